@@ -1,0 +1,75 @@
+import { Type } from '@nestjs/common';
+import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@attune/domain';
+
+@ObjectType()
+export class PageInfo {
+  @Field()
+  hasNextPage: boolean;
+
+  @Field(() => String, { nullable: true })
+  endCursor: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+export interface ConnectionShape<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
+  totalCount?: number;
+}
+
+/** A cursor connection type for `T`, as the contract describes every list. */
+export function Connection<T>(node: Type<T>, name: string) {
+  @ObjectType(`${name}Edge`)
+  class EdgeType {
+    @Field()
+    cursor: string;
+
+    @Field(() => node)
+    node: T;
+  }
+
+  @ObjectType(`${name}Connection`)
+  class ConnectionType {
+    @Field(() => [EdgeType])
+    edges: EdgeType[];
+
+    @Field(() => PageInfo)
+    pageInfo: PageInfo;
+  }
+  return ConnectionType as Type<ConnectionShape<T>>;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `How many to return: 1 to ${MAX_PAGE_SIZE}, ${DEFAULT_PAGE_SIZE} when left out.` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'The `endCursor` of the previous page.' })
+  after?: string | null;
+}
+
+/** Cursors are opaque to callers: base64url of the sort key, so pages stay stable under inserts. */
+export function encodeCursor(parts: (string | number)[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString('base64url');
+}
+
+export function decodeCursor(cursor: string): (string | number)[] | null {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    return Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number') ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fetch one extra row to know whether another page exists. */
+export function toConnection<R, T>(rows: R[], first: number, cursorOf: (row: R) => (string | number)[], map: (row: R) => T): ConnectionShape<T> {
+  const page = rows.slice(0, first);
+  const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: map(row) }));
+  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Every setting Attune reads, parsed once at start-up. `sensitive` values are never logged. */
+const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Which behaviours apply (explorer, introspection, outbox).'),
+  PORT: z.coerce.number().int().min(1).max(65_535).default(3000).describe('The port the API and portal are served on.'),
+  HOST: z.string().min(1).default('0.0.0.0').describe('The address to listen on.'),
+  DATABASE_URL: z
+    .url()
+    .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
+    .optional()
+    .describe('PostgreSQL connection string (sensitive). Without it the embedded database under DATA_DIR serves.'),
+  DATA_DIR: z.string().min(1).optional().describe('Where the embedded database keeps its files (default ./.data).'),
+  REDIS_URL: z
+    .url()
+    .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
+    .optional()
+    .describe('Redis for state that several API instances share (sensitive).'),
+  PUBLIC_URL: z.url().optional().describe('The address people use to reach Attune, for links in email, feeds and sitemaps.'),
+  PORTAL_DIST: z.string().optional().describe('Folder of the built portal to serve (default: the workspace build).'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
+  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
+});
+
+export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_URL'> & {
+  DATA_DIR: string;
+  PUBLIC_URL: string;
+  isProduction: boolean;
+};
+
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL'] as const;
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; a bad value stops start-up with one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const blanksRemoved = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== ''));
+  const result = configSchema.safeParse(blanksRemoved);
+  if (!result.success) {
+    const issue = result.error.issues[0]!;
+    const name = String(issue.path[0]);
+    const shown = (SENSITIVE_SETTINGS as readonly string[]).includes(name) ? '' : ` (got ${JSON.stringify(env[name])})`;
+    throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}.`);
+  }
+  const parsed = result.data;
+  return {
+    ...parsed,
+    DATA_DIR: path.resolve(parsed.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), '.data')),
+    PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
+    isProduction: parsed.NODE_ENV === 'production',
+  };
+}

@@ -1,0 +1,60 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config/config';
+import { ArticleEntity } from '../modules/content/article.entity';
+import { UserEntity } from '../modules/users/user.entity';
+import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
+import { MIGRATIONS } from './migrations';
+
+export const ENTITIES = [UserEntity, ArticleEntity];
+
+export interface DatabaseHandle {
+  dataSource: DataSource;
+  /** Where the data lives, for the start-up line; never includes credentials. */
+  description: string;
+  close(): Promise<void>;
+}
+
+export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase['connection']): DataSourceOptions {
+  return {
+    type: 'postgres',
+    ...connection,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTransactionMode: 'each',
+    // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
+    synchronize: false,
+    extra: { max: 10, connectionTimeoutMillis: 10_000 },
+  };
+}
+
+/** PostgreSQL when DATABASE_URL is set; otherwise the embedded database under DATA_DIR. */
+export async function openDatabase(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<DatabaseHandle> {
+  if (config.DATABASE_URL) {
+    const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL })).initialize();
+    const url = new URL(config.DATABASE_URL);
+    return {
+      dataSource,
+      description: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}`,
+      close: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+      },
+    };
+  }
+  const embedded = await startEmbeddedDatabase(config.DATA_DIR);
+  try {
+    const dataSource = await new DataSource(dataSourceOptions(embedded.connection)).initialize();
+    return {
+      dataSource,
+      description: `the embedded database in ${config.DATA_DIR}`,
+      close: async () => {
+        if (dataSource.isInitialized) await dataSource.destroy();
+        await embedded.stop();
+      },
+    };
+  } catch (error) {
+    await embedded.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,89 @@
+import type { Role } from '@attune/domain';
+import { slugify } from '@attune/domain';
+import { DataSource, type EntityManager } from 'typeorm';
+import { ArticleEntity } from '../../modules/content/article.entity';
+import { renderMarkdown } from '../../modules/content/markdown';
+import { hashPassword } from '../../modules/identity/password';
+import { UserEntity } from '../../modules/users/user.entity';
+import { DEMO_ARTICLES, DEMO_DRAFT } from './demo-content';
+
+export const DEMO_PASSWORD = 'attune-demo-password';
+export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
+
+interface DemoUser {
+  email: string;
+  displayName: string;
+  role: Role;
+  mfa: boolean;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: 'admin@attune.test', displayName: 'Alex Morgan', role: 'ADMIN', mfa: true },
+  { email: 'therapist@attune.test', displayName: 'Dr. Priya Raman', role: 'THERAPIST', mfa: true },
+  { email: 'therapist2@attune.test', displayName: 'Sam Okafor', role: 'THERAPIST', mfa: true },
+  { email: 'client@attune.test', displayName: 'Jordan Lee', role: 'CLIENT', mfa: false },
+  { email: 'client2@attune.test', displayName: 'Riley Chen', role: 'CLIENT', mfa: false },
+  { email: 'client3@attune.test', displayName: 'Morgan Diaz', role: 'CLIENT', mfa: false },
+];
+
+/** Loads the contract's demo data into an empty database, all in one transaction; returns whether it did. */
+export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {
+  return dataSource.transaction(async (manager) => {
+    // Serialize concurrent starters on PostgreSQL: only one of them seeds.
+    await manager.query('SELECT pg_advisory_xact_lock(727001)');
+    if ((await manager.count(UserEntity)) > 0) return false;
+    await seedDemoData(manager);
+    return true;
+  });
+}
+
+export async function seedDemoData(manager: EntityManager) {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const users = new Map<string, UserEntity>();
+  for (const demo of DEMO_USERS) {
+    const user = await manager.save(
+      manager.create(UserEntity, {
+        email: demo.email,
+        displayName: demo.displayName,
+        role: demo.role,
+        passwordHash,
+        mfaEnabled: demo.mfa,
+        mfaSecret: demo.mfa ? DEMO_TOTP_SECRET : null,
+      }),
+    );
+    users.set(demo.email, user);
+  }
+  const admin = users.get('admin@attune.test')!;
+  const therapist = users.get('therapist@attune.test')!;
+  const day = 24 * 60 * 60 * 1000;
+  const now = Date.now();
+  await manager.save(
+    DEMO_ARTICLES.map((article, index) =>
+      manager.create(ArticleEntity, {
+        slug: slugify(article.title),
+        title: article.title,
+        summary: article.summary,
+        bodyMarkdown: article.body,
+        bodyHtml: renderMarkdown(article.body),
+        tags: article.tags,
+        status: 'PUBLISHED',
+        publishedAt: new Date(now - (index + 1) * 7 * day),
+        authorId: index % 2 === 0 ? therapist.id : admin.id,
+      }),
+    ),
+  );
+  await manager.save(
+    manager.create(ArticleEntity, {
+      slug: slugify(DEMO_DRAFT.title),
+      title: DEMO_DRAFT.title,
+      summary: DEMO_DRAFT.summary,
+      bodyMarkdown: DEMO_DRAFT.body,
+      bodyHtml: renderMarkdown(DEMO_DRAFT.body),
+      tags: DEMO_DRAFT.tags,
+      status: 'DRAFT',
+      publishedAt: null,
+      authorId: admin.id,
+    }),
+  );
+  return users;
+}

@@ -1,0 +1,49 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import type { Role } from '@attune/domain';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** Stored lower-cased by the domain schema, so a plain unique index is enough. */
+  @Index('users_email_key', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName: string;
+
+  @Index('users_role_idx')
+  @Column({ type: 'varchar', length: 16 })
+  role: Role;
+
+  /** Null until an invitation is accepted. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true })
+  passwordHash: string | null;
+
+  @Column({ name: 'mfa_secret', type: 'text', nullable: true })
+  mfaSecret: string | null;
+
+  @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
+  mfaEnabled: boolean;
+
+  /** The last TOTP time step accepted, so a code works once. */
+  @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true })
+  mfaLastStep: string | null;
+
+  @Column({ name: 'failed_sign_ins', type: 'int', default: 0 })
+  failedSignIns: number;
+
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
+  timeZone: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,26 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { ROLES, type Role } from '@attune/domain';
+
+export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in Role]: K };
+registerEnumType(RoleEnum, { name: 'Role', description: 'What a person does in the practice.' });
+
+@ObjectType({ description: 'A person who signs in to Attune.' })
+export class User {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  email: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => RoleEnum)
+  role: Role;
+}
+
+@ObjectType({ description: "What the public may know of a person: the name they write under." })
+export class PublicAuthor {
+  @Field()
+  displayName: string;
+}

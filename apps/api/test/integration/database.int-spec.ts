@@ -1,0 +1,46 @@
+import { openDatabase } from '../../src/database/data-source';
+import { EmbeddedDatabaseLockedError } from '../../src/database/embedded-database';
+import { openMigratedDatabase, type MigratedDatabase } from '../harness';
+
+describe('the database', () => {
+  let db: MigratedDatabase;
+  beforeAll(async () => {
+    db = await openMigratedDatabase();
+  });
+  afterAll(() => db.close());
+
+  it('has exactly the schema the entities describe (migrations and entities agree)', async () => {
+    const pending = await db.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('keeps overlapping transactions isolated: ten at once, one failing, nine committed', async () => {
+    await db.dataSource.query('CREATE TABLE isolation_probe (n int NOT NULL)');
+    const attempts = Array.from({ length: 10 }, (_, n) =>
+      db.dataSource.transaction(async (manager) => {
+        await manager.query('INSERT INTO isolation_probe (n) VALUES ($1)', [n]);
+        // Let the other transactions interleave before deciding.
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        await manager.query('SELECT count(*) FROM isolation_probe');
+        if (n === 3) throw new Error('this one fails');
+      }),
+    );
+    const results = await Promise.allSettled(attempts);
+    expect(results.filter((result) => result.status === 'rejected')).toHaveLength(1);
+    const [{ count }] = await db.dataSource.query('SELECT count(*)::int AS count FROM isolation_probe');
+    expect(count).toBe(9);
+    const [{ failed }] = await db.dataSource.query('SELECT count(*)::int AS failed FROM isolation_probe WHERE n = 3');
+    expect(failed).toBe(0);
+  });
+
+  it('refuses a second opening of the same embedded folder with a clear message', async () => {
+    if (db.database.kind !== 'embedded') return; // PostgreSQL manages its own concurrency.
+    await expect(openDatabase(db.database.config)).rejects.toThrow(EmbeddedDatabaseLockedError);
+    await expect(openDatabase(db.database.config)).rejects.toThrow(/already open in another Attune process/);
+  });
+
+  it('answers readiness through the data source', async () => {
+    const [{ ok }] = await db.dataSource.query('SELECT 1 AS ok');
+    expect(ok).toBe(1);
+  });
+});

@@ -1,0 +1,14 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const api = process.env.ATTUNE_API ?? 'http://localhost:3000';
+
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    // In development the API serves GraphQL and the server-rendered documents; Vite serves the portal.
+    proxy: { '/graphql': api, '/healthz': api, '/readyz': api, '/feed.xml': api, '/sitemap.xml': api },
+  },
+  build: { outDir: 'dist', sourcemap: true },
+});

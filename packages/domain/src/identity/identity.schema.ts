@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { personText } from '../common/common.schema.js';
+
+export const ROLES = ['CLIENT', 'THERAPIST', 'ADMIN'] as const;
+export const roleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Roles that must sign in with a second factor. */
+export const MFA_REQUIRED_ROLES: readonly Role[] = ['THERAPIST', 'ADMIN'];
+
+export const PASSWORD_MIN_LENGTH = 12;
+export const PASSWORD_MAX_LENGTH = 256;
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .max(254, { message: 'An email address can be at most 254 characters.' })
+  .pipe(z.email({ message: 'Please enter an email address like name@example.com.' }));
+
+export const displayNameSchema = personText('Name', 1, 100);
+
+/** Sign-in only checks shape; strength rules apply where a password is chosen. */
+export const signInSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, { message: 'Please enter your password.' }).max(PASSWORD_MAX_LENGTH),
+});
+export type SignIn = z.infer<typeof signInSchema>;
+
+export const newPasswordSchema = z
+  .string()
+  .min(PASSWORD_MIN_LENGTH, { message: `Please use at least ${PASSWORD_MIN_LENGTH} characters. A few ordinary words together work well.` })
+  .max(PASSWORD_MAX_LENGTH, { message: `A password can be at most ${PASSWORD_MAX_LENGTH} characters.` });
+
+export const totpCodeSchema = z
+  .string()
+  .trim()
+  .regex(/^\d{6}$/, { message: 'The code is the 6 digits from your authenticator app.' });
+
+export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'content'] as const;
+export const API_SCOPES = API_SCOPE_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`] as const);
+export const apiScopeSchema = z.enum(API_SCOPES as unknown as [string, ...string[]]);
+export type ApiScope = `${(typeof API_SCOPE_AREAS)[number]}:${'read' | 'write'}`;
+
+export const createApiTokenSchema = z.object({
+  name: personText('Token name', 1, 100),
+  scopes: z.array(apiScopeSchema).min(1, { message: 'Choose at least one scope.' }).max(API_SCOPES.length),
+  expiresInDays: z.number().int().min(1).max(365).nullable().optional(),
+});
+export type CreateApiToken = z.infer<typeof createApiTokenSchema>;
