@@ -8,11 +8,18 @@ import { AuthGuard } from './common/auth/auth.guard';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
 import type { AppLogger } from './common/logger';
+import { LoggerModule } from './common/logger.module';
 import { currentRequestId } from './common/request-context';
 import type { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { AuditModule } from './modules/audit/audit.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
+import { ApiTokensService } from './modules/identity/api-tokens.service';
+import { IdentityModule } from './modules/identity/identity.module';
+import { SessionsService } from './modules/identity/sessions.service';
+import { MailModule } from './modules/mail/mail.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -22,32 +29,46 @@ export interface AppModuleOptions {
   schemaFile?: string;
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
 @Module({})
 export class AppModule {
   static register({ config, dataSource, logger, schemaFile }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
+        ConfigModule.forConfig(config),
+        LoggerModule.forLogger(logger),
         DatabaseModule.forDataSource(dataSource),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
+        AuditModule,
+        MailModule,
+        IdentityModule,
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          path: '/graphql',
-          autoSchemaFile: schemaFile ?? true,
-          sortSchema: true,
-          introspection: !config.isProduction,
-          graphiql: !config.isProduction,
-          // Apollo refuses simple (form-like) requests that could carry a cookie cross-site.
-          csrfPrevention: true,
-          context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({
-            req,
-            res,
-            requestId: currentRequestId() ?? 'unknown',
-            viewer: null,
+          imports: [IdentityModule],
+          inject: [SessionsService, ApiTokensService],
+          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService) => ({
+            path: '/graphql',
+            autoSchemaFile: schemaFile ?? true,
+            sortSchema: true,
+            introspection: !config.isProduction,
+            graphiql: !config.isProduction,
+            // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
+            csrfPrevention: true,
+            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
+              const base = { req, res, requestId: currentRequestId() ?? 'unknown' };
+              const bearer = BEARER.exec(req.get('authorization') ?? '')?.[1];
+              if (bearer) {
+                const viewer = await apiTokens.resolve(bearer);
+                return { ...base, viewer, pending: null, bearer: true, bearerRejected: viewer === null };
+              }
+              return { ...base, ...(await sessions.resolve(req)), bearer: false, bearerRejected: false };
+            },
+            formatError: (formatted, error) =>
+              formatGraphQLError(formatted, error, currentRequestId(), (original) =>
+                logger.error({ err: sanitizeForLog(original), requestId: currentRequestId() }, 'GraphQL operation failed'),
+              ),
           }),
-          formatError: (formatted, error) =>
-            formatGraphQLError(formatted, error, currentRequestId(), (original) =>
-              logger.error({ err: sanitizeForLog(original), requestId: currentRequestId() }, 'GraphQL operation failed'),
-            ),
         }),
         HealthModule,
         ContentModule,

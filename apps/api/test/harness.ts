@@ -98,6 +98,11 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   };
 }
 
+export type Http = ReturnType<typeof request> | ReturnType<typeof request.agent>;
+
+/** A browser-like client that keeps cookies between requests. */
+export const browser = (t: TestApp) => request.agent(t.app.getHttpServer());
+
 export interface GraphQLResult<T = Record<string, unknown>> {
   status: number;
   data: T | null | undefined;
@@ -107,7 +112,7 @@ export interface GraphQLResult<T = Record<string, unknown>> {
 
 /** POST a GraphQL operation as a browser or consumer would. */
 export async function gql<T = Record<string, unknown>>(
-  http: TestApp['http'],
+  http: Http,
   query: string,
   variables: Record<string, unknown> = {},
   headers: Record<string, string> = {},

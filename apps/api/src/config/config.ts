@@ -19,6 +19,12 @@ const configSchema = z.object({
     .describe('Redis for state that several API instances share (sensitive).'),
   PUBLIC_URL: z.url().optional().describe('The address people use to reach Attune, for links in email, feeds and sitemaps.'),
   PORTAL_DIST: z.string().optional().describe('Folder of the built portal to serve (default: the workspace build).'),
+  SMTP_URL: z
+    .url()
+    .refine((value) => /^smtps?:\/\//.test(value), 'must start with smtp:// or smtps://')
+    .optional()
+    .describe('SMTP server for email (sensitive). Without it, email goes to the development outbox.'),
+  MAIL_FROM: z.string().min(3).default('Attune <no-reply@attune.test>').describe('The sender of Attune email.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
 });
@@ -29,7 +35,7 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_
   isProduction: boolean;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL'] as const;
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
 
 export class ConfigError extends Error {}
 

@@ -1,11 +1,28 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
+import { AuditEventEntity } from '../modules/audit/audit-event.entity';
+import { CareRelationshipEntity } from '../modules/care/care-relationship.entity';
 import { ArticleEntity } from '../modules/content/article.entity';
+import { AccountTokenEntity } from '../modules/identity/account-token.entity';
+import { ApiTokenEntity } from '../modules/identity/api-token.entity';
+import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
+import { RecoveryCodeEntity } from '../modules/identity/recovery-code.entity';
+import { OutboxEmailEntity } from '../modules/mail/outbox-email.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { MIGRATIONS } from './migrations';
 
-export const ENTITIES = [UserEntity, ArticleEntity];
+export const ENTITIES = [
+  UserEntity,
+  ArticleEntity,
+  AuthSessionEntity,
+  RecoveryCodeEntity,
+  AccountTokenEntity,
+  ApiTokenEntity,
+  CareRelationshipEntity,
+  AuditEventEntity,
+  OutboxEmailEntity,
+];
 
 export interface DatabaseHandle {
   dataSource: DataSource;

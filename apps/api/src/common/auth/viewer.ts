@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import type { ApiScope, Role } from '@attune/domain';
+import type { AuthSessionStage } from '../../modules/identity/auth-session.entity';
 
 /** Who is asking. `scopes` is null for a person in the portal, and the token's scopes for an API token. */
 export interface Viewer {
@@ -11,9 +12,21 @@ export interface Viewer {
   scopes: ReadonlySet<ApiScope> | null;
 }
 
+/** A session that has passed the password but not yet the second factor: good for nothing else. */
+export interface PendingSignIn {
+  sessionId: string;
+  userId: string;
+  stage: Exclude<AuthSessionStage, 'ACTIVE'>;
+}
+
 export interface RequestContext {
   req: Request;
   res: Response;
   requestId: string;
   viewer: Viewer | null;
+  pending: PendingSignIn | null;
+  /** True when the caller authenticated with a bearer token: cookies are neither read nor set. */
+  bearer: boolean;
+  /** A bearer token was sent but is unknown, revoked or expired. */
+  bearerRejected: boolean;
 }

@@ -1,4 +1,5 @@
 import { CreateUsersAndArticles1795653356019 } from './1795653356019-CreateUsersAndArticles';
+import { CreateIdentityCareAndAudit1795653754826 } from './1795653754826-CreateIdentityCareAndAudit';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
-export const MIGRATIONS = [CreateUsersAndArticles1795653356019];
+export const MIGRATIONS = [CreateUsersAndArticles1795653356019, CreateIdentityCareAndAudit1795653754826];

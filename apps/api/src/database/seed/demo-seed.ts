@@ -1,6 +1,7 @@
 import type { Role } from '@attune/domain';
 import { slugify } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { CareRelationshipEntity } from '../../modules/care/care-relationship.entity';
 import { ArticleEntity } from '../../modules/content/article.entity';
 import { renderMarkdown } from '../../modules/content/markdown';
 import { hashPassword } from '../../modules/identity/password';
@@ -24,6 +25,11 @@ export const DEMO_USERS: DemoUser[] = [
   { email: 'client@attune.test', displayName: 'Jordan Lee', role: 'CLIENT', mfa: false },
   { email: 'client2@attune.test', displayName: 'Riley Chen', role: 'CLIENT', mfa: false },
   { email: 'client3@attune.test', displayName: 'Morgan Diaz', role: 'CLIENT', mfa: false },
+];
+
+const EXTRA_CLIENT_NAMES = [
+  'Avery Brooks', 'Kai Nakamura', 'Elena Petrova', 'Marcus Bell', 'Sofia Alvarez', 'Tomás Silva',
+  'Hana Kim', 'Owen Walsh', 'Leila Farah', 'Ben Carter', 'Maya Singh', 'Iris Novak',
 ];
 
 /** Loads the contract's demo data into an empty database, all in one transaction; returns whether it did. */
@@ -55,6 +61,25 @@ export async function seedDemoData(manager: EntityManager) {
   }
   const admin = users.get('admin@attune.test')!;
   const therapist = users.get('therapist@attune.test')!;
+  const therapist2 = users.get('therapist2@attune.test')!;
+
+  // The therapist's caseload: client, client2 and twelve more, so the caseload view has something to show.
+  const moreClients: UserEntity[] = [];
+  for (const [index, name] of EXTRA_CLIENT_NAMES.entries()) {
+    moreClients.push(
+      await manager.save(
+        manager.create(UserEntity, { email: `client${index + 4}@attune.test`, displayName: name, role: 'CLIENT', passwordHash }),
+      ),
+    );
+  }
+  const caseload = [users.get('client@attune.test')!, users.get('client2@attune.test')!, ...moreClients];
+  await manager.insert(
+    CareRelationshipEntity,
+    [
+      ...caseload.map((client) => ({ therapistId: therapist.id, clientId: client.id })),
+      { therapistId: therapist2.id, clientId: users.get('client3@attune.test')!.id },
+    ],
+  );
   const day = 24 * 60 * 60 * 1000;
   const now = Date.now();
   await manager.save(

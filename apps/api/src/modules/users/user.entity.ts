@@ -28,15 +28,17 @@ export class UserEntity {
   @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
   mfaEnabled: boolean;
 
+  /** A secret being set up, not yet confirmed with a code. */
+  @Column({ name: 'mfa_pending_secret', type: 'text', nullable: true })
+  mfaPendingSecret: string | null;
+
   /** The last TOTP time step accepted, so a code works once. */
   @Column({ name: 'mfa_last_step', type: 'bigint', nullable: true })
   mfaLastStep: string | null;
 
-  @Column({ name: 'failed_sign_ins', type: 'int', default: 0 })
-  failedSignIns: number;
-
-  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
-  lockedUntil: Date | null;
+  /** A deactivated account cannot sign in; its history stays. */
+  @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
+  deactivatedAt: Date | null;
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone: string;

@@ -1,0 +1,48 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * The audit trail: who did what to which record, when, from where, under which request.
+ * Append-only (a trigger refuses UPDATE and DELETE). Metadata only: never clinical text.
+ */
+@Entity('audit_events')
+@Index('audit_events_actor_time_idx', ['actorId', 'occurredAt'])
+@Index('audit_events_time_idx', ['occurredAt'])
+export class AuditEventEntity {
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
+  id: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz', default: () => 'now()' })
+  occurredAt: Date;
+
+  @Column({ name: 'actor_id', type: 'uuid', nullable: true })
+  actorId: string | null;
+
+  @Column({ name: 'actor_role', type: 'varchar', length: 16, nullable: true })
+  actorRole: string | null;
+
+  @Column({ name: 'via_token_id', type: 'uuid', nullable: true })
+  viaTokenId: string | null;
+
+  @Column({ type: 'varchar', length: 64 })
+  action: string;
+
+  @Column({ name: 'target_type', type: 'varchar', length: 32, nullable: true })
+  targetType: string | null;
+
+  @Column({ name: 'target_id', type: 'varchar', length: 64, nullable: true })
+  targetId: string | null;
+
+  /** Whose clinical record this touched, so "everything that touched my record" is one index scan. */
+  @Index('audit_events_subject_idx')
+  @Column({ name: 'subject_user_id', type: 'uuid', nullable: true })
+  subjectUserId: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+
+  @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
+  requestId: string | null;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  metadata: Record<string, string | number | boolean | null>;
+}

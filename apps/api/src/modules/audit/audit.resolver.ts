@@ -1,0 +1,34 @@
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
+import { DataSource } from 'typeorm';
+import { idSchema, pageArgsSchema } from '@attune/domain';
+import type { RequestContext } from '../../common/auth/viewer';
+import { badInput, parseInput } from '../../common/errors';
+import { decodeCursor, toConnection } from '../../common/pagination';
+import { assertPolicy, Policy } from '../../common/policy/policy';
+import { AuditEventEntity } from './audit-event.entity';
+import { AuditEventConnection, AuditEventsArgs } from './audit.models';
+
+@Resolver()
+export class AuditResolver {
+  constructor(private readonly dataSource: DataSource) {}
+
+  @Query(() => AuditEventConnection, { description: 'Admins: the audit trail, newest first, by person and date.' })
+  async auditEvents(@Args() args: AuditEventsArgs, @Context() ctx: RequestContext) {
+    assertPolicy(Policy.readAudit(ctx.viewer!));
+    const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(first + 1);
+    if (args.userId) {
+      const userId = parseInput(idSchema, args.userId, ['userId']);
+      qb.andWhere('(e.actor_id = :userId OR e.subject_user_id = :userId)', { userId });
+    }
+    if (args.from) qb.andWhere('e.occurred_at >= :from', { from: args.from });
+    if (args.to) qb.andWhere('e.occurred_at < :to', { to: args.to });
+    if (after) {
+      const [id] = decodeCursor(after) ?? [];
+      if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
+      qb.andWhere('e.id < :id', { id });
+    }
+    const rows = await qb.getMany();
+    return toConnection(rows, first, (row) => [row.id], (row) => row);
+  }
+}

@@ -1,0 +1,270 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
+import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { MFA_REQUIRED_ROLES, displayNameSchema, emailSchema, roleSchema, totpCodeSchema, z, type Role } from '@attune/domain';
+import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
+import { badInput, forbidden, parseInput, unauthenticated } from '../../common/errors';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
+import { CareRelationshipEntity } from '../care/care-relationship.entity';
+import { MailerService } from '../mail/mailer.service';
+import { UserEntity } from '../users/user.entity';
+import { AccountTokenEntity } from './account-token.entity';
+import { normalizeRecoveryCode } from './identity.service';
+import { hashPassword, verifyPassword } from './password';
+import { assertAcceptablePassword } from './password-policy';
+import { RecoveryCodeEntity } from './recovery-code.entity';
+import { randomSecret, sha256 } from './secrets';
+import { SessionsService } from './sessions.service';
+import { newTotpSecret, totpUri, verifyTotp } from './totp';
+
+const INVITATION_DAYS = 7;
+const RESET_MINUTES = 30;
+const RECOVERY_CODE_COUNT = 10;
+const RESET_REQUEST_LIMIT = { points: 5, durationSeconds: 60 * 60 };
+
+const inviteSchema = z.object({ email: emailSchema, displayName: displayNameSchema, role: roleSchema });
+const acceptSchema = z.object({ token: z.string().min(20).max(100), displayName: displayNameSchema.optional().nullable() });
+
+export interface MfaEnrollment {
+  secret: string;
+  otpauthUri: string;
+  qrCodeDataUrl: string;
+}
+
+/** The account's own settings and the single-use links: invitations and password resets. */
+@Injectable()
+export class AccountService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly mailer: MailerService,
+    private readonly audit: AuditService,
+    private readonly limits: RateLimitService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- second factor -------------------------------------------------------------------------
+
+  /** Right after the password (stage MFA_ENROLLMENT), or from the account page with the password again. */
+  async startMfaEnrollment(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null): Promise<MfaEnrollment> {
+    const user = await this.userForMfaChange(viewer, pending, password);
+    const secret = newTotpSecret();
+    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { mfaPendingSecret: secret });
+    const otpauthUri = totpUri(secret, user.email);
+    return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
+  }
+
+  /** Turns the second factor on, returns recovery codes (shown once), and ends every other session. */
+  async confirmMfaEnrollment(viewer: Viewer | null, pending: PendingSignIn | null, rawCode: unknown, req: Request, res: Response): Promise<string[]> {
+    const code = parseInput(totpCodeSchema, rawCode, ['code']);
+    const userId = viewer?.userId ?? (pending?.stage === 'MFA_ENROLLMENT' ? pending.userId : null);
+    if (!userId) throw unauthenticated();
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user?.mfaPendingSecret) throw badInput([{ path: ['code'], message: 'Please start setting up your authenticator app again.' }]);
+      const step = await verifyTotp(user.mfaPendingSecret, code, null);
+      if (step === null) throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from your app." }]);
+      await manager.update(UserEntity, { id: user.id }, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) });
+      const codes = await this.replaceRecoveryCodes(user.id, manager);
+      await this.sessions.revokeAllForUser(user.id, null, manager);
+      await this.sessions.start(user, 'ACTIVE', req, res, manager);
+      await this.audit.record({ action: 'account.mfa_enabled', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id }, manager);
+      return codes;
+    });
+  }
+
+  /** Clients may turn the second factor off again (with password and a code); staff may not. */
+  async disableMfa(viewer: Viewer, password: string, rawCode: unknown) {
+    const user = await this.requirePassword(viewer.userId, password);
+    if (MFA_REQUIRED_ROLES.includes(user.role)) throw forbidden('Therapists and admins always sign in with a second factor.');
+    const code = parseInput(totpCodeSchema, rawCode, ['code']);
+    if (!user.mfaSecret || (await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep))) === null) {
+      throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from your app." }]);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
+      await manager.delete(RecoveryCodeEntity, { userId: user.id });
+      await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
+      await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+    });
+    return true;
+  }
+
+  async regenerateRecoveryCodes(viewer: Viewer, password: string) {
+    const user = await this.requirePassword(viewer.userId, password);
+    if (!user.mfaEnabled) throw badInput([{ path: ['password'], message: 'Recovery codes come with a second factor. Please set one up first.' }]);
+    return this.dataSource.transaction(async (manager) => {
+      const codes = await this.replaceRecoveryCodes(user.id, manager);
+      await this.audit.record({ action: 'account.recovery_codes_replaced', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+      return codes;
+    });
+  }
+
+  private async replaceRecoveryCodes(userId: string, manager: EntityManager) {
+    await manager.delete(RecoveryCodeEntity, { userId });
+    const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
+      const raw = randomSecret(10).toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(10, '0').slice(0, 10);
+      return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
+    });
+    await manager.insert(RecoveryCodeEntity, codes.map((code) => ({ userId, codeHash: sha256(normalizeRecoveryCode(code)) })));
+    return codes;
+  }
+
+  private async userForMfaChange(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null) {
+    if (viewer) return this.requirePassword(viewer.userId, password ?? '');
+    if (pending?.stage === 'MFA_ENROLLMENT') return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: pending.userId });
+    throw unauthenticated();
+  }
+
+  // ---- password ------------------------------------------------------------------------------
+
+  async changePassword(viewer: Viewer, currentPassword: string, newPassword: string) {
+    const user = await this.requirePassword(viewer.userId, currentPassword, ['currentPassword']);
+    assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
+    const passwordHash = await hashPassword(newPassword);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
+      await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+    });
+    return true;
+  }
+
+  private async requirePassword(userId: string, password: string, path = ['password']) {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
+      throw badInput([{ path, message: "That password isn't right. Please try again." }]);
+    }
+    return user;
+  }
+
+  // ---- invitations ---------------------------------------------------------------------------
+
+  /**
+   * Admins invite anyone; therapists invite clients, who start in their care. The answer is the same
+   * whether or not the email already has an account, so inviting reveals nothing.
+   */
+  async invite(viewer: Viewer, input: unknown) {
+    const { email, displayName, role } = parseInput(inviteSchema, input);
+    if (viewer.role === 'CLIENT' || (viewer.role === 'THERAPIST' && role !== 'CLIENT')) {
+      throw forbidden(viewer.role === 'THERAPIST' ? 'Therapists can invite clients. An admin can invite colleagues.' : undefined);
+    }
+    const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const token = await this.dataSource.transaction(async (manager) => {
+      await this.audit.record({ action: 'account.invitation_sent', actor: viewer, metadata: { role } }, manager);
+      if (existing) return null;
+      return this.issueToken(manager, {
+        purpose: 'INVITATION',
+        email,
+        role,
+        displayName,
+        therapistId: viewer.role === 'THERAPIST' ? viewer.userId : null,
+        createdBy: viewer.userId,
+        expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000),
+      });
+    });
+    // Email goes out after the commit, so nobody gets a link that does not exist.
+    await this.mailer.send(
+      token
+        ? {
+            to: email,
+            subject: `${viewer.displayName} invited you to Attune`,
+            text: `Hello ${displayName},\n\n${viewer.displayName} invited you to Attune. To set your password and sign in, open this link within ${INVITATION_DAYS} days:\n\n${this.config.PUBLIC_URL}/accept-invitation#token=${token}\n\nIf you weren't expecting this, you can ignore this email.\n`,
+          }
+        : {
+            to: email,
+            subject: 'You were invited to Attune',
+            text: `Hello,\n\n${viewer.displayName} invited you to Attune, but you already have an account with this email address. You can sign in at ${this.config.PUBLIC_URL}/sign-in. If you have forgotten your password, you can reset it there.\n`,
+          },
+    );
+    return true;
+  }
+
+  async acceptInvitation(input: unknown, password: string, req: Request, res: Response) {
+    const { token, displayName } = parseInput(acceptSchema, input);
+    return this.dataSource.transaction(async (manager) => {
+      const invitation = await this.consumeToken(manager, 'INVITATION', token);
+      if (await manager.getRepository(UserEntity).existsBy({ email: invitation.email })) throw expiredLink();
+      const name = displayName ?? invitation.displayName ?? invitation.email;
+      assertAcceptablePassword(password, [invitation.email, name]);
+      const user = await manager.save(
+        manager.create(UserEntity, {
+          email: invitation.email,
+          displayName: name,
+          role: (invitation.role ?? 'CLIENT') as Role,
+          passwordHash: await hashPassword(password),
+        }),
+      );
+      if (invitation.therapistId && user.role === 'CLIENT') {
+        await manager.insert(CareRelationshipEntity, { therapistId: invitation.therapistId, clientId: user.id });
+      }
+      const stage = MFA_REQUIRED_ROLES.includes(user.role) ? 'MFA_ENROLLMENT' : 'ACTIVE';
+      await this.sessions.start(user, stage, req, res, manager);
+      await this.audit.record({ action: 'account.invitation_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id }, manager);
+      return { user: stage === 'ACTIVE' ? user : null, mfaRequired: false, mfaEnrollmentRequired: stage === 'MFA_ENROLLMENT' };
+    });
+  }
+
+  // ---- password reset ------------------------------------------------------------------------
+
+  /** Always answers the same; only an existing, active account gets a link. */
+  async requestPasswordReset(rawEmail: unknown) {
+    const email = parseInput(emailSchema, rawEmail, ['email']);
+    await this.limits.consume('password-reset', sha256(email), RESET_REQUEST_LIMIT, 'Several reset links were sent recently. Please check your inbox, or try again in an hour.');
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, deactivatedAt: IsNull() });
+    if (!user) return true;
+    const token = await this.dataSource.transaction(async (manager) => {
+      await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id }, manager);
+      return this.issueToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+    });
+    await this.mailer.send({
+      to: email,
+      subject: 'Resetting your Attune password',
+      text: `Hello ${user.displayName},\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${this.config.PUBLIC_URL}/reset-password#token=${token}\n\nIf you didn't ask for this, you can ignore this email: your password stays the same.\n`,
+    });
+    return true;
+  }
+
+  /** Sets the new password and ends every session. It never signs in: the second factor still applies. */
+  async resetPassword(rawToken: unknown, newPassword: string) {
+    const token = parseInput(z.string().min(20).max(100), rawToken, ['token']);
+    return this.dataSource.transaction(async (manager) => {
+      const reset = await this.consumeToken(manager, 'PASSWORD_RESET', token);
+      const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: reset.userId! });
+      assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
+      await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
+      await this.sessions.revokeAllForUser(user.id, null, manager);
+      await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id }, manager);
+      return true;
+    });
+  }
+
+  // ---- single-use links ----------------------------------------------------------------------
+
+  private async issueToken(manager: EntityManager, fields: Partial<AccountTokenEntity> & Pick<AccountTokenEntity, 'purpose' | 'email' | 'expiresAt'>) {
+    const token = randomSecret();
+    await manager.insert(AccountTokenEntity, { ...fields, tokenHash: sha256(token) });
+    return token;
+  }
+
+  /** Marks the link used in the same statement that checks it, so it works exactly once. */
+  private async consumeToken(manager: EntityManager, purpose: AccountTokenEntity['purpose'], token: string) {
+    const row = await manager.getRepository(AccountTokenEntity).findOne({
+      where: { tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!row) throw expiredLink();
+    await manager.update(AccountTokenEntity, { id: row.id }, { usedAt: new Date() });
+    return row;
+  }
+}
+
+const expiredLink = () =>
+  badInput(
+    [{ path: ['token'], message: 'This link has expired or has already been used.' }],
+    'This link has expired or has already been used. You can ask for a new one.',
+  );

@@ -1,0 +1,67 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { createApiTokenSchema, type ApiScope } from '@attune/domain';
+import type { Viewer } from '../../common/auth/viewer';
+import { notFound, parseInput } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/user.entity';
+import { ApiTokenEntity } from './api-token.entity';
+import { randomSecret, sha256 } from './secrets';
+
+export const API_TOKEN_PREFIX = 'atn_';
+/** last_used_at is written at most this often per token. */
+const TOUCH_INTERVAL_MS = 60_000;
+
+@Injectable()
+export class ApiTokensService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The secret is returned once and never stored. */
+  async create(viewer: Viewer, input: unknown) {
+    const { name, scopes, expiresInDays } = parseInput(createApiTokenSchema, input);
+    const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
+    return this.dataSource.transaction(async (manager) => {
+      const apiToken = await manager.save(
+        manager.create(ApiTokenEntity, {
+          userId: viewer.userId,
+          name,
+          scopes: [...new Set(scopes)] as ApiScope[],
+          tokenHash: sha256(secret),
+          expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+        }),
+      );
+      await this.audit.record({ action: 'api_token.created', actor: viewer, targetType: 'api_token', targetId: apiToken.id, metadata: { scopes: scopes.join(' ') } }, manager);
+      return { token: secret, apiToken };
+    });
+  }
+
+  async revoke(viewer: Viewer, id: string) {
+    const result = await this.dataSource.transaction(async (manager) => {
+      const updated = await manager.update(ApiTokenEntity, { id, userId: viewer.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+      if (updated.affected) await this.audit.record({ action: 'api_token.revoked', actor: viewer, targetType: 'api_token', targetId: id }, manager);
+      return updated.affected ?? 0;
+    });
+    if (!result) throw notFound('That token');
+    return true;
+  }
+
+  list(userId: string) {
+    return this.dataSource.getRepository(ApiTokenEntity).find({ where: { userId }, order: { createdAt: 'DESC' }, take: 100 });
+  }
+
+  /** The viewer a bearer token stands for, or null when it is unknown, revoked or expired. */
+  async resolve(secret: string): Promise<Viewer | null> {
+    if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 100) return null;
+    const token = await this.dataSource.getRepository(ApiTokenEntity).findOneBy({ tokenHash: sha256(secret) });
+    if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: token.userId, deactivatedAt: IsNull() });
+    if (!user) return null;
+    if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.dataSource.getRepository(ApiTokenEntity).update({ id: token.id }, { lastUsedAt: new Date() });
+    }
+    return { userId: user.id, role: user.role, displayName: user.displayName, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes) };
+  }
+}

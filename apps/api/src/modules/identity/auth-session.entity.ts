@@ -1,0 +1,41 @@
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { UserEntity } from '../users/user.entity';
+
+/** ACTIVE: fully signed in. MFA_PENDING: password checked, code not yet. MFA_ENROLLMENT: must set up a second factor first. */
+export type AuthSessionStage = 'ACTIVE' | 'MFA_PENDING' | 'MFA_ENROLLMENT';
+
+/** A server-side sign-in session. The cookie carries a random secret; only its SHA-256 is stored. */
+@Entity('auth_sessions')
+@Index('auth_sessions_user_idx', ['userId', 'revokedAt'])
+export class AuthSessionEntity {
+  @PrimaryColumn({ name: 'id', type: 'varchar', length: 64 })
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ type: 'varchar', length: 16 })
+  stage: AuthSessionStage;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz' })
+  lastSeenAt: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz' })
+  expiresAt: Date;
+
+  @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
+  revokedAt: Date | null;
+
+  @Column({ name: 'user_agent', type: 'varchar', length: 300, nullable: true })
+  userAgent: string | null;
+
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  ip: string | null;
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { AccountService } from './account.service';
+import { ApiTokensService } from './api-tokens.service';
+import { IdentityResolver } from './identity.resolver';
+import { IdentityService } from './identity.service';
+import { SessionsService } from './sessions.service';
+
+@Module({
+  providers: [RateLimitService, SessionsService, IdentityService, AccountService, ApiTokensService, IdentityResolver],
+  exports: [SessionsService, ApiTokensService, RateLimitService],
+})
+export class IdentityModule {}

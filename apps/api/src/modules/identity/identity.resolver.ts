@@ -1,0 +1,171 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { MFA_REQUIRED_ROLES } from '@attune/domain';
+import { DataSource } from 'typeorm';
+import { Public } from '../../common/auth/public.decorator';
+import { RequireScope } from '../../common/auth/scope.decorator';
+import type { RequestContext, Viewer } from '../../common/auth/viewer';
+import { forbidden, notFound, unauthenticated } from '../../common/errors';
+import { User } from '../users/user.model';
+import { UserEntity } from '../users/user.entity';
+import { AccountService } from './account.service';
+import { ApiTokensService } from './api-tokens.service';
+import { IdentityService } from './identity.service';
+import {
+  AcceptInvitationInput,
+  AccountSettings,
+  CreateApiTokenInput,
+  CreatedApiToken,
+  InviteUserInput,
+  MfaEnrollment,
+  SignInInput,
+  SignInPayload,
+} from './identity.models';
+import { SessionsService } from './sessions.service';
+
+/** Cookies belong to people in the portal: a bearer request may neither read nor set them. */
+function cookieRequest(ctx: RequestContext) {
+  if (ctx.bearer) throw forbidden('This operation is for the portal, not for API tokens.');
+  return ctx;
+}
+
+function requireViewer(ctx: RequestContext): Viewer {
+  if (!ctx.viewer) throw unauthenticated();
+  return ctx.viewer;
+}
+
+@Resolver()
+export class IdentityResolver {
+  constructor(
+    private readonly identity: IdentityService,
+    private readonly account: AccountService,
+    private readonly apiTokens: ApiTokensService,
+    private readonly sessions: SessionsService,
+    private readonly dataSource: DataSource,
+  ) {}
+
+  @Public()
+  @Query(() => User, { nullable: true, description: 'The signed-in person; null when anonymous or still signing in.' })
+  async me(@Context() ctx: RequestContext) {
+    if (!ctx.viewer) return null;
+    if (ctx.viewer.scopes && !ctx.viewer.scopes.has('account:read')) throw forbidden('This token does not have the "account:read" scope.');
+    return this.dataSource.getRepository(UserEntity).findOneBy({ id: ctx.viewer.userId });
+  }
+
+  @RequireScope('account:read')
+  @Query(() => AccountSettings)
+  async accountSettings(@Context() ctx: RequestContext): Promise<AccountSettings> {
+    const viewer = requireViewer(ctx);
+    const [user, sessions, apiTokens] = await Promise.all([
+      this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId }),
+      this.sessions.listActive(viewer.userId),
+      this.apiTokens.list(viewer.userId),
+    ]);
+    return {
+      mfaEnabled: user.mfaEnabled,
+      mfaRequired: MFA_REQUIRED_ROLES.includes(user.role),
+      sessions: sessions.map((session) => ({ ...session, current: session.id === viewer.sessionId })),
+      apiTokens,
+    };
+  }
+
+  @Public()
+  @Mutation(() => SignInPayload, { description: 'Checks email and password and sets an HttpOnly session cookie.' })
+  signIn(@Args('input') input: SignInInput, @Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.identity.signIn(input, ctx.req, ctx.res);
+  }
+
+  @Public()
+  @Mutation(() => User, { description: 'Completes sign-in with a 6-digit authenticator code or a recovery code.' })
+  verifyMfa(@Args('code') code: string, @Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.identity.verifyMfa(ctx.pending, code, ctx.req, ctx.res);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Ends this session everywhere it is used.' })
+  signOut(@Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.identity.signOut(ctx.viewer?.sessionId ?? ctx.pending?.sessionId ?? null, ctx.viewer, ctx.res);
+  }
+
+  @Public()
+  @Mutation(() => MfaEnrollment, { description: 'Starts setting up an authenticator app. Needs the password unless signing in for the first time.' })
+  startMfaEnrollment(@Args('password', { type: () => String, nullable: true }) password: string | null, @Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.account.startMfaEnrollment(ctx.viewer, ctx.pending, password);
+  }
+
+  @Public()
+  @Mutation(() => [String], { description: 'Turns the second factor on and returns ten one-time recovery codes, shown only now.' })
+  confirmMfaEnrollment(@Args('code') code: string, @Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.account.confirmMfaEnrollment(ctx.viewer, ctx.pending, code, ctx.req, ctx.res);
+  }
+
+  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off.' })
+  disableMfa(@Args('password') password: string, @Args('code') code: string, @Context() ctx: RequestContext) {
+    return this.account.disableMfa(requireViewer(cookieRequest(ctx)), password, code);
+  }
+
+  @Mutation(() => [String], { description: 'Replaces the recovery codes; the old ones stop working.' })
+  regenerateRecoveryCodes(@Args('password') password: string, @Context() ctx: RequestContext) {
+    return this.account.regenerateRecoveryCodes(requireViewer(cookieRequest(ctx)), password);
+  }
+
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: RequestContext) {
+    return this.account.changePassword(requireViewer(cookieRequest(ctx)), currentPassword, newPassword);
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone).' })
+  async endSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    const viewer = requireViewer(cookieRequest(ctx));
+    const mine = (await this.sessions.listActive(viewer.userId)).some((session) => session.id === id);
+    if (!mine) throw notFound('That session');
+    await this.sessions.revoke(id);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Ends every session but this one.' })
+  async endOtherSessions(@Context() ctx: RequestContext) {
+    const viewer = requireViewer(cookieRequest(ctx));
+    await this.sessions.revokeAllForUser(viewer.userId, viewer.sessionId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Sends a single-use invitation link. Admins invite anyone; therapists invite clients into their care.' })
+  inviteUser(@Args('input') input: InviteUserInput, @Context() ctx: RequestContext) {
+    return this.account.invite(requireViewer(cookieRequest(ctx)), input);
+  }
+
+  @Public()
+  @Mutation(() => SignInPayload, { description: 'Accepts an invitation: sets the password and signs in.' })
+  acceptInvitation(@Args('input') input: AcceptInvitationInput, @Context() ctx: RequestContext) {
+    cookieRequest(ctx);
+    return this.account.acceptInvitation({ token: input.token, displayName: input.displayName }, input.password, ctx.req, ctx.res);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Emails a reset link if the account exists. Always answers true.' })
+  requestPasswordReset(@Args('email') email: string) {
+    return this.account.requestPasswordReset(email);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sets a new password from a reset link and ends every session. Does not sign in.' })
+  resetPassword(@Args('token') token: string, @Args('newPassword') newPassword: string) {
+    return this.account.resetPassword(token, newPassword);
+  }
+
+  @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token. Only from the portal: tokens cannot create tokens.' })
+  createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: RequestContext) {
+    return this.apiTokens.create(requireViewer(cookieRequest(ctx)), input);
+  }
+
+  @RequireScope('account:write')
+  @Mutation(() => Boolean, { description: 'Revokes one of your API tokens at once.' })
+  revokeApiToken(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.apiTokens.revoke(requireViewer(ctx), id);
+  }
+}

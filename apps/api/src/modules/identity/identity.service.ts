@@ -1,0 +1,120 @@
+import { Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource, IsNull } from 'typeorm';
+import { MFA_REQUIRED_ROLES, signInSchema, totpCodeSchema } from '@attune/domain';
+import type { PendingSignIn } from '../../common/auth/viewer';
+import { AppError, parseInput, unauthenticated } from '../../common/errors';
+import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { requestScope } from '../../common/request-context';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/user.entity';
+import { decoyPasswordHash, verifyPassword } from './password';
+import { RecoveryCodeEntity } from './recovery-code.entity';
+import { sha256 } from './secrets';
+import { SessionsService } from './sessions.service';
+import { verifyTotp } from './totp';
+
+const SIGN_IN_FAILED = "That email and password don't match an account. Please check them and try again.";
+const LOCKED =
+  'For your safety, signing in to this account is paused for 15 minutes after several unsuccessful tries. You can reset your password, or try again later.';
+/**
+ * Failed passwords per account and per address. Only failures count, so a practice behind one shared
+ * address is not locked out by its own busy morning; unknown emails are counted like known ones.
+ */
+export const ACCOUNT_FAILURE_LIMIT = { points: 5, durationSeconds: 15 * 60 };
+export const ADDRESS_FAILURE_LIMIT = { points: 50, durationSeconds: 15 * 60 };
+export const MFA_ATTEMPT_LIMIT = { points: 5, durationSeconds: 15 * 60 };
+
+export type SignInOutcome = { user: UserEntity | null; mfaRequired: boolean; mfaEnrollmentRequired: boolean };
+
+@Injectable()
+export class IdentityService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly limits: RateLimitService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async signIn(input: unknown, req: Request, res: Response): Promise<SignInOutcome> {
+    const { email, password } = parseInput(signInSchema, input);
+    const ip = requestScope.getStore()?.ip ?? 'unknown';
+    if (await this.limits.isBlocked('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT)) {
+      throw new AppError('RATE_LIMITED', 'There have been many unsuccessful sign-ins from your network. Please wait 15 minutes and try again.');
+    }
+    const accountKey = sha256(email);
+    if (await this.limits.isBlocked('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT)) {
+      await this.audit.record({ action: 'auth.sign_in_refused_locked', metadata: { emailHash: accountKey } });
+      throw new AppError('RATE_LIMITED', LOCKED);
+    }
+
+    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email, deactivatedAt: IsNull() } });
+    // Unknown emails cost the same argon2 verification as a wrong password, and get the same answer.
+    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
+    if (!user || !user.passwordHash || !ok) {
+      await this.limits.penalize('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
+      await this.limits.penalize('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT);
+      await this.audit.record({ action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id ?? null, metadata: { emailHash: accountKey } });
+      throw unauthenticated(SIGN_IN_FAILED);
+    }
+    await this.limits.reset('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
+
+    const stage = user.mfaEnabled ? 'MFA_PENDING' : MFA_REQUIRED_ROLES.includes(user.role) ? 'MFA_ENROLLMENT' : 'ACTIVE';
+    await this.dataSource.transaction(async (manager) => {
+      await this.sessions.start(user, stage, req, res, manager);
+      await this.audit.record(
+        { action: stage === 'ACTIVE' ? 'auth.sign_in' : 'auth.password_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id },
+        manager,
+      );
+    });
+    return { user: stage === 'ACTIVE' ? user : null, mfaRequired: stage === 'MFA_PENDING', mfaEnrollmentRequired: stage === 'MFA_ENROLLMENT' };
+  }
+
+  /** Completes a sign-in with a TOTP code or a one-time recovery code; issues a fresh session id. */
+  async verifyMfa(pending: PendingSignIn | null, rawCode: unknown, req: Request, res: Response): Promise<UserEntity> {
+    if (!pending || pending.stage !== 'MFA_PENDING') throw unauthenticated('Please sign in with your email and password first.');
+    await this.limits.consume('mfa', pending.userId, MFA_ATTEMPT_LIMIT, 'Too many codes were tried. For your safety, please wait 15 minutes and sign in again.');
+    const code = typeof rawCode === 'string' ? rawCode.trim() : '';
+    return this.dataSource.transaction(async (manager) => {
+      // Lock the row: two requests with the same code cannot both succeed.
+      const user = await manager.getRepository(UserEntity).findOne({ where: { id: pending.userId }, lock: { mode: 'pessimistic_write' } });
+      if (!user?.mfaSecret) throw unauthenticated('Please sign in with your email and password first.');
+      let method: 'totp' | 'recovery_code';
+      if (totpCodeSchema.safeParse(code).success) {
+        const step = await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep));
+        if (step === null) throw this.wrongCode(user.id);
+        await manager.update(UserEntity, { id: user.id }, { mfaLastStep: String(step) });
+        method = 'totp';
+      } else {
+        const used = await manager
+          .createQueryBuilder()
+          .update(RecoveryCodeEntity)
+          .set({ usedAt: () => 'now()' })
+          .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId: user.id, hash: sha256(normalizeRecoveryCode(code)) })
+          .execute();
+        if (!used.affected) throw this.wrongCode(user.id);
+        method = 'recovery_code';
+      }
+      await this.sessions.revoke(pending.sessionId, manager);
+      await this.sessions.start(user, 'ACTIVE', req, res, manager);
+      await this.audit.record({ action: 'auth.sign_in', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, metadata: { method } }, manager);
+      await this.limits.reset('mfa', pending.userId, MFA_ATTEMPT_LIMIT);
+      return user;
+    });
+  }
+
+  async signOut(sessionId: string | null, actor: { userId: string; role: UserEntity['role'] } | null, res: Response) {
+    if (sessionId) await this.sessions.revoke(sessionId);
+    this.sessions.clearCookie(res);
+    if (actor) await this.audit.record({ action: 'auth.sign_out', actor: { ...actor, tokenId: null }, targetType: 'user', targetId: actor.userId });
+    return true;
+  }
+
+  private wrongCode(userId: string) {
+    void this.audit.record({ action: 'auth.mfa_failed', targetType: 'user', targetId: userId });
+    return unauthenticated("That code didn't work. Codes change every 30 seconds, so please use the newest one, or one of your recovery codes.");
+  }
+}
+
+/** Recovery codes are shown in groups (abcd-efgh-ij); people may type them with or without dashes or capitals. */
+export const normalizeRecoveryCode = (code: string) => code.toLowerCase().replace(/[^a-z0-9]/g, '');

@@ -1,0 +1,104 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import type { Role } from '@attune/domain';
+import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { UserEntity } from '../users/user.entity';
+import { AuthSessionEntity, type AuthSessionStage } from './auth-session.entity';
+import { randomSecret, sha256 } from './secrets';
+
+export const SESSION_COOKIE = 'attune_session';
+const MINUTE = 60_000;
+/** Sessions end after this long whatever happens. */
+export const ABSOLUTE_LIFETIME_MS = 12 * 60 * MINUTE;
+/** Clinical roles are signed out after this long without activity; a pending second factor waits less. */
+export const IDLE_TIMEOUT_MS: Record<Role, number> = { CLIENT: 30 * MINUTE, THERAPIST: 30 * MINUTE, ADMIN: 60 * MINUTE };
+const PENDING_TIMEOUT_MS = 10 * MINUTE;
+/** last_seen_at is written at most this often, so reads do not each cost a write. */
+const TOUCH_INTERVAL_MS = MINUTE;
+
+export type ResolvedSession = { viewer: Viewer; pending: null } | { viewer: null; pending: PendingSignIn } | { viewer: null; pending: null };
+
+/** Server-side sessions in an HttpOnly, SameSite cookie: revocable, with idle and absolute limits. */
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** A new session id on every sign-in and every change of stage (no session fixation). */
+  async start(user: UserEntity, stage: AuthSessionStage, req: Request, res: Response, manager: EntityManager = this.dataSource.manager) {
+    const secret = randomSecret();
+    const now = new Date();
+    await manager.insert(AuthSessionEntity, {
+      id: sha256(secret),
+      userId: user.id,
+      stage,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
+      userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
+      ip: req.ip ?? null,
+    });
+    res.cookie(SESSION_COOKIE, secret, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.PUBLIC_URL.startsWith('https://'),
+      path: '/',
+      maxAge: ABSOLUTE_LIFETIME_MS,
+    });
+    return sha256(secret);
+  }
+
+  async resolve(req: Request): Promise<ResolvedSession> {
+    const secret: unknown = req.cookies?.[SESSION_COOKIE];
+    if (typeof secret !== 'string' || secret.length < 20 || secret.length > 100) return { viewer: null, pending: null };
+    const id = sha256(secret);
+    const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ where: { id }, relations: { user: true } });
+    const user = session?.user;
+    if (!session || !user || session.revokedAt || user.deactivatedAt) return { viewer: null, pending: null };
+    const now = Date.now();
+    const idleLimit = session.stage === 'ACTIVE' ? IDLE_TIMEOUT_MS[user.role] : PENDING_TIMEOUT_MS;
+    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
+      await this.revoke(id);
+      return { viewer: null, pending: null };
+    }
+    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
+      await this.dataSource.getRepository(AuthSessionEntity).update({ id }, { lastSeenAt: new Date(now) });
+    }
+    if (session.stage !== 'ACTIVE') return { viewer: null, pending: { sessionId: id, userId: user.id, stage: session.stage } };
+    return {
+      viewer: { userId: user.id, role: user.role, displayName: user.displayName, sessionId: id, tokenId: null, scopes: null },
+      pending: null,
+    };
+  }
+
+  async revoke(id: string, manager: EntityManager = this.dataSource.manager) {
+    await manager.update(AuthSessionEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+  }
+
+  /** Ends every session of the user but `exceptId` (after a password or second-factor change). */
+  async revokeAllForUser(userId: string, exceptId: string | null, manager: EntityManager = this.dataSource.manager) {
+    await manager.update(
+      AuthSessionEntity,
+      exceptId ? { userId, revokedAt: IsNull(), id: Not(exceptId) } : { userId, revokedAt: IsNull() },
+      { revokedAt: new Date() },
+    );
+  }
+
+  listActive(userId: string) {
+    return this.dataSource
+      .getRepository(AuthSessionEntity)
+      .createQueryBuilder('s')
+      .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > now()', { userId })
+      .orderBy('s.last_seen_at', 'DESC')
+      .limit(100)
+      .getMany();
+  }
+
+  clearCookie(res: Response) {
+    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+  }
+}
