@@ -14,12 +14,18 @@ import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
+import { CareModule } from './modules/care/care.module';
+import { CaseloadModule } from './modules/caseload/caseload.module';
+import { CheckInsModule } from './modules/checkins/check-ins.module';
 import { ContentModule } from './modules/content/content.module';
 import { HealthModule } from './modules/health/health.module';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
+import { ReflectionsModule } from './modules/reflections/reflections.module';
+import { SessionsModule } from './modules/sessions/sessions.module';
+import { UsersModule } from './modules/users/users.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -71,7 +77,13 @@ export class AppModule {
           }),
         }),
         HealthModule,
+        UsersModule,
         ContentModule,
+        CareModule,
+        SessionsModule,
+        ReflectionsModule,
+        CheckInsModule,
+        CaseloadModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

@@ -2,12 +2,21 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CareRelationshipEntity } from '../modules/care/care-relationship.entity';
+import { CheckInEntity } from '../modules/checkins/check-in.entity';
 import { ArticleEntity } from '../modules/content/article.entity';
 import { AccountTokenEntity } from '../modules/identity/account-token.entity';
 import { ApiTokenEntity } from '../modules/identity/api-token.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { RecoveryCodeEntity } from '../modules/identity/recovery-code.entity';
 import { OutboxEmailEntity } from '../modules/mail/outbox-email.entity';
+import {
+  PracticePromptEntity,
+  ReflectionDraftEntity,
+  ReflectionEntity,
+  ReflectionResponseEntity,
+} from '../modules/reflections/reflection.entity';
+import { SessionNoteAddendumEntity, SessionNoteEntity } from '../modules/sessions/session-note.entity';
+import { TherapySessionEntity } from '../modules/sessions/therapy-session.entity';
 import { UserEntity } from '../modules/users/user.entity';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { MIGRATIONS } from './migrations';
@@ -22,6 +31,14 @@ export const ENTITIES = [
   CareRelationshipEntity,
   AuditEventEntity,
   OutboxEmailEntity,
+  TherapySessionEntity,
+  SessionNoteEntity,
+  SessionNoteAddendumEntity,
+  ReflectionEntity,
+  ReflectionResponseEntity,
+  ReflectionDraftEntity,
+  PracticePromptEntity,
+  CheckInEntity,
 ];
 
 export interface DatabaseHandle {

@@ -14,20 +14,30 @@ export const MAX_SESSION_MINUTES = 240;
 
 const isoDateTime = z.iso.datetime({ offset: true, message: 'Please give a date and time, like 2026-12-01T15:00:00Z.' });
 
+/** A session ends after it starts and lasts at most MAX_SESSION_MINUTES. */
+function checkSessionTimes(value: { startsAt: string; endsAt: string }, ctx: z.RefinementCtx) {
+  const minutes = (Date.parse(value.endsAt) - Date.parse(value.startsAt)) / 60_000;
+  if (!(minutes > 0)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The session needs to end after it starts.' });
+  else if (minutes > MAX_SESSION_MINUTES)
+    ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `A session can be at most ${MAX_SESSION_MINUTES} minutes.` });
+}
+
 export const scheduleSessionSchema = z
   .object({
     clientId: idSchema,
     startsAt: isoDateTime,
     endsAt: isoDateTime,
     modality: sessionModalitySchema,
+    joinDetails: personText('Where to go or how to join', 1, 500).nullable().optional(),
   })
-  .superRefine((value, ctx) => {
-    const minutes = (Date.parse(value.endsAt) - Date.parse(value.startsAt)) / 60_000;
-    if (!(minutes > 0)) ctx.addIssue({ code: 'custom', path: ['endsAt'], message: 'The session needs to end after it starts.' });
-    else if (minutes > MAX_SESSION_MINUTES)
-      ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `A session can be at most ${MAX_SESSION_MINUTES} minutes.` });
-  });
+  .superRefine(checkSessionTimes);
 export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
+
+export const rescheduleSessionSchema = z.object({ id: idSchema, startsAt: isoDateTime, endsAt: isoDateTime }).superRefine(checkSessionTimes);
+export type RescheduleSession = z.infer<typeof rescheduleSessionSchema>;
+
+export const sessionAgendaSchema = personText('What you would like to talk about', 1, 2_000);
+export const practicePromptSchema = z.object({ clientId: idSchema, body: personText('The practice prompt', 1, 1_000) });
 
 export const cancelSessionSchema = z.object({ id: idSchema, reason: personText('Reason', 1, 500) });
 

@@ -6,6 +6,7 @@ import { ArticleEntity } from '../../modules/content/article.entity';
 import { renderMarkdown } from '../../modules/content/markdown';
 import { hashPassword } from '../../modules/identity/password';
 import { UserEntity } from '../../modules/users/user.entity';
+import { seedDemoClinical } from './demo-clinical';
 import { DEMO_ARTICLES, DEMO_DRAFT } from './demo-content';
 
 export const DEMO_PASSWORD = 'attune-demo-password';
@@ -80,6 +81,7 @@ export async function seedDemoData(manager: EntityManager) {
       { therapistId: therapist2.id, clientId: users.get('client3@attune.test')!.id },
     ],
   );
+  await seedDemoClinical(manager, therapist, caseload, therapist2, users.get('client3@attune.test')!);
   const day = 24 * 60 * 60 * 1000;
   const now = Date.now();
   await manager.save(

@@ -24,3 +24,12 @@ export class PublicAuthor {
   @Field()
   displayName: string;
 }
+
+@ObjectType({ description: 'Someone in a care relationship, as the other person sees them.' })
+export class Person {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+}

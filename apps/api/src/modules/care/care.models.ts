@@ -1,0 +1,36 @@
+import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '../../common/pagination';
+import { RoleEnum } from '../users/user.model';
+import type { Role } from '@attune/domain';
+
+@ObjectType({ description: 'A person in the practice, as admins manage them (no clinical data).' })
+export class PracticeMember {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => RoleEnum)
+  role: Role;
+
+  @Field(() => String, { nullable: true, description: "For clients: their current therapist's name." })
+  therapistName: string | null;
+
+  @Field(() => ID, { nullable: true })
+  therapistId: string | null;
+}
+
+export const PracticeMemberConnection = Connection(PracticeMember, 'PracticeMember');
+
+@ArgsType()
+export class PracticeMembersArgs extends PageArgs {
+  @Field(() => RoleEnum, { nullable: true })
+  role?: Role | null;
+
+  @Field(() => String, { nullable: true, description: 'Part of a name or email.' })
+  search?: string | null;
+}

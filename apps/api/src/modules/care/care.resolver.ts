@@ -1,0 +1,29 @@
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import type { RequestContext } from '../../common/auth/viewer';
+import { PracticeMemberConnection, PracticeMembersArgs } from './care.models';
+import { CareService } from './care.service';
+
+@Resolver()
+export class CareResolver {
+  constructor(private readonly care: CareService) {}
+
+  @Query(() => PracticeMemberConnection, { description: 'Admins: people in the practice, with each client’s current therapist.' })
+  practiceMembers(@Args() args: PracticeMembersArgs, @Context() ctx: RequestContext) {
+    return this.care.members(ctx.viewer!, args);
+  }
+
+  @Mutation(() => Boolean, { description: 'Admins: put a client in a therapist’s care; any current relationship ends (a hand-over).' })
+  async assignClient(
+    @Args('clientId', { type: () => ID }) clientId: string,
+    @Args('therapistId', { type: () => ID }) therapistId: string,
+    @Context() ctx: RequestContext,
+  ) {
+    await this.care.assign(ctx.viewer!, clientId, therapistId);
+    return true;
+  }
+
+  @Mutation(() => Boolean, { description: 'Admins: end a client’s current care relationship.' })
+  endCare(@Args('clientId', { type: () => ID }) clientId: string, @Context() ctx: RequestContext) {
+    return this.care.end(ctx.viewer!, clientId);
+  }
+}

@@ -1,0 +1,133 @@
+import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { FLAG_KINDS, type FlagKind } from '@attune/domain';
+import { Connection, PageArgs } from '../../common/pagination';
+import { CheckIn } from '../checkins/check-in.model';
+import { Session } from '../sessions/session.model';
+import { Person } from '../users/user.model';
+
+export const FlagKindEnum = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, kind])) as { [K in FlagKind]: K };
+registerEnumType(FlagKindEnum, { name: 'FlagKind', description: 'What a caseload flag is about.' });
+
+export enum CaseloadSort {
+  NAME = 'NAME',
+  NEXT_SESSION = 'NEXT_SESSION',
+  LAST_SESSION = 'LAST_SESSION',
+  ATTENTION = 'ATTENTION',
+}
+registerEnumType(CaseloadSort, { name: 'CaseloadSort', description: 'ATTENTION puts clients with the most flags first.' });
+
+export enum CaseloadFilter {
+  ALL = 'ALL',
+  FLAGGED = 'FLAGGED',
+  NO_UPCOMING_SESSION = 'NO_UPCOMING_SESSION',
+  UNREAD_REFLECTIONS = 'UNREAD_REFLECTIONS',
+}
+registerEnumType(CaseloadFilter, { name: 'CaseloadFilter' });
+
+export enum AllianceDirection {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  STEADY = 'STEADY',
+}
+registerEnumType(AllianceDirection, { name: 'AllianceDirection' });
+
+@ObjectType({ description: 'A flag on a relationship, with its reason in words.' })
+export class Flag {
+  @Field(() => FlagKindEnum)
+  kind: FlagKind;
+
+  @Field()
+  reason: string;
+
+  @Field(() => ID, { nullable: true, description: 'The check-in to acknowledge; acknowledging closes the flag.' })
+  checkInId: string | null;
+}
+
+@ObjectType({ description: 'One check-in on the alliance chart.' })
+export class AlliancePoint {
+  @Field()
+  at: Date;
+
+  @Field(() => Int)
+  bond: number;
+
+  @Field(() => Int)
+  goals: number;
+
+  @Field(() => Int)
+  approach: number;
+
+  @Field(() => Int)
+  overall: number;
+}
+
+@ObjectType({ description: 'How the working alliance is going, from the client’s check-ins.' })
+export class Alliance {
+  @Field(() => CheckIn, { nullable: true })
+  latest: unknown;
+
+  @Field(() => [AlliancePoint], { description: 'Oldest first, for a chart.' })
+  trend: AlliancePoint[];
+
+  @Field(() => AllianceDirection, { nullable: true, description: 'The newest "overall" against the ones before; null with fewer than two.' })
+  direction: AllianceDirection | null;
+}
+
+@ObjectType({ description: 'A client in the therapist’s care, at a glance.' })
+export class CaseloadEntry {
+  @Field(() => Person)
+  client: Person;
+
+  @Field({ description: 'When this care relationship began.' })
+  since: Date;
+
+  @Field(() => Session, { nullable: true })
+  nextSession: unknown;
+
+  @Field(() => Session, { nullable: true, description: 'The last session you met (completed).' })
+  lastSession: unknown;
+
+  @Field(() => Int, { nullable: true, description: 'Whole days since the last session you met.' })
+  daysSinceLastSession: number | null;
+
+  @Field(() => Int)
+  unreadSharedReflections: number;
+
+  @Field(() => Alliance)
+  alliance: Alliance;
+
+  @Field(() => [Flag])
+  flags: Flag[];
+}
+
+export const CaseloadConnection = Connection(CaseloadEntry, 'Caseload');
+
+@ArgsType()
+export class CaseloadArgs extends PageArgs {
+  @Field(() => String, { nullable: true, description: 'Part of a client’s name or email.' })
+  search?: string | null;
+
+  @Field(() => CaseloadSort, { nullable: true, defaultValue: CaseloadSort.NAME })
+  sort?: CaseloadSort;
+
+  @Field(() => CaseloadFilter, { nullable: true, defaultValue: CaseloadFilter.ALL })
+  filter?: CaseloadFilter;
+}
+
+@ObjectType({ description: 'A client’s record as their therapist (or the client) sees it.' })
+export class Client {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => Person, { nullable: true, description: 'Their current therapist.' })
+  therapist: Person | null;
+
+  @Field(() => CaseloadEntry, { nullable: true, description: 'The relationship at a glance (therapists).' })
+  relationship: CaseloadEntry | null;
+}

@@ -1,0 +1,64 @@
+import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Connection, PageArgs } from '../../common/pagination';
+
+@ObjectType({ description: "A client's alliance check-in for one completed session: four scores from 0 to 10 and an optional comment." })
+export class CheckIn {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => ID)
+  sessionId: string;
+
+  @Field(() => Int, { description: 'How safe and listened to did you feel today?' })
+  bond: number;
+
+  @Field(() => Int, { description: 'Did we spend our time on what matters to you?' })
+  goals: number;
+
+  @Field(() => Int, { description: 'Did the way we worked today suit you?' })
+  approach: number;
+
+  @Field(() => Int, { description: "Taking everything together, how was today's session for you?" })
+  overall: number;
+
+  @Field(() => String, { nullable: true })
+  comment: string | null;
+
+  @Field(() => [String], { description: 'Why this check-in needs the therapist’s attention, in words; empty when it does not.' })
+  concernReasons: string[];
+
+  @Field(() => Date, { nullable: true, description: 'When the therapist acknowledged it (the repair loop).' })
+  acknowledgedAt: Date | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const CheckInConnection = Connection(CheckIn, 'CheckIn');
+
+@InputType()
+export class SubmitCheckInInput {
+  @Field(() => ID)
+  sessionId: string;
+
+  @Field(() => Int)
+  bond: number;
+
+  @Field(() => Int)
+  goals: number;
+
+  @Field(() => Int)
+  approach: number;
+
+  @Field(() => Int)
+  overall: number;
+
+  @Field(() => String, { nullable: true })
+  comment?: string | null;
+}
+
+@ArgsType()
+export class CheckInsArgs extends PageArgs {
+  @Field(() => ID, { nullable: true, description: "Therapists: a client in their care. Clients always see their own." })
+  clientId?: string | null;
+}

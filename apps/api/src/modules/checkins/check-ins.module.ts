@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { CareModule } from '../care/care.module';
+import { CheckInsResolver, SessionCheckInResolver } from './check-ins.resolver';
+import { CheckInsService } from './check-ins.service';
+
+@Module({ imports: [CareModule], providers: [CheckInsService, CheckInsResolver, SessionCheckInResolver], exports: [CheckInsService] })
+export class CheckInsModule {}

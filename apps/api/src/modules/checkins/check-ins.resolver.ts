@@ -1,0 +1,68 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScope } from '../../common/auth/scope.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { loaderFor } from '../../common/loaders';
+import { AuditService } from '../audit/audit.service';
+import { CarePolicy } from '../care/care-policy.service';
+import { Session } from '../sessions/session.model';
+import type { TherapySessionEntity } from '../sessions/therapy-session.entity';
+import { PeopleService } from '../users/people.service';
+import type { CheckInEntity } from './check-in.entity';
+import { CheckIn, CheckInConnection, CheckInsArgs, SubmitCheckInInput } from './check-in.model';
+import { CheckInsService } from './check-ins.service';
+
+@Resolver(() => CheckIn)
+export class CheckInsResolver {
+  constructor(
+    private readonly checkIns: CheckInsService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @RequireScope('checkins:read')
+  @Query(() => CheckInConnection, { name: 'checkIns', description: "Newest first: a client's own, or (therapists) a client's in their care. Never admins." })
+  listCheckIns(@Args() args: CheckInsArgs, @Context() ctx: RequestContext) {
+    return this.checkIns.list(ctx.viewer!, args);
+  }
+
+  @RequireScope('checkins:write')
+  @Mutation(() => CheckIn, { description: 'Clients: check in after a completed session of your own, once. Scores are whole numbers 0–10.' })
+  submitCheckIn(@Args('input') input: SubmitCheckInInput, @Context() ctx: RequestContext) {
+    return this.checkIns.submit(ctx.viewer!, input);
+  }
+
+  @RequireScope('checkins:write')
+  @Mutation(() => CheckIn, { description: "The client's therapist: say you read it and would like to talk about it next time. Closes its flag." })
+  acknowledgeCheckIn(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.checkIns.acknowledge(ctx.viewer!, id);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'What the client sees once the therapist acknowledged the check-in, in Attune’s words.' })
+  async acknowledgement(@Parent() checkIn: CheckInEntity, @Context() ctx: RequestContext) {
+    if (!checkIn.acknowledgedAt) return null;
+    const therapist = await this.people.load(ctx, checkIn.therapistId);
+    return `${therapist?.displayName ?? 'Your therapist'} read your check-in and would like to talk about it next time.`;
+  }
+}
+
+/** `Session.checkIn`, batched: the client and their therapist see it; nobody else reaches the session. */
+@Resolver(() => Session)
+export class SessionCheckInResolver {
+  constructor(
+    private readonly checkIns: CheckInsService,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  @ResolveField(() => CheckIn, { nullable: true })
+  async checkIn(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    if (!(await this.care.canSeeRecord(ctx.viewer!, session))) return null;
+    // One query and one audit insert for all the sessions in a response, however many there are.
+    return loaderFor(ctx, 'check-ins-by-session', async (ids) => {
+      const found = await this.checkIns.bySession(ids);
+      await this.audit.recordMany(
+        [...found.values()].map((row) => ({ action: 'check_in.read', actor: ctx.viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })),
+      );
+      return found;
+    }).load(session.id);
+  }
+}

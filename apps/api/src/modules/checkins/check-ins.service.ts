@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In } from 'typeorm';
+import { allianceConcerns, idSchema, pageArgsSchema, submitCheckInSchema } from '@attune/domain';
+import type { Viewer } from '../../common/auth/viewer';
+import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
+import { decodeCursor, toConnection } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { CarePolicy } from '../care/care-policy.service';
+import { TherapySessionEntity } from '../sessions/therapy-session.entity';
+import { CheckInEntity } from './check-in.entity';
+import type { CheckInsArgs } from './check-in.model';
+
+/** How many earlier check-ins make the "recent average" a fall is measured against. */
+const RECENT_WINDOW = 3;
+
+@Injectable()
+export class CheckInsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** For a completed session of the client's own, once per session. Concerns are worked out as it is saved. */
+  async submit(viewer: Viewer, input: unknown) {
+    if (viewer.role !== 'CLIENT') throw forbidden('Check-ins are for clients.');
+    const data = parseInput(submitCheckInSchema, input);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.getRepository(TherapySessionEntity).findOne({ where: { id: data.sessionId }, lock: { mode: 'pessimistic_write' } });
+      if (!session || session.clientId !== viewer.userId) throw notFound('That session');
+      if (session.status !== 'COMPLETED') throw conflict('A check-in is for a session that has taken place.');
+      if (await manager.getRepository(CheckInEntity).existsBy({ sessionId: session.id })) throw conflict('You have already checked in for this session. Thank you.');
+      const earlier = await manager.getRepository(CheckInEntity).find({ where: { clientId: viewer.userId }, order: { createdAt: 'DESC' }, take: RECENT_WINDOW });
+      const checkIn = await manager.save(
+        manager.create(CheckInEntity, {
+          sessionId: session.id,
+          clientId: viewer.userId,
+          therapistId: session.therapistId,
+          bond: data.bond,
+          goals: data.goals,
+          approach: data.approach,
+          overall: data.overall,
+          comment: data.comment ?? null,
+          concernReasons: allianceConcerns(data, earlier.map((row) => row.overall)),
+        }),
+      );
+      await this.audit.record({ action: 'check_in.submitted', actor: viewer, targetType: 'check_in', targetId: checkIn.id, subjectUserId: viewer.userId }, manager);
+      return checkIn;
+    });
+  }
+
+  /** The therapist read it and will talk about it next time: the client sees this, and the flag closes. */
+  async acknowledge(viewer: Viewer, rawId: string) {
+    const id = parseInput(idSchema, rawId, ['id']);
+    return this.dataSource.transaction(async (manager) => {
+      const checkIn = await manager.getRepository(CheckInEntity).findOneBy({ id });
+      if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn))) throw notFound('That check-in');
+      if (!checkIn.acknowledgedAt) {
+        checkIn.acknowledgedAt = new Date();
+        await manager.update(CheckInEntity, { id }, { acknowledgedAt: checkIn.acknowledgedAt });
+      }
+      await this.audit.record({ action: 'check_in.acknowledged', actor: viewer, targetType: 'check_in', targetId: id, subjectUserId: checkIn.clientId }, manager);
+      return checkIn;
+    });
+  }
+
+  async list(viewer: Viewer, args: CheckInsArgs) {
+    const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    let clientId: string;
+    if (viewer.role === 'CLIENT') clientId = viewer.userId;
+    else if (viewer.role === 'THERAPIST') clientId = parseInput(idSchema, args.clientId, ['clientId']);
+    else throw forbidden('Admins do not read check-ins.');
+    await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+    const qb = this.dataSource
+      .getRepository(CheckInEntity)
+      .createQueryBuilder('c')
+      .where('c.client_id = :clientId', { clientId })
+      .orderBy('c.created_at', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .limit(first + 1);
+    if (after) {
+      const [at, id] = decodeCursor(after) ?? [];
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
+      qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at, id });
+    }
+    const rows = await qb.getMany();
+    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'check_in.read', actor: viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => row);
+  }
+
+  async bySession(sessionIds: readonly string[]) {
+    const rows = await this.dataSource.getRepository(CheckInEntity).findBy({ sessionId: In([...sessionIds]) });
+    return new Map(rows.map((row) => [row.sessionId, row]));
+  }
+}

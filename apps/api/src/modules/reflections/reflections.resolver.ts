@@ -1,0 +1,119 @@
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScope } from '../../common/auth/scope.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { loaderFor } from '../../common/loaders';
+import { CarePolicy } from '../care/care-policy.service';
+import { PeopleService } from '../users/people.service';
+import { Person } from '../users/user.model';
+import type { ReflectionEntity, ReflectionResponseEntity } from './reflection.entity';
+import {
+  PracticePrompt,
+  Reflection,
+  ReflectionConnection,
+  ReflectionDraft,
+  ReflectionResponse,
+  ReflectionsArgs,
+  SetPracticePromptInput,
+  WriteReflectionInput,
+} from './reflection.model';
+import { ReflectionsService } from './reflections.service';
+
+@Resolver(() => Reflection)
+export class ReflectionsResolver {
+  constructor(
+    private readonly reflections: ReflectionsService,
+    private readonly care: CarePolicy,
+    private readonly people: PeopleService,
+  ) {}
+
+  @RequireScope('reflections:read')
+  @Query(() => ReflectionConnection, { name: 'reflections', description: "Newest first: a client's own, or those shared with a therapist by clients in their care." })
+  listReflections(@Args() args: ReflectionsArgs, @Context() ctx: RequestContext) {
+    return this.reflections.list(ctx.viewer!, args);
+  }
+
+  @RequireScope('reflections:read')
+  @Query(() => Reflection, { description: 'One reflection, if you may see it. A therapist opening it marks it read.' })
+  reflection(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.reflections.get(ctx.viewer!, id);
+  }
+
+  @RequireScope('reflections:read')
+  @Query(() => ReflectionDraft, { nullable: true, description: 'Clients: the reflection you were writing, if any.' })
+  reflectionDraft(@Context() ctx: RequestContext) {
+    return this.reflections.draft(ctx.viewer!);
+  }
+
+  @RequireScope('reflections:read')
+  @Query(() => [PracticePrompt], { description: 'Current practice prompts: a client’s own, or (therapists) for a client in their care.' })
+  practicePrompts(@Args('clientId', { type: () => ID, nullable: true }) clientId: string | null, @Context() ctx: RequestContext) {
+    return this.reflections.prompts(ctx.viewer!, clientId);
+  }
+
+  @ResolveField(() => String, { description: 'The text: the client, and their therapist while it is shared.' })
+  async body(@Parent() reflection: ReflectionEntity, @Context() ctx: RequestContext) {
+    return (await this.care.canSeeReflection(ctx.viewer!, reflection)) ? reflection.body : '';
+  }
+
+  @ResolveField(() => Boolean)
+  shared(@Parent() reflection: ReflectionEntity) {
+    return reflection.sharedWithId !== null;
+  }
+
+  @ResolveField(() => Person)
+  client(@Parent() reflection: ReflectionEntity, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, reflection.clientId);
+  }
+
+  @ResolveField(() => [ReflectionResponse], { description: "The therapist's responses. They stay with the client even after sharing stops." })
+  async responses(@Parent() reflection: ReflectionEntity, @Context() ctx: RequestContext): Promise<ReflectionResponseEntity[]> {
+    if (!(await this.care.canSeeReflection(ctx.viewer!, reflection))) return [];
+    return (await loaderFor(ctx, 'reflection-responses', (ids) => this.reflections.responsesByReflection(ids)).load(reflection.id)) ?? [];
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => Reflection, { description: 'Clients: write a reflection. Private unless `share` is true.' })
+  writeReflection(@Args('input') input: WriteReflectionInput, @Context() ctx: RequestContext) {
+    return this.reflections.write(ctx.viewer!, input);
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => Reflection, { description: 'Clients: share a reflection with your therapist.' })
+  shareReflection(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.reflections.share(ctx.viewer!, id);
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => Reflection, { description: 'Clients: stop sharing a reflection. Your therapist can no longer see it.' })
+  unshareReflection(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.reflections.unshare(ctx.viewer!, id);
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => Reflection, { description: "The client's therapist: respond to a reflection shared with you." })
+  respondToReflection(@Args('id', { type: () => ID }) id: string, @Args('body') body: string, @Context() ctx: RequestContext) {
+    return this.reflections.respond(ctx.viewer!, id, body);
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => ReflectionDraft, { description: 'Clients: save the reflection you are writing, so nothing is lost.' })
+  saveReflectionDraft(
+    @Args('body') body: string,
+    @Args('mood', { type: () => Int, nullable: true }) mood: number | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.reflections.saveDraft(ctx.viewer!, { body, mood });
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => PracticePrompt, { description: 'Therapists: set something for a client to practise between sessions.' })
+  setPracticePrompt(@Args('input') input: SetPracticePromptInput, @Context() ctx: RequestContext) {
+    return this.reflections.setPrompt(ctx.viewer!, input);
+  }
+
+  @RequireScope('reflections:write')
+  @Mutation(() => Boolean, { description: 'Therapists: retire a practice prompt.' })
+  archivePracticePrompt(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.reflections.archivePrompt(ctx.viewer!, id);
+  }
+}

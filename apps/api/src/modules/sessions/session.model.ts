@@ -1,0 +1,64 @@
+import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { SESSION_MODALITIES, SESSION_STATUSES, type SessionModality, type SessionStatus } from '@attune/domain';
+import { Connection } from '../../common/pagination';
+
+export const SessionModalityEnum = Object.fromEntries(SESSION_MODALITIES.map((m) => [m, m])) as { [K in SessionModality]: K };
+registerEnumType(SessionModalityEnum, { name: 'SessionModality' });
+export const SessionStatusEnum = Object.fromEntries(SESSION_STATUSES.map((s) => [s, s])) as { [K in SessionStatus]: K };
+registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
+
+@ObjectType({ description: 'A therapy session. Times are UTC; show them in the viewer’s own time zone.' })
+export class Session {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  startsAt: Date;
+
+  @Field()
+  endsAt: Date;
+
+  @Field(() => SessionModalityEnum)
+  modality: SessionModality;
+
+  @Field(() => SessionStatusEnum)
+  status: SessionStatus;
+
+  @Field(() => String, { nullable: true, description: 'Where to go or how to join.' })
+  joinDetails: string | null;
+
+  @Field(() => String, { nullable: true })
+  cancelReason: string | null;
+}
+
+@ObjectType({ description: "The therapist's private note on a session: only its author can read it." })
+export class SessionNote {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  body: string;
+
+  @Field(() => Date, { nullable: true, description: 'Once signed, the note is locked; changes are dated addenda.' })
+  signedAt: Date | null;
+
+  @Field()
+  updatedAt: Date;
+
+  @Field(() => [NoteAddendum])
+  addenda: NoteAddendum[];
+}
+
+@ObjectType({ description: 'A dated addition to a signed note.' })
+export class NoteAddendum {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  body: string;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const SessionConnection = Connection(Session, 'Session');

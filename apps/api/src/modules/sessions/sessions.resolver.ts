@@ -1,0 +1,123 @@
+import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { RequireScope } from '../../common/auth/scope.decorator';
+import type { RequestContext } from '../../common/auth/viewer';
+import { loaderFor } from '../../common/loaders';
+import { AuditService } from '../audit/audit.service';
+import { CarePolicy } from '../care/care-policy.service';
+import { PeopleService } from '../users/people.service';
+import { Person } from '../users/user.model';
+import { ScheduleSessionInput, SessionsArgs } from './dto/sessions.inputs';
+import { Session, SessionConnection, SessionNote } from './session.model';
+import { SessionsService } from './sessions.service';
+import type { TherapySessionEntity } from './therapy-session.entity';
+
+@Resolver(() => Session)
+export class SessionsResolver {
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
+    private readonly people: PeopleService,
+  ) {}
+
+  @RequireScope('sessions:read')
+  @Query(() => SessionConnection, { name: 'sessions', description: 'Sessions in time order: a client’s own, or a therapist’s with clients in their care.' })
+  listSessions(@Args() args: SessionsArgs, @Context() ctx: RequestContext) {
+    return this.sessions.list(ctx.viewer!, args);
+  }
+
+  @RequireScope('sessions:read')
+  @Query(() => Session, { description: 'One session, if you may see it.' })
+  session(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.sessions.get(ctx.viewer!, id);
+  }
+
+  @ResolveField(() => Person)
+  client(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, session.clientId);
+  }
+
+  @ResolveField(() => Person)
+  therapist(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, session.therapistId);
+  }
+
+  @ResolveField(() => String, { nullable: true, description: 'What the client would like to talk about. The client and their therapist can read it.' })
+  async agenda(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    return (await this.care.canSeeRecord(ctx.viewer!, session)) ? session.agenda : null;
+  }
+
+  @ResolveField(() => SessionNote, { nullable: true, description: 'The private note: only the therapist who wrote it can read it; null for everyone else.' })
+  async note(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    const viewer = ctx.viewer!;
+    // Clients and admins never reach the query.
+    if (viewer.role !== 'THERAPIST') return null;
+    const note = await loaderFor(ctx, 'session-notes', (ids) => this.sessions.notesBySession(ids)).load(session.id);
+    if (!note || !(await this.care.canSeeNote(viewer, note, session))) return null;
+    await this.audit.record({ action: 'session_note.read', actor: viewer, targetType: 'session', targetId: session.id, subjectUserId: session.clientId });
+    return note;
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: schedule a session with a client in their care. Double-booking is refused with CONFLICT.' })
+  scheduleSession(@Args('input') input: ScheduleSessionInput, @Context() ctx: RequestContext) {
+    return this.sessions.schedule(ctx.viewer!, input);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: move a scheduled session.' })
+  rescheduleSession(
+    @Args('id', { type: () => ID }) id: string,
+    @Args('startsAt') startsAt: string,
+    @Args('endsAt') endsAt: string,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.sessions.reschedule(ctx.viewer!, { id, startsAt, endsAt });
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Cancel a scheduled session with a reason both people can read. Therapists and their clients.' })
+  cancelSession(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Context() ctx: RequestContext) {
+    return this.sessions.cancel(ctx.viewer!, { id, reason });
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: mark a session that has taken place as completed. The client can then check in.' })
+  completeSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.sessions.complete(ctx.viewer!, id);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: mark a session the client did not attend.' })
+  markSessionNoShow(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+    return this.sessions.markNoShow(ctx.viewer!, id);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Clients: note what you would like to talk about in an upcoming session (null clears it).' })
+  setSessionAgenda(
+    @Args('sessionId', { type: () => ID }) sessionId: string,
+    @Args('agenda', { type: () => String, nullable: true }) agenda: string | null,
+    @Context() ctx: RequestContext,
+  ) {
+    return this.sessions.setAgenda(ctx.viewer!, sessionId, agenda);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: write or replace your private note on a session you held, until it is signed.' })
+  writeSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
+    return this.sessions.writeNote(ctx.viewer!, sessionId, body);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: sign your note. It is then locked.' })
+  signSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Context() ctx: RequestContext) {
+    return this.sessions.signNote(ctx.viewer!, sessionId);
+  }
+
+  @RequireScope('sessions:write')
+  @Mutation(() => Session, { description: 'Therapists: add a dated addendum to your signed note.' })
+  addSessionNoteAddendum(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
+    return this.sessions.addAddendum(ctx.viewer!, sessionId, body);
+  }
+}

@@ -1,0 +1,238 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, In, type EntityManager } from 'typeorm';
+import {
+  cancelSessionSchema,
+  idSchema,
+  pageArgsSchema,
+  rescheduleSessionSchema,
+  scheduleSessionSchema,
+  sessionAgendaSchema,
+  sessionNoteSchema,
+} from '@attune/domain';
+import type { Viewer } from '../../common/auth/viewer';
+import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
+import { groupBy } from '../../common/loaders';
+import { decodeCursor, toConnection } from '../../common/pagination';
+import { AuditService } from '../audit/audit.service';
+import { CarePolicy } from '../care/care-policy.service';
+import { UserEntity } from '../users/user.entity';
+import { SessionNoteAddendumEntity, SessionNoteEntity } from './session-note.entity';
+import { TherapySessionEntity } from './therapy-session.entity';
+import type { SessionsArgs } from './dto/sessions.inputs';
+
+const NOT_FOUND = 'That session';
+
+@Injectable()
+export class SessionsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- reads -------------------------------------------------------------------------------------
+
+  async list(viewer: Viewer, args: SessionsArgs) {
+    const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const qb = this.dataSource.getRepository(TherapySessionEntity).createQueryBuilder('s').orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
+    if (viewer.role === 'CLIENT') {
+      if (args.clientId && args.clientId !== viewer.userId) throw notFound('That client');
+      qb.where('s.client_id = :clientId', { clientId: viewer.userId });
+    } else if (viewer.role === 'THERAPIST') {
+      const clients = [...(await this.care.activeClientIds(viewer))];
+      if (args.clientId) {
+        await this.care.assertCanSeeClient(viewer, parseInput(idSchema, args.clientId, ['clientId']), 'That client');
+        qb.where('s.client_id = :clientId', { clientId: args.clientId });
+      } else {
+        qb.where('s.therapist_id = :me AND s.client_id IN (:...clients)', { me: viewer.userId, clients: clients.length ? clients : ['00000000-0000-0000-0000-000000000000'] });
+      }
+    } else {
+      throw forbidden('Admins do not see clinical records.');
+    }
+    if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
+    if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
+    if (after) {
+      const [at, id] = decodeCursor(after) ?? [];
+      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
+      qb.andWhere('(s.starts_at, s.id) > (:at, :id)', { at, id });
+    }
+    const rows = await qb.getMany();
+    const page = rows.slice(0, first);
+    await this.audit.recordMany(page.map((row) => ({ action: 'session.read', actor: viewer, targetType: 'session', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, (row) => [row.startsAt.toISOString(), row.id], (row) => row);
+  }
+
+  async get(viewer: Viewer, rawId: string) {
+    const id = parseInput(idSchema, rawId, ['id']);
+    const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    if (!session || !(await this.care.canSeeRecord(viewer, session))) throw notFound(NOT_FOUND);
+    await this.audit.record({ action: 'session.read', actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId });
+    return session;
+  }
+
+  /** Notes for many sessions in one query (for the `note` field). */
+  async notesBySession(sessionIds: readonly string[]) {
+    const notes = await this.dataSource.getRepository(SessionNoteEntity).findBy({ sessionId: In([...sessionIds]) });
+    const addenda = notes.length
+      ? await this.dataSource.getRepository(SessionNoteAddendumEntity).find({ where: { noteId: In(notes.map((n) => n.id)) }, order: { createdAt: 'ASC' } })
+      : [];
+    const byNote = groupBy(addenda, (a) => a.noteId);
+    return new Map(notes.map((note) => [note.sessionId, { ...note, addenda: byNote.get(note.id) ?? [] }]));
+  }
+
+  // ---- scheduling ---------------------------------------------------------------------------------
+
+  async schedule(viewer: Viewer, input: unknown) {
+    if (viewer.role !== 'THERAPIST') throw forbidden('Therapists schedule sessions with their clients.');
+    const data = parseInput(scheduleSessionSchema, input);
+    await this.care.assertCanSeeClient(viewer, data.clientId, 'That client');
+    return this.dataSource.transaction(async (manager) => {
+      const startsAt = new Date(data.startsAt);
+      const endsAt = new Date(data.endsAt);
+      await this.assertFree(manager, viewer.userId, data.clientId, startsAt, endsAt, null);
+      const session = await manager.save(
+        manager.create(TherapySessionEntity, {
+          clientId: data.clientId,
+          therapistId: viewer.userId,
+          startsAt,
+          endsAt,
+          modality: data.modality,
+          joinDetails: data.joinDetails ?? null,
+          status: 'SCHEDULED',
+        }),
+      );
+      await this.audit.record({ action: 'session.scheduled', actor: viewer, targetType: 'session', targetId: session.id, subjectUserId: session.clientId }, manager);
+      return session;
+    });
+  }
+
+  async reschedule(viewer: Viewer, input: unknown) {
+    const data = parseInput(rescheduleSessionSchema, input);
+    return this.changeScheduled(viewer, data.id, 'session.rescheduled', async (manager, session) => {
+      const startsAt = new Date(data.startsAt);
+      const endsAt = new Date(data.endsAt);
+      await this.assertFree(manager, session.therapistId, session.clientId, startsAt, endsAt, session.id);
+      return { startsAt, endsAt };
+    });
+  }
+
+  /** Therapists and clients may cancel an upcoming session, with a reason both can read. */
+  async cancel(viewer: Viewer, input: unknown) {
+    const { id, reason } = parseInput(cancelSessionSchema, input);
+    return this.changeScheduled(viewer, id, 'session.cancelled', async () => ({ status: 'CANCELLED', cancelReason: reason, cancelledBy: viewer.userId }), true);
+  }
+
+  async complete(viewer: Viewer, rawId: string) {
+    return this.changeScheduled(viewer, parseInput(idSchema, rawId, ['id']), 'session.completed', async (_m, session) => {
+      if (session.startsAt > new Date()) throw conflict('A session can be marked completed once it has started.');
+      return { status: 'COMPLETED' };
+    });
+  }
+
+  async markNoShow(viewer: Viewer, rawId: string) {
+    return this.changeScheduled(viewer, parseInput(idSchema, rawId, ['id']), 'session.no_show', async (_m, session) => {
+      if (session.startsAt > new Date()) throw conflict('A session can be marked as missed once its time has come.');
+      return { status: 'NO_SHOW' };
+    });
+  }
+
+  /** Loads a scheduled session under lock, checks who may change it, applies the change and audits it, in one transaction. */
+  private async changeScheduled(
+    viewer: Viewer,
+    id: string,
+    action: string,
+    change: (manager: EntityManager, session: TherapySessionEntity) => Promise<Partial<TherapySessionEntity>>,
+    clientMayDoIt = false,
+  ) {
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.getRepository(TherapySessionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!session || !(await this.care.canSeeRecord(viewer, session))) throw notFound(NOT_FOUND);
+      const isTherapist = viewer.role === 'THERAPIST' && session.therapistId === viewer.userId;
+      if (!isTherapist && !(clientMayDoIt && viewer.userId === session.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
+      if (session.status !== 'SCHEDULED') throw conflict('This session is no longer scheduled, so it cannot be changed.');
+      const updates = await change(manager, session);
+      await manager.update(TherapySessionEntity, { id }, updates);
+      await this.audit.record({ action, actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
+      return manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+    });
+  }
+
+  /**
+   * Refuses double-booking for the therapist and for the client. The therapist's row is locked first,
+   * so two bookings for the same therapist are checked one after the other, never side by side.
+   */
+  private async assertFree(manager: EntityManager, therapistId: string, clientId: string, startsAt: Date, endsAt: Date, exceptId: string | null) {
+    await manager.getRepository(UserEntity).findOne({ where: { id: therapistId }, lock: { mode: 'pessimistic_write' } });
+    const overlap = await manager
+      .getRepository(TherapySessionEntity)
+      .createQueryBuilder('s')
+      .where("s.status = 'SCHEDULED' AND (s.therapist_id = :therapistId OR s.client_id = :clientId)", { therapistId, clientId })
+      .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt, endsAt })
+      .andWhere(exceptId ? 's.id <> :exceptId' : '1=1', { exceptId })
+      .getOne();
+    if (overlap) {
+      const who = overlap.therapistId === therapistId ? 'You already have' : 'This client already has';
+      throw conflict(`${who} a session from ${overlap.startsAt.toISOString()} to ${overlap.endsAt.toISOString()}. Please choose another time.`);
+    }
+  }
+
+  // ---- the client's agenda -------------------------------------------------------------------------
+
+  async setAgenda(viewer: Viewer, rawId: string, rawAgenda: unknown) {
+    const id = parseInput(idSchema, rawId, ['sessionId']);
+    const agenda = rawAgenda === null || rawAgenda === '' ? null : parseInput(sessionAgendaSchema, rawAgenda, ['agenda']);
+    return this.dataSource.transaction(async (manager) => {
+      const session = await manager.getRepository(TherapySessionEntity).findOneBy({ id });
+      if (!session || session.clientId !== viewer.userId) throw notFound(NOT_FOUND);
+      if (session.status !== 'SCHEDULED' || session.endsAt < new Date()) throw conflict('The agenda can be changed before an upcoming session.');
+      await manager.update(TherapySessionEntity, { id }, { agenda });
+      await this.audit.record({ action: 'session.agenda_written', actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
+      return manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+    });
+  }
+
+  // ---- private notes -------------------------------------------------------------------------------
+
+  /** Writes or replaces the therapist's own note, until it is signed. */
+  async writeNote(viewer: Viewer, rawSessionId: string, rawBody: unknown) {
+    const body = parseInput(sessionNoteSchema, rawBody, ['body']);
+    return this.withOwnSession(viewer, rawSessionId, 'session_note.written', async (manager, session) => {
+      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      if (note?.signedAt) throw conflict('This note is signed and locked. Please add an addendum instead.');
+      if (note) await manager.update(SessionNoteEntity, { id: note.id }, { body });
+      else await manager.insert(SessionNoteEntity, { sessionId: session.id, authorId: viewer.userId, body });
+    });
+  }
+
+  async signNote(viewer: Viewer, rawSessionId: string) {
+    return this.withOwnSession(viewer, rawSessionId, 'session_note.signed', async (manager, session) => {
+      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      if (!note) throw conflict('There is no note to sign yet.');
+      if (note.signedAt) throw conflict('This note is already signed.');
+      await manager.update(SessionNoteEntity, { id: note.id }, { signedAt: new Date() });
+    });
+  }
+
+  async addAddendum(viewer: Viewer, rawSessionId: string, rawBody: unknown) {
+    const body = parseInput(sessionNoteSchema, rawBody, ['body']);
+    return this.withOwnSession(viewer, rawSessionId, 'session_note.addendum_added', async (manager, session) => {
+      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      if (!note?.signedAt) throw conflict('Addenda are for signed notes. You can still edit this note directly.');
+      await manager.insert(SessionNoteAddendumEntity, { noteId: note.id, authorId: viewer.userId, body });
+    });
+  }
+
+  /** Notes belong to the therapist who holds the session, while the client is in their care. */
+  private async withOwnSession(viewer: Viewer, rawSessionId: string, action: string, work: (manager: EntityManager, session: TherapySessionEntity) => Promise<void>) {
+    const id = parseInput(idSchema, rawSessionId, ['sessionId']);
+    const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    if (!session || viewer.role !== 'THERAPIST' || session.therapistId !== viewer.userId || !(await this.care.canSeeRecord(viewer, session))) {
+      throw notFound(NOT_FOUND);
+    }
+    await this.dataSource.transaction(async (manager) => {
+      await work(manager, session);
+      await this.audit.record({ action, actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
+    });
+    return session;
+  }
+}
