@@ -52,9 +52,9 @@ export class CheckInsService {
   /** The therapist read it and will talk about it next time: the client sees this, and the flag closes. */
   async acknowledge(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
+    const checkIn = await this.dataSource.getRepository(CheckInEntity).findOneBy({ id });
+    if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn))) throw notFound('That check-in');
     return this.dataSource.transaction(async (manager) => {
-      const checkIn = await manager.getRepository(CheckInEntity).findOneBy({ id });
-      if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn))) throw notFound('That check-in');
       if (!checkIn.acknowledgedAt) {
         checkIn.acknowledgedAt = new Date();
         await manager.update(CheckInEntity, { id }, { acknowledgedAt: checkIn.acknowledgedAt });

@@ -144,11 +144,13 @@ export class SessionsService {
     change: (manager: EntityManager, session: TherapySessionEntity) => Promise<Partial<TherapySessionEntity>>,
     clientMayDoIt = false,
   ) {
+    // Who may change it is decided before the transaction: policy reads use their own connection.
+    const found = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    if (!found || !(await this.care.canSeeRecord(viewer, found))) throw notFound(NOT_FOUND);
+    const isTherapist = viewer.role === 'THERAPIST' && found.therapistId === viewer.userId;
+    if (!isTherapist && !(clientMayDoIt && viewer.userId === found.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
     return this.dataSource.transaction(async (manager) => {
-      const session = await manager.getRepository(TherapySessionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!session || !(await this.care.canSeeRecord(viewer, session))) throw notFound(NOT_FOUND);
-      const isTherapist = viewer.role === 'THERAPIST' && session.therapistId === viewer.userId;
-      if (!isTherapist && !(clientMayDoIt && viewer.userId === session.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
+      const session = await manager.getRepository(TherapySessionEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (session.status !== 'SCHEDULED') throw conflict('This session is no longer scheduled, so it cannot be changed.');
       const updates = await change(manager, session);
       await manager.update(TherapySessionEntity, { id }, updates);
