@@ -67,8 +67,10 @@ export class CheckInsService {
   async list(viewer: Viewer, args: CheckInsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     let clientId: string;
-    if (viewer.role === 'CLIENT') clientId = viewer.userId;
-    else if (viewer.role === 'THERAPIST') clientId = parseInput(idSchema, args.clientId, ['clientId']);
+    if (viewer.role === 'CLIENT') {
+      if (args.clientId && args.clientId !== viewer.userId) throw notFound('That client');
+      clientId = viewer.userId;
+    } else if (viewer.role === 'THERAPIST') clientId = parseInput(idSchema, args.clientId, ['clientId']);
     else throw forbidden('Admins do not read check-ins.');
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     const qb = this.dataSource

@@ -153,7 +153,7 @@ export class ReflectionsService {
   }
 
   async prompts(viewer: Viewer, rawClientId: string | null | undefined) {
-    const clientId = viewer.role === 'CLIENT' ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
+    const clientId = viewer.role === 'CLIENT' && !rawClientId ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     return this.dataSource.getRepository(PracticePromptEntity).find({ where: { clientId, archivedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 20 });
   }

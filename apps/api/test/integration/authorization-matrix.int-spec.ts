@@ -1,0 +1,318 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomUUID } from 'node:crypto';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { PracticePromptEntity, ReflectionDraftEntity } from '../../src/modules/reflections/reflection.entity';
+import { SessionNoteEntity } from '../../src/modules/sessions/session-note.entity';
+import type { UserEntity } from '../../src/modules/users/user.entity';
+import { newPerson, signedIn } from '../auth';
+import { newArticle } from '../factories/article.factory';
+import { newCare, newCheckIn, newReflection, newSession } from '../factories/clinical.factory';
+import { browser, gql, startTestApp, type Http, type TestApp } from '../harness';
+
+/**
+ * The authorization matrix: every query, every mutation and every clinical field, tried by every kind
+ * of caller. Each cell makes its own fresh records, so no cell depends on another. The test fails if
+ * the schema has an operation without a row, and writes the result to docs/authorization-matrix.md.
+ */
+const ACTORS = ['anonymous', 'owner', 'otherClient', 'therapist', 'otherTherapist', 'admin', 'token'] as const;
+type Actor = (typeof ACTORS)[number];
+const ACTOR_TITLES: Record<Actor, string> = {
+  anonymous: 'anonymous',
+  owner: 'owner client',
+  otherClient: 'other client',
+  therapist: "client's therapist",
+  otherTherapist: 'another therapist',
+  admin: 'admin',
+  token: "owner's API token (read scopes)",
+};
+/** 'ok': answered with data; 'none': answered with null or an empty value; otherwise the error code. */
+type Outcome = 'ok' | 'none' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
+type Expectation = Record<Actor, Outcome>;
+
+interface World {
+  t: TestApp;
+  client: UserEntity;
+  therapist: UserEntity;
+  otherClient: UserEntity;
+  otherTherapist: UserEntity;
+}
+interface Case {
+  name: string;
+  kind: 'query' | 'mutation' | 'field';
+  /** The GraphQL document, and fresh variables made for each cell. */
+  document: string;
+  variables?: (world: World) => Promise<Record<string, unknown>>;
+  /** Where the answer lives in `data`, to tell data from nothing. */
+  field: string[];
+  expect: Expectation;
+}
+
+const U = 'UNAUTHENTICATED';
+const F = 'FORBIDDEN';
+const NF = 'NOT_FOUND';
+const BAD = 'BAD_USER_INPUT';
+const all = (outcome: Outcome, overrides: Partial<Expectation> = {}): Expectation => ({
+  anonymous: outcome, owner: outcome, otherClient: outcome, therapist: outcome, otherTherapist: outcome, admin: outcome, token: outcome, ...overrides,
+});
+/** Reads of the owner's clinical record: the owner, their therapist and the owner's token; nobody else. */
+const clinicalRead = (overrides: Partial<Expectation> = {}) =>
+  all(NF, { anonymous: U, owner: 'ok', therapist: 'ok', token: 'ok', ...overrides });
+/** Writes only the owner may make. */
+const ownerWrite = (overrides: Partial<Expectation> = {}) => all(NF, { anonymous: U, owner: 'ok', token: F, ...overrides });
+/** Writes only the client's therapist may make. */
+const therapistWrite = (overrides: Partial<Expectation> = {}) => all(NF, { anonymous: U, therapist: 'ok', token: F, ...overrides });
+/** Admin-only operations. */
+const adminOnly = () => all(F, { anonymous: U, admin: 'ok' });
+/** Your own account, from the portal only. */
+const ownAccount = (outcome: Outcome) => all(outcome, { anonymous: U, token: F });
+
+const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
+
+const CASES: Case[] = [
+  // ---- identity and account ----
+  { name: 'me', kind: 'query', document: '{ me { id } }', field: ['me'], expect: all('ok', { anonymous: 'none' }) },
+  { name: 'accountSettings', kind: 'query', document: '{ accountSettings { mfaEnabled } }', field: ['accountSettings'], expect: all('ok', { anonymous: U }) },
+  { name: 'signIn', kind: 'mutation', document: 'mutation($e: String!) { signIn(input: { email: $e, password: "wrong password here" }) { mfaRequired } }', variables: async () => ({ e: `nobody-${randomUUID()}@example.test` }), field: ['signIn'], expect: all(U, { token: F }) },
+  { name: 'verifyMfa', kind: 'mutation', document: 'mutation { verifyMfa(code: "000000") { id } }', field: ['verifyMfa'], expect: all(U, { token: F }) },
+  { name: 'startMfaEnrollment', kind: 'mutation', document: 'mutation { startMfaEnrollment(password: "not the password") { secret } }', field: ['startMfaEnrollment'], expect: ownAccount(BAD) },
+  { name: 'confirmMfaEnrollment', kind: 'mutation', document: 'mutation { confirmMfaEnrollment(code: "000000") }', field: ['confirmMfaEnrollment'], expect: ownAccount(BAD) },
+  { name: 'disableMfa', kind: 'mutation', document: 'mutation { disableMfa(password: "not the password", code: "000000") }', field: ['disableMfa'], expect: ownAccount(BAD) },
+  { name: 'regenerateRecoveryCodes', kind: 'mutation', document: 'mutation { regenerateRecoveryCodes(password: "not the password") }', field: ['regenerateRecoveryCodes'], expect: ownAccount(BAD) },
+  { name: 'changePassword', kind: 'mutation', document: 'mutation { changePassword(currentPassword: "not the password", newPassword: "a calm and unguessable phrase") }', field: ['changePassword'], expect: ownAccount(BAD) },
+  { name: 'endSession', kind: 'mutation', document: 'mutation($id: ID!) { endSession(id: $id) }', variables: async () => ({ id: randomUUID() }), field: ['endSession'], expect: ownAccount(NF) },
+  { name: 'endOtherSessions', kind: 'mutation', document: 'mutation { endOtherSessions }', field: ['endOtherSessions'], expect: ownAccount('ok') },
+  { name: 'requestPasswordReset', kind: 'mutation', document: 'mutation($e: String!) { requestPasswordReset(email: $e) }', variables: async () => ({ e: `nobody-${randomUUID()}@example.test` }), field: ['requestPasswordReset'], expect: all('ok') },
+  { name: 'resetPassword', kind: 'mutation', document: 'mutation { resetPassword(token: "not-a-real-token-not-a-real-token", newPassword: "a calm and unguessable phrase") }', field: ['resetPassword'], expect: all(BAD) },
+  { name: 'acceptInvitation', kind: 'mutation', document: 'mutation { acceptInvitation(input: { token: "not-a-real-token-not-a-real-token", password: "a calm and unguessable phrase" }) { mfaRequired } }', field: ['acceptInvitation'], expect: all(BAD, { token: F }) },
+  {
+    name: 'inviteUser', kind: 'mutation', document: 'mutation($e: String!) { inviteUser(input: { email: $e, displayName: "New Client", role: "CLIENT" }) }',
+    variables: async () => ({ e: `invitee-${randomUUID()}@example.test` }), field: ['inviteUser'],
+    expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', admin: 'ok' }),
+  },
+  { name: 'createApiToken', kind: 'mutation', document: 'mutation { createApiToken(input: { name: "matrix", scopes: ["account:read"] }) { token } }', field: ['createApiToken'], expect: ownAccount('ok') },
+  {
+    name: 'revokeApiToken', kind: 'mutation', document: 'mutation($id: ID!) { revokeApiToken(id: $id) }',
+    variables: async (w) => ({ id: (await w.t.dataSource.query(`INSERT INTO api_tokens (user_id, name, token_hash, scopes) VALUES ($1, 'x', $2, '{account:read}') RETURNING id`, [w.client.id, randomUUID()]))[0].id }),
+    field: ['revokeApiToken'], expect: all(NF, { anonymous: U, owner: 'ok', token: F }),
+  },
+  { name: 'auditEvents', kind: 'query', document: '{ auditEvents(first: 1) { edges { cursor } } }', field: ['auditEvents'], expect: adminOnly() },
+  { name: 'devOutbox', kind: 'query', document: '{ devOutbox(first: 1) { id } }', field: ['devOutbox'], expect: adminOnly() },
+
+  // ---- care relationships (admins) ----
+  { name: 'practiceMembers', kind: 'query', document: '{ practiceMembers(first: 1) { edges { cursor } } }', field: ['practiceMembers'], expect: adminOnly() },
+  {
+    name: 'assignClient', kind: 'mutation', document: 'mutation($c: ID!, $t: ID!) { assignClient(clientId: $c, therapistId: $t) }',
+    variables: async (w) => ({ c: (await newPerson(w.t.dataSource, 'CLIENT')).id, t: w.otherTherapist.id }), field: ['assignClient'], expect: adminOnly(),
+  },
+  {
+    name: 'endCare', kind: 'mutation', document: 'mutation($c: ID!) { endCare(clientId: $c) }',
+    variables: async (w) => {
+      const someone = await newPerson(w.t.dataSource, 'CLIENT');
+      await newCare(w.t.dataSource, w.otherTherapist, someone);
+      return { c: someone.id };
+    },
+    field: ['endCare'], expect: adminOnly(),
+  },
+
+  // ---- the caseload and client record ----
+  { name: 'caseload', kind: 'query', document: '{ caseload { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok' }) },
+  { name: 'client', kind: 'query', document: 'query($id: ID!) { client(id: $id) { displayName } }', variables: async (w) => ({ id: w.client.id }), field: ['client'], expect: clinicalRead() },
+
+  // ---- sessions ----
+  { name: 'sessions', kind: 'query', document: 'query($c: ID) { sessions(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['sessions'], expect: clinicalRead({ admin: F }) },
+  { name: 'session', kind: 'query', document: 'query($id: ID!) { session(id: $id) { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client)).id }), field: ['session'], expect: clinicalRead() },
+  {
+    name: 'Session.note', kind: 'field', document: 'query($id: ID!) { session(id: $id) { note { body } } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' });
+      await w.t.dataSource.getRepository(SessionNoteEntity).insert({ sessionId: s.id, authorId: w.therapist.id, body: 'private' });
+      return { id: s.id };
+    },
+    field: ['session', 'note'], expect: clinicalRead({ owner: 'none', token: 'none' }),
+  },
+  {
+    name: 'Session.agenda', kind: 'field', document: 'query($id: ID!) { session(id: $id) { agenda } }',
+    variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { agenda: 'my sister' })).id }), field: ['session', 'agenda'], expect: clinicalRead(),
+  },
+  {
+    name: 'Session.checkIn', kind: 'field', document: 'query($id: ID!) { session(id: $id) { checkIn { overall comment } } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' });
+      await newCheckIn(w.t.dataSource, s, { comment: 'felt heard' });
+      return { id: s.id };
+    },
+    field: ['session', 'checkIn'], expect: clinicalRead(),
+  },
+  {
+    name: 'scheduleSession', kind: 'mutation', document: 'mutation($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }',
+    variables: async (w) => {
+      const hours = 1000 + Math.floor(Math.random() * 100_000);
+      return { i: { clientId: w.client.id, startsAt: future(hours), endsAt: future(hours + 0.8), modality: 'VIDEO' } };
+    },
+    field: ['scheduleSession'], expect: all(F, { anonymous: U, otherTherapist: NF, therapist: 'ok' }),
+  },
+  {
+    name: 'rescheduleSession', kind: 'mutation', document: 'mutation($id: ID!, $s: String!, $e: String!) { rescheduleSession(id: $id, startsAt: $s, endsAt: $e) { id } }',
+    variables: async (w) => {
+      const hours = 1000 + Math.floor(Math.random() * 100_000);
+      return { id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: hours })).id, s: future(hours + 2), e: future(hours + 2.8) };
+    },
+    field: ['rescheduleSession'], expect: therapistWrite({ owner: F }),
+  },
+  { name: 'cancelSession', kind: 'mutation', document: 'mutation($id: ID!) { cancelSession(id: $id, reason: "unwell") { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client)).id }), field: ['cancelSession'], expect: therapistWrite({ owner: 'ok' }) },
+  { name: 'completeSession', kind: 'mutation', document: 'mutation($id: ID!) { completeSession(id: $id) { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2 })).id }), field: ['completeSession'], expect: therapistWrite({ owner: F }) },
+  { name: 'markSessionNoShow', kind: 'mutation', document: 'mutation($id: ID!) { markSessionNoShow(id: $id) { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2 })).id }), field: ['markSessionNoShow'], expect: therapistWrite({ owner: F }) },
+  { name: 'setSessionAgenda', kind: 'mutation', document: 'mutation($id: ID!) { setSessionAgenda(sessionId: $id, agenda: "work stress") { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client)).id }), field: ['setSessionAgenda'], expect: ownerWrite() },
+  { name: 'writeSessionNote', kind: 'mutation', document: 'mutation($id: ID!) { writeSessionNote(sessionId: $id, body: "notes") { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' })).id }), field: ['writeSessionNote'], expect: therapistWrite() },
+  {
+    name: 'signSessionNote', kind: 'mutation', document: 'mutation($id: ID!) { signSessionNote(sessionId: $id) { id } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' });
+      await w.t.dataSource.getRepository(SessionNoteEntity).insert({ sessionId: s.id, authorId: w.therapist.id, body: 'n' });
+      return { id: s.id };
+    },
+    field: ['signSessionNote'], expect: therapistWrite(),
+  },
+  {
+    name: 'addSessionNoteAddendum', kind: 'mutation', document: 'mutation($id: ID!) { addSessionNoteAddendum(sessionId: $id, body: "later") { id } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' });
+      await w.t.dataSource.getRepository(SessionNoteEntity).insert({ sessionId: s.id, authorId: w.therapist.id, body: 'n', signedAt: new Date() });
+      return { id: s.id };
+    },
+    field: ['addSessionNoteAddendum'], expect: therapistWrite(),
+  },
+
+  // ---- reflections ----
+  { name: 'reflections', kind: 'query', document: 'query($c: ID) { reflections(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['reflections'], expect: clinicalRead({ admin: F }) },
+  { name: 'reflection (private)', kind: 'query', document: 'query($id: ID!) { reflection(id: $id) { body } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client)).id }), field: ['reflection'], expect: clinicalRead({ therapist: NF }) },
+  {
+    name: 'Reflection.body (shared)', kind: 'field', document: 'query($id: ID!) { reflection(id: $id) { body responses { body } } }',
+    variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() })).id }), field: ['reflection', 'body'], expect: clinicalRead(),
+  },
+  {
+    name: 'reflectionDraft', kind: 'query', document: '{ reflectionDraft { body } }',
+    variables: async (w) => {
+      await w.t.dataSource.getRepository(ReflectionDraftEntity).upsert({ clientId: w.client.id, body: 'half a thought' }, ['clientId']);
+      return {};
+    },
+    field: ['reflectionDraft'], expect: all('none', { anonymous: U, owner: 'ok', token: 'ok' }),
+  },
+  {
+    name: 'practicePrompts', kind: 'query', document: 'query($c: ID) { practicePrompts(clientId: $c) { id } }',
+    variables: async (w) => {
+      await w.t.dataSource.getRepository(PracticePromptEntity).save({ clientId: w.client.id, therapistId: w.therapist.id, body: 'notice' });
+      return { c: w.client.id };
+    }, field: ['practicePrompts'], expect: clinicalRead() },
+  { name: 'writeReflection', kind: 'mutation', document: 'mutation { writeReflection(input: { body: "a line" }) { id } }', field: ['writeReflection'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'ok' }) },
+  { name: 'saveReflectionDraft', kind: 'mutation', document: 'mutation { saveReflectionDraft(body: "a line", mood: 3) { body } }', field: ['saveReflectionDraft'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'ok' }) },
+  { name: 'shareReflection', kind: 'mutation', document: 'mutation($id: ID!) { shareReflection(id: $id) { id } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client)).id }), field: ['shareReflection'], expect: ownerWrite() },
+  { name: 'unshareReflection', kind: 'mutation', document: 'mutation($id: ID!) { unshareReflection(id: $id) { id } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() })).id }), field: ['unshareReflection'], expect: ownerWrite() },
+  { name: 'respondToReflection (shared)', kind: 'mutation', document: 'mutation($id: ID!) { respondToReflection(id: $id, body: "thank you") { id } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() })).id }), field: ['respondToReflection'], expect: therapistWrite() },
+  { name: 'respondToReflection (private)', kind: 'mutation', document: 'mutation($id: ID!) { respondToReflection(id: $id, body: "thank you") { id } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client)).id }), field: ['respondToReflection'], expect: therapistWrite({ therapist: NF }) },
+  { name: 'setPracticePrompt', kind: 'mutation', document: 'mutation($c: ID!) { setPracticePrompt(input: { clientId: $c, body: "notice" }) { id } }', variables: async (w) => ({ c: w.client.id }), field: ['setPracticePrompt'], expect: therapistWrite({ owner: F, otherClient: F, admin: F }) },
+  {
+    name: 'archivePracticePrompt', kind: 'mutation', document: 'mutation($id: ID!) { archivePracticePrompt(id: $id) }',
+    variables: async (w) => ({ id: (await w.t.dataSource.getRepository(PracticePromptEntity).save({ clientId: w.client.id, therapistId: w.therapist.id, body: 'notice' })).id }),
+    field: ['archivePracticePrompt'], expect: therapistWrite(),
+  },
+
+  // ---- check-ins ----
+  { name: 'checkIns', kind: 'query', document: 'query($c: ID) { checkIns(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['checkIns'], expect: clinicalRead({ admin: F }) },
+  {
+    name: 'submitCheckIn', kind: 'mutation', document: 'mutation($id: ID!) { submitCheckIn(input: { sessionId: $id, bond: 8, goals: 8, approach: 8, overall: 8 }) { id } }',
+    variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' })).id }),
+    field: ['submitCheckIn'], expect: ownerWrite({ therapist: F, otherTherapist: F, admin: F }),
+  },
+  {
+    name: 'acknowledgeCheckIn', kind: 'mutation', document: 'mutation($id: ID!) { acknowledgeCheckIn(id: $id) { id } }',
+    variables: async (w) => ({ id: (await newCheckIn(w.t.dataSource, await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' }), { overall: 3 })).id }),
+    field: ['acknowledgeCheckIn'], expect: therapistWrite(),
+  },
+
+  // ---- content (public reads) ----
+  { name: 'articles', kind: 'query', document: '{ articles { edges { cursor } } }', field: ['articles'], expect: all('ok') },
+  { name: 'article', kind: 'query', document: 'query($s: String!) { article(slug: $s) { title } }', variables: async (w) => ({ s: (await newArticle(w.t.dataSource, w.therapist.id)).slug }), field: ['article'], expect: all('ok') },
+
+  // Last: it ends each caller's session.
+  { name: 'signOut', kind: 'mutation', document: 'mutation { signOut }', field: ['signOut'], expect: all('ok', { token: F }) },
+];
+
+function outcomeOf(result: { data: unknown; errors?: { extensions: { code: string } }[] }, field: string[]): Outcome {
+  if (result.errors?.length) return result.errors[0]!.extensions.code as Outcome;
+  let value: unknown = result.data;
+  for (const key of field) value = (value as Record<string, unknown> | null)?.[key];
+  if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return 'none';
+  return 'ok';
+}
+
+describe('the authorization matrix', () => {
+  let t: TestApp;
+  let world: World;
+  const callers = {} as Record<Actor, { http: Http; headers: Record<string, string> }>;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const ds = t.dataSource;
+    const therapist = await newPerson(ds, 'THERAPIST');
+    const otherTherapist = await newPerson(ds, 'THERAPIST');
+    const client = await newPerson(ds, 'CLIENT');
+    const otherClient = await newPerson(ds, 'CLIENT');
+    const admin = await newPerson(ds, 'ADMIN');
+    await newCare(ds, therapist, client);
+    await newCare(ds, otherTherapist, otherClient);
+    world = { t, client, therapist, otherClient, otherTherapist };
+    const owner = await signedIn(t, client);
+    const readScopes = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'content'].map((area) => `"${area}:read"`).join(', ');
+    const created = await gql<{ createApiToken: { token: string } }>(owner, `mutation { createApiToken(input: { name: "matrix", scopes: [${readScopes}] }) { token } }`);
+    Object.assign(callers, {
+      anonymous: { http: browser(t), headers: {} },
+      owner: { http: owner, headers: {} },
+      otherClient: { http: await signedIn(t, otherClient), headers: {} },
+      therapist: { http: await signedIn(t, therapist), headers: {} },
+      otherTherapist: { http: await signedIn(t, otherTherapist), headers: {} },
+      admin: { http: await signedIn(t, admin), headers: {} },
+      token: { http: t.http, headers: { authorization: `Bearer ${created.data!.createApiToken.token}` } },
+    });
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every query and mutation in the schema', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const covered = new Set(CASES.filter((c) => c.kind !== 'field').map((c) => c.name.split(' ')[0]));
+    const missing = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())].filter((name) => !covered.has(name));
+    expect(missing).toEqual([]);
+  });
+
+  it('answers every caller as the policy says, and writes the matrix down', async () => {
+    const table: string[] = [];
+    const mismatches: string[] = [];
+    for (const c of CASES) {
+      const cells: string[] = [];
+      for (const actor of ACTORS) {
+        const variables = c.variables ? await c.variables(world) : {};
+        const result = await gql(callers[actor].http, c.document, variables, callers[actor].headers);
+        const outcome = outcomeOf(result, c.field);
+        if (outcome !== c.expect[actor]) mismatches.push(`${c.name} as ${actor}: expected ${c.expect[actor]}, got ${outcome}${result.errors ? ` (${result.errors[0]!.message})` : ''}`);
+        cells.push(outcome === 'ok' ? '✓ allowed' : outcome === 'none' ? '· nothing' : outcome);
+      }
+      table.push(`| \`${c.name}\` | ${c.kind} | ${cells.join(' | ')} |`);
+    }
+    expect(mismatches).toEqual([]);
+    const doc = [
+      '# Authorization matrix',
+      '',
+      'Written by `apps/api/test/integration/authorization-matrix.int-spec.ts` on every test run: each cell is what the',
+      'running API answered. "✓ allowed" means it answered with data; "· nothing" means it answered with null or an empty',
+      'value (a private field); otherwise the error code the caller got. Objects a caller may not see are answered as',
+      '`NOT_FOUND`, never with their data. The API token belongs to the owner client and has every `:read` scope only.',
+      '',
+      `| operation | kind | ${ACTORS.map((a) => ACTOR_TITLES[a]).join(' | ')} |`,
+      `| --- | --- | ${ACTORS.map(() => '---').join(' | ')} |`,
+      ...table,
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.resolve(__dirname, '../../../../docs/authorization-matrix.md'), doc);
+  });
+});
