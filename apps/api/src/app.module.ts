@@ -7,6 +7,8 @@ import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
+import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules, rateLimitPlugin } from './common/graphql-limits';
+import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import type { AppLogger } from './common/logger';
 import { LoggerModule } from './common/logger.module';
 import { currentRequestId } from './common/request-context';
@@ -52,13 +54,21 @@ export class AppModule {
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [IdentityModule],
-          inject: [SessionsService, ApiTokensService],
-          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService) => ({
+          inject: [SessionsService, ApiTokensService, RateLimitService],
+          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService, limits: RateLimitService) => ({
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
-            introspection: !config.isProduction,
-            graphiql: !config.isProduction,
+            introspection: config.introspection,
+            graphiql: config.introspection,
+            // Without introspection, errors do not suggest field names either.
+            hideSchemaDetailsFromClientErrors: !config.introspection,
+            // Limits are checked before anything runs: tokens while parsing, depth and aliases while validating, cost after.
+            parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
+            validationRules: limitValidationRules,
+            // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
+            plugins: [rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE), costLimitPlugin()] as ApolloDriverConfig['plugins'],
+            allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,
             context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {

@@ -25,6 +25,11 @@ const configSchema = z.object({
     .optional()
     .describe('SMTP server for email (sensitive). Without it, email goes to the development outbox.'),
   MAIL_FROM: z.string().min(3).default('Attune <no-reply@attune.test>').describe('The sender of Attune email.'),
+  GRAPHQL_INTROSPECTION: z
+    .enum(['auto', 'on', 'off'])
+    .default('auto')
+    .describe('Schema introspection, field suggestions and the in-browser explorer: auto = on except in production.'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600).describe('GraphQL operations per minute for each token, person or (anonymous) address.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
 });
@@ -33,6 +38,7 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_
   DATA_DIR: string;
   PUBLIC_URL: string;
   isProduction: boolean;
+  introspection: boolean;
 };
 
 export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
@@ -55,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     DATA_DIR: path.resolve(parsed.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), '.data')),
     PUBLIC_URL: (parsed.PUBLIC_URL ?? `http://localhost:${parsed.PORT}`).replace(/\/$/, ''),
     isProduction: parsed.NODE_ENV === 'production',
+    introspection: parsed.GRAPHQL_INTROSPECTION === 'auto' ? parsed.NODE_ENV !== 'production' : parsed.GRAPHQL_INTROSPECTION === 'on',
   };
 }
