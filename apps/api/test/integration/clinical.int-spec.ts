@@ -190,6 +190,22 @@ describe('the clinical core', () => {
     });
   });
 
+  describe('calendar', () => {
+    it('gives a client their upcoming sessions as iCalendar, with nothing clinical in it', async () => {
+      const { therapist, client } = await newRelationship(t.dataSource);
+      await newSession(t.dataSource, therapist, client, { hoursFromNow: 26, agenda: 'something private' });
+      await newSession(t.dataSource, therapist, client, { hoursFromNow: -26, status: 'COMPLETED' });
+      const agent = await signedIn(t, client);
+      const res = await agent.get('/calendar/sessions.ics');
+      expect(res.status).toBe(200);
+      expect(res.headers['content-type']).toMatch(/text\/calendar/);
+      expect(res.text.match(/BEGIN:VEVENT/g)).toHaveLength(1);
+      expect(res.text).toContain(`Session with ${therapist.displayName}`);
+      expect(res.text).not.toContain('something private');
+      expect((await t.http.get('/calendar/sessions.ics')).status).toBe(401);
+    });
+  });
+
   describe('care relationships', () => {
     it('a therapist whose relationship ended loses access; a hand-over keeps the history with the client', async () => {
       const { therapist, client } = await newRelationship(t.dataSource);

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { SingleBar, Presets } from 'cli-progress';
+import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource, EntityManager } from 'typeorm';
+import { allianceConcerns } from '@attune/domain';
 import { hashPassword } from '../../modules/identity/password';
-import { DEMO_PASSWORD } from './demo-seed';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-seed';
 
 const CLIENTS_PER_THERAPIST = { min: 15, max: 35 };
+const DAY = 86_400_000;
+const TWO_YEARS = 730;
 
 /** A small deterministic generator, so a scale run is reproducible. */
 function random(seed: number) {
@@ -16,8 +19,10 @@ function random(seed: number) {
 }
 
 /**
- * Generates `therapists` therapists with realistic caseloads. Each therapist is one transaction of
- * multi-row inserts, so 1,000 therapists load in minutes and a failure never leaves half a caseload.
+ * Generates `therapists` therapists with realistic caseloads: clients who started at different times
+ * over two years, weekly or fortnightly sessions (some cancelled or missed), check-ins after most
+ * sessions, and reflections, some shared. Each therapist is one transaction of multi-row inserts, so
+ * 1,000 therapists load in minutes and a failure never leaves half a caseload.
  */
 export async function seedAtScale(dataSource: DataSource, therapists: number) {
   if (!Number.isInteger(therapists) || therapists < 1 || therapists > 100_000) {
@@ -25,41 +30,93 @@ export async function seedAtScale(dataSource: DataSource, therapists: number) {
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const next = random(therapists);
-  const bar = new SingleBar({ format: 'Generating {bar} {value}/{total} therapists | {clients} clients | {eta_formatted} left', hideCursor: true }, Presets.shades_classic);
   const run = randomUUID().slice(0, 6);
-  let clients = 0;
-  bar.start(therapists, 0, { clients });
+  const totals = { clients: 0, sessions: 0, checkIns: 0, reflections: 0 };
+  const bar = new SingleBar(
+    { format: 'Generating {bar} {value}/{total} therapists | {clients} clients, {sessions} sessions | {eta_formatted} left', hideCursor: true },
+    Presets.shades_classic,
+  );
+  const started = Date.now();
+  bar.start(therapists, 0, totals);
   for (let t = 0; t < therapists; t++) {
-    await dataSource.transaction(async (manager) => {
-      const count = CLIENTS_PER_THERAPIST.min + Math.floor(next() * (CLIENTS_PER_THERAPIST.max - CLIENTS_PER_THERAPIST.min));
-      clients += await seedCaseload(manager, { run, index: t, clientCount: count, passwordHash, next });
-    });
-    bar.update(t + 1, { clients });
+    await dataSource.transaction((manager) => seedCaseload(manager, { run, index: t, passwordHash, next, totals }));
+    bar.update(t + 1, totals);
   }
   bar.stop();
-  process.stdout.write(`Generated ${therapists} therapists and ${clients} clients.\n`);
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  process.stdout.write(
+    `Generated ${therapists} therapists, ${totals.clients} clients, ${totals.sessions} sessions, ${totals.checkIns} check-ins and ${totals.reflections} reflections in ${seconds} s.\n` +
+      `They sign in as therapist-${run}-<n>@scale.attune.test with the demo password and TOTP secret.\n`,
+  );
 }
 
 interface CaseloadSeed {
   run: string;
   index: number;
-  clientCount: number;
   passwordHash: string;
   next: () => number;
+  totals: { clients: number; sessions: number; checkIns: number; reflections: number };
 }
 
-async function seedCaseload(manager: EntityManager, seed: CaseloadSeed): Promise<number> {
+async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
+  const { next } = seed;
+  const now = Date.now();
   const therapistId = randomUUID();
-  const users: unknown[][] = [[therapistId, `therapist-${seed.run}-${seed.index}@scale.attune.test`, `Therapist ${seed.index}`, 'THERAPIST', seed.passwordHash]];
-  for (let c = 0; c < seed.clientCount; c++) {
-    users.push([randomUUID(), `client-${seed.run}-${seed.index}-${c}@scale.attune.test`, `Client ${seed.index}.${c}`, 'CLIENT', seed.passwordHash]);
+  const users: unknown[][] = [[therapistId, `therapist-${seed.run}-${seed.index}@scale.attune.test`, `Therapist ${seed.index}`, 'THERAPIST', seed.passwordHash, true, DEMO_TOTP_SECRET]];
+  const care: unknown[][] = [];
+  const sessions: unknown[][] = [];
+  const checkIns: unknown[][] = [];
+  const reflections: unknown[][] = [];
+  const clientCount = CLIENTS_PER_THERAPIST.min + Math.floor(next() * (CLIENTS_PER_THERAPIST.max - CLIENTS_PER_THERAPIST.min + 1));
+
+  for (let c = 0; c < clientCount; c++) {
+    const clientId = randomUUID();
+    users.push([clientId, `client-${seed.run}-${seed.index}-${c}@scale.attune.test`, `Client ${seed.index}.${c}`, 'CLIENT', seed.passwordHash, false, null]);
+    const startedDaysAgo = 14 + Math.floor(next() * (TWO_YEARS - 14));
+    care.push([therapistId, clientId, new Date(now - startedDaysAgo * DAY)]);
+    const every = next() < 0.6 ? 7 : 14;
+    const hour = 8 + Math.floor(next() * 10);
+    const overalls: number[] = [];
+    const baseline = 6 + Math.floor(next() * 4);
+    // Sessions from the start of care until a few weeks ahead.
+    for (let day = -startedDaysAgo + 1; day <= 28; day += every) {
+      const start = new Date(now + day * DAY);
+      start.setUTCHours(hour, 0, 0, 0);
+      const past = start.getTime() < now;
+      const roll = next();
+      const status = !past ? 'SCHEDULED' : roll < 0.06 ? 'CANCELLED' : roll < 0.09 ? 'NO_SHOW' : 'COMPLETED';
+      const sessionId = randomUUID();
+      sessions.push([sessionId, clientId, therapistId, start, new Date(start.getTime() + 50 * 60_000), next() < 0.5 ? 'VIDEO' : 'IN_PERSON', status, 1]);
+      if (status === 'COMPLETED' && next() < 0.75) {
+        const drift = () => Math.max(0, Math.min(10, baseline + Math.round((next() - 0.5) * 4)));
+        const scores = { bond: drift(), goals: drift(), approach: drift(), overall: drift() };
+        const acknowledged = next() < 0.9;
+        checkIns.push([randomUUID(), sessionId, clientId, therapistId, scores.bond, scores.goals, scores.approach, scores.overall, allianceConcerns(scores, overalls.slice(-3).reverse()), acknowledged ? new Date(start.getTime() + 2 * DAY) : null, new Date(start.getTime() + 3_600_000)]);
+        overalls.push(scores.overall);
+      }
+      if (past && next() < 0.4) {
+        const shared = next() < 0.5;
+        const at = new Date(start.getTime() + 2 * DAY);
+        if (at.getTime() < now) {
+          reflections.push([randomUUID(), clientId, 'A few lines written between sessions.', 1 + Math.floor(next() * 5), shared ? therapistId : null, shared ? at : null, shared && next() < 0.8 ? at : null, at]);
+        }
+      }
+    }
   }
-  await insertRows(manager, 'users', ['id', 'email', 'display_name', 'role', 'password_hash'], users);
-  return seed.clientCount;
+  await insertRows(manager, 'users', ['id', 'email', 'display_name', 'role', 'password_hash', 'mfa_enabled', 'mfa_secret'], users);
+  await insertRows(manager, 'care_relationships', ['therapist_id', 'client_id', 'started_at'], care);
+  await insertRows(manager, 'therapy_sessions', ['id', 'client_id', 'therapist_id', 'starts_at', 'ends_at', 'modality', 'status', 'version'], sessions);
+  await insertRows(manager, 'check_ins', ['id', 'session_id', 'client_id', 'therapist_id', 'bond', 'goals', 'approach', 'overall', 'concern_reasons', 'acknowledged_at', 'created_at'], checkIns);
+  await insertRows(manager, 'reflections', ['id', 'client_id', 'body', 'mood', 'shared_with_id', 'shared_at', 'read_by_therapist_at', 'created_at'], reflections);
+  seed.totals.clients += clientCount;
+  seed.totals.sessions += sessions.length;
+  seed.totals.checkIns += checkIns.length;
+  seed.totals.reflections += reflections.length;
 }
 
-/** One multi-row INSERT per table and chunk: far fewer round trips than an INSERT per row. */
-export async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][], chunk = 1_000) {
+/** Multi-row INSERTs, chunked under PostgreSQL's 65,535-parameter limit: far fewer round trips than a row at a time. */
+export async function insertRows(manager: EntityManager, table: string, columns: string[], rows: unknown[][]) {
+  const chunk = Math.max(1, Math.floor(60_000 / columns.length));
   for (let start = 0; start < rows.length; start += chunk) {
     const slice = rows.slice(start, start + chunk);
     const params: unknown[] = [];

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { CareModule } from '../care/care.module';
+import { IdentityModule } from '../identity/identity.module';
+import { CalendarController } from './calendar.controller';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 
-@Module({ imports: [CareModule], providers: [SessionsService, SessionsResolver], exports: [SessionsService] })
+@Module({ imports: [CareModule, IdentityModule], controllers: [CalendarController], providers: [SessionsService, SessionsResolver], exports: [SessionsService] })
 export class SessionsModule {}
