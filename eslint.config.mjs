@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/src/generated/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

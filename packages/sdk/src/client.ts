@@ -45,7 +45,7 @@ export function createAttuneClient(options: AttuneClientOptions) {
       const body = (await response.json().catch(() => ({}))) as GraphQLResponse<TData>;
       const error = body.errors?.[0];
       if (error) throw new AttuneApiError(error.message, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR', error.extensions?.requestId, error.extensions?.fields, response.status);
-      if (!response.ok || body.data == null) throw new AttuneApiError(`The API answered ${response.status}.`, 'INTERNAL_SERVER_ERROR', undefined, [], response.status);
+      if (!response.ok || body.data === null || body.data === undefined) throw new AttuneApiError(`The API answered ${response.status}.`, 'INTERNAL_SERVER_ERROR', undefined, [], response.status);
       return body.data;
     },
   };
