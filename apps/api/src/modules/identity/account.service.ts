@@ -72,7 +72,7 @@ export class AccountService {
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.sessions.revokeAllForUser(user.id, null, manager);
       await this.sessions.start(user, 'ACTIVE', req, res, manager);
-      await this.audit.record({ action: 'account.mfa_enabled', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.mfa_enabled', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return codes;
     });
   }
@@ -89,7 +89,7 @@ export class AccountService {
       await manager.update(UserEntity, { id: user.id }, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
-      await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
     });
     return true;
   }
@@ -99,7 +99,7 @@ export class AccountService {
     if (!user.mfaEnabled) throw badInput([{ path: ['password'], message: 'Recovery codes come with a second factor. Please set one up first.' }]);
     return this.dataSource.transaction(async (manager) => {
       const codes = await this.replaceRecoveryCodes(user.id, manager);
-      await this.audit.record({ action: 'account.recovery_codes_replaced', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.recovery_codes_replaced', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return codes;
     });
   }
@@ -129,7 +129,7 @@ export class AccountService {
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
-      await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
     });
     return true;
   }
@@ -204,7 +204,7 @@ export class AccountService {
       }
       const stage = MFA_REQUIRED_ROLES.includes(user.role) ? 'MFA_ENROLLMENT' : 'ACTIVE';
       await this.sessions.start(user, stage, req, res, manager);
-      await this.audit.record({ action: 'account.invitation_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.invitation_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return { user: stage === 'ACTIVE' ? user : null, mfaRequired: false, mfaEnrollmentRequired: stage === 'MFA_ENROLLMENT' };
     });
   }
@@ -218,7 +218,7 @@ export class AccountService {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, deactivatedAt: IsNull() });
     if (!user) return true;
     const token = await this.dataSource.transaction(async (manager) => {
-      await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return this.issueToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
     });
     await this.mailer.send({
@@ -238,7 +238,7 @@ export class AccountService {
       assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
       await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
       await this.sessions.revokeAllForUser(user.id, null, manager);
-      await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id }, manager);
+      await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return true;
     });
   }

@@ -46,6 +46,7 @@ export class IdentityResolver {
   @Public()
   @Query(() => User, { nullable: true, description: 'The signed-in person; null when anonymous or still signing in.' })
   async me(@Context() ctx: RequestContext) {
+    if (ctx.bearerRejected) throw unauthenticated('This API token is not valid: it may have been revoked or have expired.');
     if (!ctx.viewer) return null;
     if (ctx.viewer.scopes && !ctx.viewer.scopes.has('account:read')) throw forbidden('This token does not have the "account:read" scope.');
     return this.dataSource.getRepository(UserEntity).findOneBy({ id: ctx.viewer.userId });
@@ -97,13 +98,13 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => [String], { description: 'Turns the second factor on and returns ten one-time recovery codes, shown only now.' })
+  @Mutation(() => [String], { description: 'Turns the second factor on and returns ten one-time recovery codes, shown only now. Ends every other session.' })
   confirmMfaEnrollment(@Args('code') code: string, @Context() ctx: RequestContext) {
     cookieRequest(ctx);
     return this.account.confirmMfaEnrollment(ctx.viewer, ctx.pending, code, ctx.req, ctx.res);
   }
 
-  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off.' })
+  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session.' })
   disableMfa(@Args('password') password: string, @Args('code') code: string, @Context() ctx: RequestContext) {
     return this.account.disableMfa(requireViewer(cookieRequest(ctx)), password, code);
   }

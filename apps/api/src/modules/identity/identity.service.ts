@@ -54,7 +54,7 @@ export class IdentityService {
     if (!user || !user.passwordHash || !ok) {
       await this.limits.penalize('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
       await this.limits.penalize('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT);
-      await this.audit.record({ action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id ?? null, metadata: { emailHash: accountKey } });
+      await this.audit.record({ action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id ?? null, subjectUserId: user?.id ?? null, metadata: { emailHash: accountKey } });
       throw unauthenticated(SIGN_IN_FAILED);
     }
     await this.limits.reset('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
@@ -63,7 +63,7 @@ export class IdentityService {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.start(user, stage, req, res, manager);
       await this.audit.record(
-        { action: stage === 'ACTIVE' ? 'auth.sign_in' : 'auth.password_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id },
+        { action: stage === 'ACTIVE' ? 'auth.sign_in' : 'auth.password_accepted', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, subjectUserId: user.id },
         manager,
       );
     });
@@ -97,7 +97,7 @@ export class IdentityService {
       }
       await this.sessions.revoke(pending.sessionId, manager);
       await this.sessions.start(user, 'ACTIVE', req, res, manager);
-      await this.audit.record({ action: 'auth.sign_in', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, metadata: { method } }, manager);
+      await this.audit.record({ action: 'auth.sign_in', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { method } }, manager);
       await this.limits.reset('mfa', pending.userId, MFA_ATTEMPT_LIMIT);
       return user;
     });
@@ -106,12 +106,12 @@ export class IdentityService {
   async signOut(sessionId: string | null, actor: { userId: string; role: UserEntity['role'] } | null, res: Response) {
     if (sessionId) await this.sessions.revoke(sessionId);
     this.sessions.clearCookie(res);
-    if (actor) await this.audit.record({ action: 'auth.sign_out', actor: { ...actor, tokenId: null }, targetType: 'user', targetId: actor.userId });
+    if (actor) await this.audit.record({ action: 'auth.sign_out', actor: { ...actor, tokenId: null }, targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
     return true;
   }
 
   private wrongCode(userId: string) {
-    void this.audit.record({ action: 'auth.mfa_failed', targetType: 'user', targetId: userId });
+    void this.audit.record({ action: 'auth.mfa_failed', targetType: 'user', targetId: userId, subjectUserId: userId });
     return unauthenticated("That code didn't work. Codes change every 30 seconds, so please use the newest one, or one of your recovery codes.");
   }
 }
