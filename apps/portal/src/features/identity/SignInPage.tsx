@@ -26,7 +26,7 @@ function useArrivalNotice() {
     if (params.has('signed-out')) return "You've signed out. If this is a shared computer, you may also want to close the browser.";
     if (sessionSignal.ended) {
       sessionSignal.ended = false;
-      return 'For your safety, you were signed out after a while without activity. Please sign in again to carry on.';
+      return 'Your session has ended, so you have been signed out. Please sign in again to carry on.';
     }
     if (params.get('next')) return 'Please sign in to see that page.';
     return null;
