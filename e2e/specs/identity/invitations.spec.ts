@@ -10,7 +10,7 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await signIn.signInWithCode('admin@attune.test', DEMO_PASSWORD, () => nextTotpCode('admin@attune.test'));
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Alex Morgan' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Articles', 'Invite someone', 'Audit log', 'Development outbox', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Articles', 'Invite someone', 'Audit log', 'Outbox', 'Account']);
   await checkPage(page, 'identity-admin-home');
 
   await nav.getByRole('link', { name: 'Invite someone' }).click();
@@ -21,13 +21,13 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   const email = freshEmail('therapist');
   await page.getByLabel('Their name').fill('Dr. Ada Quinn');
   await page.getByLabel('Their email address').fill(email);
-  await page.getByRole('radio', { name: /Therapist/ }).check();
+  await page.getByRole('radio', { name: 'Therapist' }).check();
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByRole('status').filter({ hasText: `We've emailed an invitation to ${email}.` })).toBeVisible();
   await expect(page.getByLabel('Their email address')).toHaveValue('');
 
   // The development outbox shows the email, with a link a developer can follow.
-  await nav.getByRole('link', { name: 'Development outbox' }).click();
+  await nav.getByRole('link', { name: 'Outbox' }).click();
   const invitation = page.getByRole('article').filter({ hasText: `To ${email}` });
   await expect(invitation.getByRole('heading', { name: 'Alex Morgan invited you to Attune' })).toBeVisible();
   await checkPage(page, 'identity-admin-outbox');
@@ -123,7 +123,7 @@ test('an invitation link that was used or has expired is explained kindly', asyn
   await page.getByLabel('Your name').fill('Someone');
   await page.getByLabel('Choose a password').fill(FRESH_PASSWORD);
   await page.getByRole('button', { name: 'Set up my account' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'This invitation has expired' })).toBeFocused();
+  await expect(page.getByRole('heading', { level: 1, name: 'This invitation link no longer works' })).toBeFocused();
   await expect(page.getByText('Please ask the person who invited you to send a new invitation.')).toBeVisible();
   await checkPage(page, 'identity-accept-invitation-expired');
 });

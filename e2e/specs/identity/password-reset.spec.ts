@@ -75,7 +75,7 @@ test('a used reset link, or an incomplete one, is explained kindly', async ({ pa
   await page.getByLabel('New password', { exact: true }).fill('another long passphrase here');
   await page.getByLabel('Type the new password again').fill('another long passphrase here');
   await page.getByRole('button', { name: 'Save my new password' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'This link has expired' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'This link no longer works' })).toBeVisible();
   await expect(page.getByText('Reset links work once, for 30 minutes, to keep your account safe.')).toBeVisible();
   await checkPage(page, 'identity-reset-password-expired');
   await page.getByRole('link', { name: 'Ask for a new link' }).click();

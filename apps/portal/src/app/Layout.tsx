@@ -103,7 +103,7 @@ function AdminLinks() {
       </li>
       {outboxAvailable && (
         <li>
-          <NavLink to="/admin/outbox">Development outbox</NavLink>
+          <NavLink to="/admin/outbox">Outbox</NavLink>
         </li>
       )}
     </>

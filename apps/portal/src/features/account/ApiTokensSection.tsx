@@ -184,12 +184,12 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   return (
-    <div className="notice form--inset">
+    <div className="callout">
       <h3 ref={heading} tabIndex={-1}>
         Your new token, “{name}”
       </h3>
       <p>Copy it now and keep it somewhere safe. For your safety, we show it only this once.</p>
-      <div className="field">
+      <div className="field field--full">
         <label htmlFor="new-token">Token</label>
         <input id="new-token" readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
       </div>

@@ -37,6 +37,16 @@ function Metadata({ value }: { value: unknown }) {
   );
 }
 
+/** A person's id, shortened to read; choosing it shows only their entries (the full id is in the search box then). */
+function PersonId({ id, onPick }: { id: string; onPick: (id: string) => void }) {
+  return (
+    <button type="button" className="link-button" title={id} onClick={() => onPick(id)}>
+      <code>{id.slice(0, 8)}</code>
+      <span className="visually-hidden">: show only this person's entries</span>
+    </button>
+  );
+}
+
 export function AuditLogPage() {
   usePageTitle('Audit log');
   const [search, setSearch] = useState<Search>({ userId: '', from: '', to: '' });
@@ -60,6 +70,11 @@ export function AuditLogPage() {
     setSearch(values);
     setCursors([null]);
   });
+  // Picking a person in the table narrows the log to them, keeping the dates.
+  const showPerson = (id: string) => {
+    form.setValue('userId', id);
+    void onSubmit();
+  };
 
   return (
     <section className="page">
@@ -90,32 +105,42 @@ export function AuditLogPage() {
                 <th scope="col">When</th>
                 <th scope="col">What</th>
                 <th scope="col">Who acted</th>
-                <th scope="col">Whose record</th>
-                <th scope="col">Target</th>
+                <th scope="col">What it touched</th>
                 <th scope="col">Details</th>
               </tr>
             </thead>
             <tbody>
               {events.map(({ node }) => (
                 <tr key={node.id}>
-                  <td>{formatDate(node.occurredAt, { dateStyle: 'medium', timeStyle: 'medium' })}</td>
+                  <td className="nowrap">
+                    {formatDate(node.occurredAt, { dateStyle: 'medium' })}
+                    <br />
+                    {formatDate(node.occurredAt, { timeStyle: 'medium' })}
+                  </td>
                   <td>
                     <code>{node.action}</code>
                   </td>
                   <td>
-                    {node.actorId ? <code className="id">{node.actorId}</code> : <span className="meta">nobody signed in</span>}
+                    {node.actorId ? <PersonId id={node.actorId} onPick={showPerson} /> : <span className="meta">nobody signed in</span>}
                     {node.actorRole && <div className="meta">{node.actorRole.toLowerCase()}</div>}
-                    {node.viaTokenId && <div className="meta">with API token {node.viaTokenId}</div>}
+                    {node.viaTokenId && <div className="meta">with an API token</div>}
                   </td>
-                  <td>{node.subjectUserId ? <code className="id">{node.subjectUserId}</code> : <span className="meta">—</span>}</td>
                   <td>
-                    {node.targetType ? (
+                    {node.targetType === 'user' && node.targetId ? (
                       <>
-                        {node.targetType} <code className="id">{node.targetId}</code>
+                        person <PersonId id={node.targetId} onPick={showPerson} />
                       </>
-                    ) : (
-                      <span className="meta">—</span>
+                    ) : node.targetType ? (
+                      <>
+                        {node.targetType.replace(/_/g, ' ')} <code title={node.targetId ?? undefined}>{node.targetId?.slice(0, 8)}</code>
+                      </>
+                    ) : null}
+                    {node.subjectUserId && node.subjectUserId !== node.targetId && (
+                      <div>
+                        record of <PersonId id={node.subjectUserId} onPick={showPerson} />
+                      </div>
                     )}
+                    {!node.targetType && !node.subjectUserId && <span className="meta">—</span>}
                   </td>
                   <td>
                     <Metadata value={node.metadata} />

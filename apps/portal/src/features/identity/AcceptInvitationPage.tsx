@@ -59,7 +59,7 @@ export function AcceptInvitationPage() {
   if (!token || step === 'expired') {
     return (
       <section className="page narrow">
-        <StepHeading focus={step === 'expired'}>{token ? 'This invitation has expired' : 'This link is incomplete'}</StepHeading>
+        <StepHeading focus={step === 'expired'}>{token ? 'This invitation link no longer works' : 'This link is incomplete'}</StepHeading>
         <p className="lead">
           {token
             ? 'Invitation links work once, for 7 days. This one has expired or has already been used.'

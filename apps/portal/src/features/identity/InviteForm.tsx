@@ -50,10 +50,13 @@ export function InviteForm({ fixedRole }: { fixedRole?: Role }) {
           </p>
           {errors.role && <p className="field__error">{errors.role.message}</p>}
           {ROLE_CHOICES.map((choice) => (
-            <label key={choice.value} className="check check--block">
-              <input type="radio" value={choice.value} {...form.register('role')} /> {choice.label}
-              <span className="check__hint">{choice.hint}</span>
-            </label>
+            <div key={choice.value} className="choice">
+              <input id={`${roleHint}-${choice.value}`} type="radio" value={choice.value} aria-describedby={`${roleHint}-${choice.value}-hint`} {...form.register('role')} />
+              <label htmlFor={`${roleHint}-${choice.value}`}>{choice.label}</label>
+              <p id={`${roleHint}-${choice.value}-hint`} className="field__hint">
+                {choice.hint}
+              </p>
+            </div>
           ))}
         </fieldset>
       )}

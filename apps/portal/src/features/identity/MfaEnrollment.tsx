@@ -115,7 +115,7 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel }: 
               </p>
             </li>
             <li>
-              <form noValidate onSubmit={onSubmit}>
+              <form noValidate onSubmit={onSubmit} className="form">
                 <FormProblem problem={problem} />
                 <TextField
                   label="Enter the 6-digit code the app shows"

@@ -44,7 +44,7 @@ export function RecoveryCodes({ codes, onContinue, continueLabel = 'Continue' }:
           Download as a text file
         </button>
       </p>
-      <form noValidate onSubmit={form.handleSubmit(onContinue)}>
+      <form noValidate onSubmit={form.handleSubmit(onContinue)} className="form">
         <Checkbox label="I have saved my recovery codes somewhere safe" registration={form.register('saved')} error={form.formState.errors.saved?.message} />
         <button type="submit" className="button">
           {continueLabel}

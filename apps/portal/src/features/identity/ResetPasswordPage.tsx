@@ -50,7 +50,7 @@ export function ResetPasswordPage() {
   if (!token || expired) {
     return (
       <section className="page narrow">
-        <StepHeading focus={expired}>{token ? 'This link has expired' : 'This link is incomplete'}</StepHeading>
+        <StepHeading focus={expired}>{token ? 'This link no longer works' : 'This link is incomplete'}</StepHeading>
         <p className="lead">
           {token
             ? 'Reset links work once, for 30 minutes, to keep your account safe. This one has expired or has already been used.'
