@@ -89,7 +89,7 @@ test('a client turns on two-step sign-in, replaces the recovery codes, and turns
   await twoStep.getByLabel('6-digit code from your authenticator app').fill(await nextTotpCode(person.email, secret));
   await twoStep.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
   await expect(twoStep).toContainText('Off.');
-  await expect(twoStep.getByText('Two-step sign-in is off. Your recovery codes no longer work.')).toBeVisible();
+  await expect(twoStep.getByText('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices.')).toBeVisible();
 });
 
 test('a client creates an API token, sees it once, and revokes it', async ({ page, newClient, playwright, baseURL }) => {
@@ -134,4 +134,36 @@ test('a client creates an API token, sees it once, and revokes it', async ({ pag
   expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   expect(refused.errors?.[0]?.message).toBe('This API token is not valid: it may have been revoked or have expired.');
   await script.dispose();
+});
+
+test('after a session ends in this tab, the next person to sign in sees only their own account', async ({ page, browser, newClient }) => {
+  const first = await newClient('first');
+  const second = await newClient('second');
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await signIn.signIn(first.email, first.password);
+  const account = new AccountPage(page);
+  await account.open();
+  await expect(page.getByText(`Signed in as ${first.displayName} (${first.email}).`)).toBeVisible();
+
+  // The first person signs this browser out from another device.
+  const phone = await browser.newContext();
+  const phonePage = await phone.newPage();
+  await new SignInPage(phonePage).open();
+  await new SignInPage(phonePage).signIn(first.email, first.password);
+  await phonePage.goto('/account');
+  await phonePage.getByRole('button', { name: 'Sign out everywhere else' }).click();
+  await expect(phonePage.getByText('You are now signed out everywhere else.')).toBeVisible();
+  await phone.close();
+
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await nav.getByRole('link', { name: 'Account' }).click();
+  await expect(signIn.heading()).toBeVisible();
+  await expect(page.getByText('Your session has ended, so you have been signed out.')).toBeVisible();
+
+  await signIn.signIn(second.email, second.password);
+  await expect(page.getByText(`Signed in as ${second.displayName} (${second.email}).`)).toBeVisible();
+  await expect(page.getByText(first.email)).toHaveCount(0);
+  await expect(account.sessions()).toHaveCount(2);
 });

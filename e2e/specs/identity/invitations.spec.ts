@@ -83,6 +83,11 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await expect(entries.getByRole('cell', { name: 'account.invitation_accepted' }).first()).toBeVisible();
   await expect(entries.getByRole('cell', { name: 'auth.sign_in', exact: true }).first()).toBeVisible();
   await checkPage(page, 'identity-admin-audit');
+  // Choosing a person narrows the log to them: the newest entry is the therapist's sign-in.
+  await entries.getByRole('button', { name: /show only this person's entries/ }).first().click();
+  await expect(page.getByLabel('Person (user id)')).toHaveValue(/^[0-9a-f-]{36}$/);
+  await expect(entries.getByRole('cell', { name: 'account.mfa_enabled' })).toHaveCount(1);
+  await expect(entries.getByRole('cell', { name: 'account.invitation_sent' })).toHaveCount(0);
   await page.getByLabel('Person (user id)').fill('not an id');
   await page.getByRole('button', { name: 'Search the log' }).click();
   await expect(page.getByText('That is not a valid id.')).toBeVisible();

@@ -136,3 +136,18 @@ test('signing in works with the keyboard alone', async ({ page }) => {
   await page.keyboard.press('Enter');
   await expect(signIn.heading()).toBeVisible();
 });
+
+test('signing in and the account page fit a phone screen', async ({ page, newClient }) => {
+  const person = await newClient('phone');
+  await page.setViewportSize({ width: 375, height: 740 });
+  const signIn = new SignInPage(page);
+  await signIn.open();
+  await checkPage(page, 'identity-phone-sign-in');
+  await signIn.signIn(person.email, person.password);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Account' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Your sessions' })).toBeVisible();
+  await checkPage(page, 'identity-phone-account');
+  // Nothing is wider than the screen.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+});

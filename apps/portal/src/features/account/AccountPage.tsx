@@ -10,7 +10,7 @@ import { TwoStepSection } from './TwoStepSection';
 export function AccountPage() {
   usePageTitle('Your account');
   const { viewer } = useViewer();
-  const { data, loading, error, refetch } = useQuery(AccountPageDocument);
+  const { data, loading, error, refetch } = useQuery(AccountPageDocument, { fetchPolicy: 'cache-and-network' });
   const settings = data?.accountSettings;
   const reload = () => void refetch();
 

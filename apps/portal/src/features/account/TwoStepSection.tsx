@@ -83,7 +83,7 @@ export function TwoStepSection({ role, enabled, required, onChanged }: Props) {
       )}
       {mode === 'enable' && enrollment && (
         <div className="form--inset">
-          <MfaEnrollment level={3} started={enrollment} doneLabel="Done" onDone={() => finish('Two-step sign-in is on.')} />
+          <MfaEnrollment level={3} started={enrollment} doneLabel="Done" onDone={() => finish('Two-step sign-in is on. You have been signed out on your other devices.')} />
         </div>
       )}
 
@@ -95,7 +95,7 @@ export function TwoStepSection({ role, enabled, required, onChanged }: Props) {
           onCancel={() => setMode('idle')}
           onSubmit={async ({ password, code }) => {
             await disable({ variables: { password, code: code ?? '' } });
-            finish('Two-step sign-in is off. Your recovery codes no longer work.');
+            finish('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices.');
           }}
         />
       )}

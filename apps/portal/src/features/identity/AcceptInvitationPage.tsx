@@ -35,7 +35,7 @@ export function AcceptInvitationPage() {
       const { data } = await accept({ variables: { input: { token: token!, displayName, password } } });
       const result = data!.acceptInvitation;
       if (result.user) {
-        signedIn(result.user);
+        await signedIn(result.user);
         navigate('/', { replace: true });
       } else setStep('enroll');
     } catch (error) {

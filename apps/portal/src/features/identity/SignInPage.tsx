@@ -60,7 +60,7 @@ function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; o
     try {
       const { data } = await signIn({ variables: { input } });
       const result = data!.signIn;
-      if (result.user) onSignedIn(result.user);
+      if (result.user) await onSignedIn(result.user);
       else onNext(result.mfaRequired ? 'code' : 'enroll');
     } catch (error) {
       setProblem(applyProblem(form, readProblem(error), ['email', 'password']));
@@ -117,7 +117,7 @@ function CodeForm({ recovery, onSignedIn, onRestart, onSwitch }: { recovery: boo
     setProblem(null);
     try {
       const { data } = await verify({ variables: { code } });
-      onSignedIn(data!.verifyMfa);
+      await onSignedIn(data!.verifyMfa);
     } catch (error) {
       const found = readProblem(error);
       setProblem(applyProblem(form, found, ['code']));

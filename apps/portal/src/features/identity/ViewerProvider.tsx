@@ -10,11 +10,20 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
   const [signOutMutation] = useMutation(SignOutDocument);
   const [signingOut, setSigningOut] = useState(false);
 
-  const signedIn = useCallback((viewer: Viewer) => client.writeQuery({ query: ViewerDocument, data: { me: viewer } }), [client]);
+  // A new sign-in starts from an empty cache, so nothing fetched for a previous person (whose session
+  // ended in this tab) can be shown to the next one. resetStore keeps the watching queries (unlike
+  // clearStore) and fetches them again, `me` among them, now with the new session.
+  const signedIn = useCallback(
+    async (viewer: Viewer) => {
+      await client.resetStore();
+      client.writeQuery({ query: ViewerDocument, data: { me: viewer } });
+    },
+    [client],
+  );
 
   const refresh = useCallback(async () => {
-    const result = await client.query({ query: ViewerDocument, fetchPolicy: 'network-only' });
-    return result.data?.me ?? null;
+    await client.resetStore();
+    return client.readQuery({ query: ViewerDocument })?.me ?? null;
   }, [client]);
 
   const signOut = useCallback(async (to = '/sign-in?signed-out=1') => {

@@ -10,9 +10,9 @@ export interface ViewerState {
   loading: boolean;
   /** True when the `me` query itself failed (for example, offline). */
   failed: boolean;
-  /** Puts the person from a finished sign-in into the cache, so every page sees them at once. */
-  signedIn: (viewer: Viewer) => void;
-  /** Asks the API who is signed in (after a step that changed it on the server). */
+  /** Empties the cache and puts the person from a finished sign-in into it, so every page sees them at once. */
+  signedIn: (viewer: Viewer) => Promise<void>;
+  /** Empties the cache and asks the API who is signed in (after a step that changed it on the server). */
   refresh: () => Promise<Viewer | null>;
   /** Ends the session on the server, forgets everything in memory and loads `to` (the sign-in page by default). */
   signOut: (to?: string) => Promise<void>;
