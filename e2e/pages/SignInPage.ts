@@ -33,7 +33,7 @@ export class SignInPage {
   /** Email and password for an account without a second factor; waits until the person is signed in. */
   async signIn(email: string, password: string) {
     await this.submitPassword(email, password);
-    await expect(this.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   }
 
   async enterCode(code: string) {
@@ -46,6 +46,6 @@ export class SignInPage {
   async signInWithCode(email: string, password: string, code: () => Promise<string>) {
     await this.submitPassword(email, password);
     await this.enterCode(await code());
-    await expect(this.page.getByRole('button', { name: 'Sign out' })).toBeVisible();
+    await expect(this.page.getByRole('button', { name: 'Sign out', exact: true })).toBeVisible();
   }
 }

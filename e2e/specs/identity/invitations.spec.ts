@@ -58,7 +58,7 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await expect(therapist.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invite a client' })).toBeVisible();
 
   // Later, without the phone: a recovery code signs them in, once.
-  await therapist.getByRole('button', { name: 'Sign out' }).click();
+  await therapist.getByRole('button', { name: 'Sign out', exact: true }).click();
   const again = new SignInPage(therapist);
   await again.submitPassword(email, FRESH_PASSWORD);
   await expect(again.heading('Enter your code')).toBeVisible();

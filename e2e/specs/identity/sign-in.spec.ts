@@ -33,7 +33,7 @@ test('a client signs in, sees only their own pages, and signs out', async ({ pag
   }
   await checkPage(page, 'identity-not-yours');
 
-  await nav.getByRole('button', { name: 'Sign out' }).click();
+  await nav.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(signIn.heading()).toBeVisible();
   await expect(page.getByText("You've signed out.")).toBeVisible();
   await expect(nav.getByRole('link')).toHaveText(['Articles', 'Sign in']);
@@ -130,7 +130,7 @@ test('signing in works with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Riley Chen' })).toBeVisible();
 
   // And out again: Tab to "Sign out" and press Enter.
-  const signOut = page.getByRole('button', { name: 'Sign out' });
+  const signOut = page.getByRole('button', { name: 'Sign out', exact: true });
   const onSignOut = () => signOut.evaluate((element) => element === document.activeElement);
   for (let presses = 0; presses < 15 && !(await onSignOut()); presses += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
