@@ -1,4 +1,5 @@
 import { checkPage } from '../../fixtures/a11y';
+import { gqlOk } from '../../fixtures/graphql';
 import { DEMO_PASSWORD, expect, freshEmail, FRESH_PASSWORD, linkFromOutbox, test } from '../../fixtures/people';
 import { nextTotpCode } from '../../fixtures/totp';
 import { SignInPage } from '../../pages/SignInPage';
@@ -131,4 +132,30 @@ test('an invitation link that was used or has expired is explained kindly', asyn
   await expect(page.getByRole('heading', { level: 1, name: 'This invitation link no longer works' })).toBeFocused();
   await expect(page.getByText('Please ask the person who invited you to send a new invitation.')).toBeVisible();
   await checkPage(page, 'identity-accept-invitation-expired');
+});
+
+test('a therapist who has not yet set up two-step sign-in does so when signing in', async ({ page, admin, playwright, baseURL }) => {
+  const email = freshEmail('late-setup');
+  await gqlOk(admin, 'mutation($input: InviteUserInput!) { inviteUser(input: $input) }', { input: { email, displayName: 'Sam Rivera', role: 'THERAPIST' } });
+  const link = await linkFromOutbox(admin, email, /invited you/);
+  // They accept, then close the tab before setting up the app.
+  const visitor = await playwright.request.newContext({ baseURL });
+  const accepted = await gqlOk<{ acceptInvitation: { user: null; mfaEnrollmentRequired: boolean } }>(
+    visitor,
+    'mutation($input: AcceptInvitationInput!) { acceptInvitation(input: $input) { user { id } mfaEnrollmentRequired } }',
+    { input: { token: new URLSearchParams(link.split('#')[1]).get('token'), password: FRESH_PASSWORD, displayName: 'Sam Rivera' } },
+  );
+  expect(accepted.acceptInvitation).toEqual({ user: null, mfaEnrollmentRequired: true });
+  await visitor.dispose();
+
+  await page.goto('/account');
+  const signIn = new SignInPage(page);
+  await signIn.submitPassword(email, FRESH_PASSWORD);
+  const setup = new TwoStepSetup(page);
+  await setup.confirmWithAppFor(email);
+  await setup.recoveryCodes();
+  await setup.confirmSaved('Continue to Attune');
+  // Back to where they were going.
+  await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Two-step sign-in' })).toContainText('On.');
 });

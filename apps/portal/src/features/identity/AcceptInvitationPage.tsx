@@ -50,6 +50,7 @@ export function AcceptInvitationPage() {
       <section className="page narrow">
         <MfaEnrollment
           doneLabel="Continue to Attune"
+          onRestart={() => navigate('/sign-in', { replace: true })}
           onDone={() => void refresh().then(() => navigate('/', { replace: true }))}
         />
       </section>

@@ -26,16 +26,19 @@ interface Props {
   /** Heading level inside the page: 1 on the sign-in pages, deeper inside the account page. */
   level?: 1 | 2 | 3;
   doneLabel?: string;
+  /** Where to begin again if the sign-in step timed out (it lasts 10 minutes). */
+  onRestart?: () => void;
 }
 
 /** Setting up an authenticator app: scan (or type) the key, confirm a code, then keep the recovery codes. */
-export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel }: Props) {
+export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, onRestart }: Props) {
   const [start, starting] = useMutation(StartMfaEnrollmentDocument);
   const [confirm] = useMutation(ConfirmMfaEnrollmentDocument);
   const [enrollment, setEnrollment] = useState<Enrollment | null>(given ?? null);
   const [codes, setCodes] = useState<string[] | null>(null);
   const [startProblem, setStartProblem] = useState<FormProblemState>(null);
   const [problem, setProblem] = useState<FormProblemState>(null);
+  const [timedOut, setTimedOut] = useState(false);
   const form = useForm({ resolver: zodResolver(codeSchema), defaultValues: { code: '' } });
   const started = useRef(false);
 
@@ -45,7 +48,9 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel }: 
       const result = await start({ variables: { password: null } });
       setEnrollment(result.data?.startMfaEnrollment ?? null);
     } catch (error) {
-      setStartProblem({ message: readProblem(error).message, version: Date.now() });
+      const found = readProblem(error);
+      if (found.code === 'UNAUTHENTICATED' && onRestart) setTimedOut(true);
+      else setStartProblem({ message: found.message, version: Date.now() });
     }
   };
 
@@ -62,9 +67,23 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel }: 
       const result = await confirm({ variables: { code } });
       setCodes(result.data?.confirmMfaEnrollment ?? []);
     } catch (error) {
-      setProblem(applyProblem(form, readProblem(error), ['code']));
+      const found = readProblem(error);
+      if (found.code === 'UNAUTHENTICATED' && onRestart) setTimedOut(true);
+      else setProblem(applyProblem(form, found, ['code']));
     }
   });
+
+  if (timedOut) {
+    return (
+      <>
+        <StepHeading level={level}>Please sign in again</StepHeading>
+        <p>For your safety, this step closes after 10 minutes. Sign in with your email and password to finish setting up two-step sign-in.</p>
+        <button type="button" className="button" onClick={onRestart}>
+          Sign in again
+        </button>
+      </>
+    );
+  }
 
   if (codes) {
     return (

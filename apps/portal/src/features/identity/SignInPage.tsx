@@ -44,7 +44,7 @@ export function SignInPage() {
     <section className="page narrow">
       {step === 'password' && <PasswordStep notice={notice} onNext={setStep} onSignedIn={signedIn} />}
       {step === 'code' && <CodeStep onSignedIn={signedIn} onRestart={() => setStep('password')} />}
-      {step === 'enroll' && <MfaEnrollment onDone={() => void refresh()} doneLabel="Continue to Attune" />}
+      {step === 'enroll' && <MfaEnrollment onDone={() => void refresh()} doneLabel="Continue to Attune" onRestart={() => setStep('password')} />}
     </section>
   );
 }
