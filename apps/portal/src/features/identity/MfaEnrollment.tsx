@@ -138,7 +138,7 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, on
                 <FormProblem problem={problem} />
                 <TextField
                   label="Enter the 6-digit code the app shows"
-                  hint="The code changes every 30 seconds. Any current one works."
+                  hint="The code changes every 30 seconds: use the one showing now."
                   registration={form.register('code')}
                   error={form.formState.errors.code?.message}
                   inputMode="numeric"
