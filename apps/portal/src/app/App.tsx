@@ -1,10 +1,21 @@
 import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccountPage } from '../features/account/AccountPage';
+import { AuditLogPage } from '../features/admin/AuditLogPage';
+import { DevOutboxPage } from '../features/admin/DevOutboxPage';
+import { InvitePersonPage } from '../features/admin/InvitePersonPage';
 import { ArticlePage } from '../features/articles/ArticlePage';
 import { ArticlesPage } from '../features/articles/ArticlesPage';
 import { HelpPage } from '../features/help/HelpPage';
 import { HomePage } from '../features/home/HomePage';
+import { AcceptInvitationPage } from '../features/identity/AcceptInvitationPage';
+import { ForgotPasswordPage } from '../features/identity/ForgotPasswordPage';
+import { InviteClientPage } from '../features/identity/InviteClientPage';
+import { ResetPasswordPage } from '../features/identity/ResetPasswordPage';
+import { AnonymousOnly, RequireViewer } from '../features/identity/RouteGuards';
+import { SignInPage } from '../features/identity/SignInPage';
+import { ViewerProvider } from '../features/identity/ViewerProvider';
 import { createApolloClient } from './apollo';
 import { Layout } from './Layout';
 import { NotFoundPage } from './NotFoundPage';
@@ -13,17 +24,40 @@ export function App() {
   const client = useMemo(createApolloClient, []);
   return (
     <ApolloProvider client={client}>
-      <BrowserRouter>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="articles" element={<ArticlesPage />} />
-            <Route path="articles/:slug" element={<ArticlePage />} />
-            <Route path="help" element={<HelpPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
-      </BrowserRouter>
+      <ViewerProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="articles" element={<ArticlesPage />} />
+              <Route path="articles/:slug" element={<ArticlePage />} />
+              <Route path="help" element={<HelpPage />} />
+
+              <Route element={<AnonymousOnly />}>
+                <Route path="sign-in" element={<SignInPage />} />
+                <Route path="forgot-password" element={<ForgotPasswordPage />} />
+              </Route>
+              {/* Single-use links work whoever is signed in on this browser; the pages offer to sign out first. */}
+              <Route path="reset-password" element={<ResetPasswordPage />} />
+              <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+
+              <Route element={<RequireViewer />}>
+                <Route path="account" element={<AccountPage />} />
+              </Route>
+              <Route element={<RequireViewer roles={['THERAPIST']} />}>
+                <Route path="invite-client" element={<InviteClientPage />} />
+              </Route>
+              <Route element={<RequireViewer roles={['ADMIN']} />}>
+                <Route path="admin/invite" element={<InvitePersonPage />} />
+                <Route path="admin/audit" element={<AuditLogPage />} />
+                <Route path="admin/outbox" element={<DevOutboxPage />} />
+              </Route>
+
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </BrowserRouter>
+      </ViewerProvider>
     </ApolloProvider>
   );
 }

@@ -1,5 +1,8 @@
+import { useQuery } from '@apollo/client/react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
+import { useViewer } from '../features/identity/useViewer';
+import { DevOutboxAvailableDocument } from '../gql/graphql';
 
 /** The frame of every page: skip link, navigation, the crisis link, and focus moved to new content. */
 export function Layout() {
@@ -26,13 +29,7 @@ export function Layout() {
             <span aria-hidden="true" className="brand__mark" />
             Attune
           </NavLink>
-          <nav aria-label="Main">
-            <ul className="nav-list">
-              <li>
-                <NavLink to="/articles">Articles</NavLink>
-              </li>
-            </ul>
-          </nav>
+          <MainNav />
           <NavLink to="/help" className="help-link">
             Need help now?
           </NavLink>
@@ -47,5 +44,76 @@ export function Layout() {
         </p>
       </footer>
     </>
+  );
+}
+
+/** Links only to pages that exist for this person's role. */
+function MainNav() {
+  const { viewer, loading, signOut, signingOut } = useViewer();
+  return (
+    <nav aria-label="Main">
+      <ul className="nav-list">
+        {viewer && (
+          <li>
+            <NavLink to="/" end>
+              Home
+            </NavLink>
+          </li>
+        )}
+        <li>
+          <NavLink to="/articles">Articles</NavLink>
+        </li>
+        {viewer?.role === 'THERAPIST' && (
+          <li>
+            <NavLink to="/invite-client">Invite a client</NavLink>
+          </li>
+        )}
+        {viewer?.role === 'ADMIN' && <AdminLinks />}
+        {viewer && (
+          <li>
+            <NavLink to="/account">Account</NavLink>
+          </li>
+        )}
+        {viewer && (
+          <li>
+            <SignOutButton busy={signingOut} onSignOut={() => void signOut()} />
+          </li>
+        )}
+        {!viewer && !loading && (
+          <li>
+            <NavLink to="/sign-in">Sign in</NavLink>
+          </li>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+function AdminLinks() {
+  // The outbox exists outside production only: the link appears when the API serves it.
+  const outbox = useQuery(DevOutboxAvailableDocument, { errorPolicy: 'all' });
+  const outboxAvailable = Boolean(outbox.data?.devOutbox) && !outbox.error;
+  return (
+    <>
+      <li>
+        <NavLink to="/admin/invite">Invite someone</NavLink>
+      </li>
+      <li>
+        <NavLink to="/admin/audit">Audit log</NavLink>
+      </li>
+      {outboxAvailable && (
+        <li>
+          <NavLink to="/admin/outbox">Outbox</NavLink>
+        </li>
+      )}
+    </>
+  );
+}
+
+function SignOutButton({ busy, onSignOut }: { busy: boolean; onSignOut: () => void }) {
+  return (
+    <button type="button" className="link-button nav-button" onClick={onSignOut} disabled={busy}>
+      {busy ? 'Signing out…' : 'Sign out'}
+    </button>
   );
 }

@@ -1,7 +1,16 @@
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
+import { useViewer } from '../identity/useViewer';
+import { SignedInHome } from './SignedInHome';
 
 export function HomePage() {
+  const { viewer, loading } = useViewer();
+  if (loading) return null;
+  if (viewer) return <SignedInHome viewer={viewer} />;
+  return <PublicHome />;
+}
+
+function PublicHome() {
   usePageTitle(null);
   return (
     <section className="page">

@@ -1,0 +1,41 @@
+import { useQuery } from '@apollo/client/react';
+import { usePageTitle } from '../../app/usePageTitle';
+import { AccountPageDocument } from '../../gql/graphql';
+import { useViewer } from '../identity/useViewer';
+import { ApiTokensSection } from './ApiTokensSection';
+import { ChangePasswordSection } from './ChangePasswordSection';
+import { SessionsSection } from './SessionsSection';
+import { TwoStepSection } from './TwoStepSection';
+
+export function AccountPage() {
+  usePageTitle('Your account');
+  const { viewer } = useViewer();
+  const { data, loading, error, refetch } = useQuery(AccountPageDocument, { fetchPolicy: 'cache-and-network' });
+  const settings = data?.accountSettings;
+  const reload = () => void refetch();
+
+  return (
+    <section className="page narrow">
+      <h1>Your account</h1>
+      {viewer && (
+        <p className="lead">
+          Signed in as {viewer.displayName} ({viewer.email}).
+        </p>
+      )}
+      {loading && !data && <p role="status">Loading your settings…</p>}
+      {error && !data && (
+        <p role="alert" className="notice notice--problem">
+          We couldn't load your settings just now. Please try again in a moment.
+        </p>
+      )}
+      {viewer && settings && (
+        <>
+          <ChangePasswordSection email={viewer.email} onChanged={reload} />
+          <TwoStepSection role={viewer.role} enabled={settings.mfaEnabled} required={settings.mfaRequired} onChanged={reload} />
+          <SessionsSection sessions={settings.sessions} onChanged={reload} />
+          <ApiTokensSection tokens={settings.apiTokens} onChanged={reload} />
+        </>
+      )}
+    </section>
+  );
+}

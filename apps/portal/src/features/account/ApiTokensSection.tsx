@@ -1,0 +1,204 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@apollo/client/react';
+import { API_SCOPE_AREAS, createApiTokenSchema } from '@attune/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { CopyButton } from '../../app/CopyButton';
+import { formatDate } from '../../app/format';
+import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
+import { readProblem } from '../../app/problems';
+import { CreateApiTokenDocument, RevokeApiTokenDocument, type AccountPageQuery } from '../../gql/graphql';
+
+type Token = AccountPageQuery['accountSettings']['apiTokens'][number];
+type Area = (typeof API_SCOPE_AREAS)[number];
+
+const AREA_NAMES: Record<Area, string> = {
+  account: 'your account details',
+  caseload: 'your caseload',
+  sessions: 'sessions',
+  reflections: 'reflections',
+  checkins: 'check-ins',
+  content: 'articles',
+};
+
+const EXPIRY = [
+  { value: '7', label: '7 days' },
+  { value: '30', label: '30 days' },
+  { value: '90', label: '90 days' },
+  { value: '365', label: '1 year' },
+  { value: 'never', label: 'Never (only if you must)' },
+] as const;
+
+const schema = z.object({
+  name: createApiTokenSchema.shape.name,
+  scopes: createApiTokenSchema.shape.scopes,
+  expires: z.enum(EXPIRY.map((option) => option.value) as ['7', '30', '90', '365', 'never']),
+});
+
+const day = (iso: string) => formatDate(iso, { dateStyle: 'medium' });
+
+function tokenState(token: Token) {
+  if (token.revokedAt) return `Revoked ${day(token.revokedAt)}`;
+  if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return `Expired ${day(token.expiresAt)}`;
+  return token.expiresAt ? `Works until ${day(token.expiresAt)}` : 'Never expires';
+}
+
+export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token[]; onChanged: () => void }) {
+  const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
+  const [status, setStatus] = useState('');
+  const [problem, setProblem] = useState('');
+  const [revoke] = useMutation(RevokeApiTokenDocument);
+
+  const onRevoke = async (token: Token) => {
+    setProblem('');
+    setStatus('');
+    try {
+      await revoke({ variables: { id: token.id } });
+      setStatus(`"${token.name}" is revoked. Anything using it can no longer reach your account.`);
+      onChanged();
+    } catch (error) {
+      setProblem(readProblem(error).message);
+    }
+  };
+
+  return (
+    <section className="card section" aria-labelledby="tokens-heading">
+      <h2 id="tokens-heading">API tokens</h2>
+      <p>
+        A token lets another program, such as a script or a calendar tool, use Attune as you. It can do only what you choose
+        below, and never more than you can yourself. Treat it like a password.
+      </p>
+
+      {created ? (
+        <NewToken {...created} onDone={() => setCreated(null)} />
+      ) : (
+        <CreateTokenForm
+          onCreated={(name, token) => {
+            setStatus('');
+            setCreated({ name, token });
+            onChanged();
+          }}
+        />
+      )}
+
+      <h3>Your tokens</h3>
+      {problem && (
+        <p role="alert" className="notice notice--problem">
+          {problem}
+        </p>
+      )}
+      {tokens.length === 0 ? (
+        <p>You have no tokens.</p>
+      ) : (
+        <ul className="item-list" aria-label="Your tokens">
+          {tokens.map((token) => {
+            const active = !token.revokedAt && !(token.expiresAt && new Date(token.expiresAt) <= new Date());
+            return (
+              <li key={token.id} className={`item${active ? '' : ' item--inactive'}`}>
+                <p className="item__title">{token.name}</p>
+                <p className="meta">
+                  {token.scopes.join(', ')}
+                  <br />
+                  Created {day(token.createdAt)} · {token.lastUsedAt ? `Last used ${day(token.lastUsedAt)}` : 'Never used'} · {tokenState(token)}
+                </p>
+                {active && (
+                  <button type="button" className="button button--quiet button--small" onClick={() => void onRevoke(token)}>
+                    Revoke<span className="visually-hidden"> “{token.name}”</span>
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <p role="status" className="form__status">
+        {status}
+      </p>
+    </section>
+  );
+}
+
+function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: string) => void }) {
+  const [create] = useMutation(CreateApiTokenDocument);
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', scopes: [] as string[], expires: '30' as const } });
+  const { errors, isSubmitting } = form.formState;
+  const scopesError = useId();
+  const expiryId = useId();
+
+  const onSubmit = form.handleSubmit(async ({ name, scopes, expires }) => {
+    setProblem(null);
+    try {
+      const { data } = await create({ variables: { input: { name, scopes, expiresInDays: expires === 'never' ? null : Number(expires) } } });
+      form.reset();
+      onCreated(name, data!.createApiToken.token);
+    } catch (error) {
+      setProblem(applyProblem(form, readProblem(error), ['name', 'scopes', 'expires']));
+    }
+  });
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="form form--inset">
+      <h3>Create a token</h3>
+      <FormProblem problem={problem} />
+      <TextField label="Token name" hint="Something that tells you later what it is for, like “Calendar sync”." autoComplete="off" registration={form.register('name')} error={errors.name?.message} />
+      <fieldset className="fieldset" aria-describedby={errors.scopes ? scopesError : undefined}>
+        <legend>What it may do</legend>
+        {errors.scopes && (
+          <p id={scopesError} className="field__error">
+            {errors.scopes.message}
+          </p>
+        )}
+        <ul className="scope-grid">
+          {API_SCOPE_AREAS.map((area) => (
+            <li key={area}>
+              <label className="check">
+                <input type="checkbox" value={`${area}:read`} {...form.register('scopes')} /> See {AREA_NAMES[area]}
+              </label>
+              <label className="check">
+                <input type="checkbox" value={`${area}:write`} {...form.register('scopes')} /> Change {AREA_NAMES[area]}
+              </label>
+            </li>
+          ))}
+        </ul>
+      </fieldset>
+      <div className="field field--medium">
+        <label htmlFor={expiryId}>Stops working after</label>
+        <select id={expiryId} {...form.register('expires')}>
+          {EXPIRY.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button" disabled={isSubmitting}>
+        Create token
+      </button>
+    </form>
+  );
+}
+
+function NewToken({ name, token, onDone }: { name: string; token: string; onDone: () => void }) {
+  const heading = useRef<HTMLHeadingElement>(null);
+  useEffect(() => heading.current?.focus(), []);
+  return (
+    <div className="callout">
+      <h3 ref={heading} tabIndex={-1}>
+        Your new token, “{name}”
+      </h3>
+      <p>Copy it now and keep it somewhere safe. For your safety, we show it only this once.</p>
+      <div className="field field--full">
+        <label htmlFor="new-token">Token</label>
+        <input id="new-token" readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
+      </div>
+      <p className="button-row">
+        <CopyButton text={token} label="Copy the token" />
+        <button type="button" className="button button--small" onClick={onDone}>
+          I've saved it
+        </button>
+      </p>
+    </div>
+  );
+}

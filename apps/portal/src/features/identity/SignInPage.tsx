@@ -1,0 +1,168 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useMutation } from '@apollo/client/react';
+import { signInSchema, totpCodeSchema } from '@attune/domain';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { Link, useLocation, useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { sessionSignal } from '../../app/apollo';
+import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
+import { readProblem } from '../../app/problems';
+import { StepHeading } from '../../app/StepHeading';
+import { usePageTitle } from '../../app/usePageTitle';
+import { SignInDocument, VerifyMfaDocument } from '../../gql/graphql';
+import { MfaEnrollment } from './MfaEnrollment';
+import { useViewer } from './useViewer';
+
+type Step = 'password' | 'code' | 'enroll';
+
+/** Why someone arrived here, said once at the top of the first step. */
+function useArrivalNotice() {
+  const [params] = useSearchParams();
+  const location = useLocation();
+  const [notice] = useState(() => {
+    const stateNotice = (location.state as { notice?: string } | null)?.notice;
+    if (stateNotice) return stateNotice;
+    if (params.has('signed-out')) return "You've signed out. If this is a shared computer, you may also want to close the browser.";
+    if (sessionSignal.ended) {
+      sessionSignal.ended = false;
+      return 'Your session has ended, so you have been signed out. Please sign in again to carry on.';
+    }
+    if (params.get('next')) return 'Please sign in to see that page.';
+    return null;
+  });
+  return notice;
+}
+
+export function SignInPage() {
+  const [step, setStep] = useState<Step>('password');
+  const { signedIn, refresh } = useViewer();
+  const notice = useArrivalNotice();
+  usePageTitle(step === 'password' ? 'Sign in' : step === 'code' ? 'Enter your code' : 'Set up two-step sign-in');
+
+  return (
+    <section className="page narrow">
+      {step === 'password' && <PasswordStep notice={notice} onNext={setStep} onSignedIn={signedIn} />}
+      {step === 'code' && <CodeStep onSignedIn={signedIn} onRestart={() => setStep('password')} />}
+      {step === 'enroll' && <MfaEnrollment onDone={() => void refresh()} doneLabel="Continue to Attune" onRestart={() => setStep('password')} />}
+    </section>
+  );
+}
+
+function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; onNext: (step: Step) => void; onSignedIn: ReturnType<typeof useViewer>['signedIn'] }) {
+  const [signIn] = useMutation(SignInDocument);
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const form = useForm({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async (input) => {
+    setProblem(null);
+    try {
+      const { data } = await signIn({ variables: { input } });
+      const result = data!.signIn;
+      if (result.user) await onSignedIn(result.user);
+      else onNext(result.mfaRequired ? 'code' : 'enroll');
+    } catch (error) {
+      setProblem(applyProblem(form, readProblem(error), ['email', 'password']));
+    }
+  });
+
+  return (
+    <>
+      <StepHeading focus={false}>Sign in</StepHeading>
+      {notice && !problem && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <form noValidate onSubmit={onSubmit} className="form">
+        <FormProblem problem={problem} />
+        <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} registration={form.register('email')} error={errors.email?.message} />
+        <TextField label="Password" type="password" autoComplete="current-password" registration={form.register('password')} error={errors.password?.message} />
+        <button type="submit" className="button" disabled={isSubmitting}>
+          {isSubmitting ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      <p>
+        <Link to="/forgot-password">Forgotten your password?</Link>
+      </p>
+      <p className="meta">
+        Attune is by invitation: your therapist or your practice sends you a link to set up your account.
+      </p>
+    </>
+  );
+}
+
+const totpSchema = z.object({ code: totpCodeSchema });
+const recoverySchema = z.object({
+  code: z.string().trim().min(1, { message: 'Please enter one of your recovery codes.' }).max(40, { message: 'That is longer than a recovery code.' }),
+});
+
+function CodeStep({ onSignedIn, onRestart }: { onSignedIn: ReturnType<typeof useViewer>['signedIn']; onRestart: () => void }) {
+  const [useRecovery, setUseRecovery] = useState(false);
+  return useRecovery ? (
+    <CodeForm key="recovery" recovery onSignedIn={onSignedIn} onRestart={onRestart} onSwitch={() => setUseRecovery(false)} />
+  ) : (
+    <CodeForm key="totp" recovery={false} onSignedIn={onSignedIn} onRestart={onRestart} onSwitch={() => setUseRecovery(true)} />
+  );
+}
+
+function CodeForm({ recovery, onSignedIn, onRestart, onSwitch }: { recovery: boolean; onSignedIn: ReturnType<typeof useViewer>['signedIn']; onRestart: () => void; onSwitch: () => void }) {
+  const [verify] = useMutation(VerifyMfaDocument);
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const form = useForm({ resolver: zodResolver(recovery ? recoverySchema : totpSchema), defaultValues: { code: '' } });
+  const { errors, isSubmitting } = form.formState;
+
+  const onSubmit = form.handleSubmit(async ({ code }) => {
+    setProblem(null);
+    try {
+      const { data } = await verify({ variables: { code } });
+      await onSignedIn(data!.verifyMfa);
+    } catch (error) {
+      const found = readProblem(error);
+      setProblem(applyProblem(form, found, ['code']));
+      // The code stays typed for a retry only when it could still be right: otherwise, an empty field is quicker.
+      if (found.code === 'UNAUTHENTICATED') form.setValue('code', '');
+    }
+  });
+
+  return (
+    <>
+      <StepHeading>{recovery ? 'Use a recovery code' : 'Enter your code'}</StepHeading>
+      <p>
+        {recovery
+          ? 'Enter one of the recovery codes you saved when you set up two-step sign-in. Each code works once.'
+          : 'Your password is right. Now enter the 6-digit code from your authenticator app.'}
+      </p>
+      <form noValidate onSubmit={onSubmit} className="form">
+        <FormProblem problem={problem} />
+        {recovery ? (
+          <TextField label="Recovery code" autoComplete="off" spellCheck={false} registration={form.register('code')} error={errors.code?.message} className="field--medium" />
+        ) : (
+          <TextField
+            label="6-digit code"
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            maxLength={8}
+            registration={form.register('code')}
+            error={errors.code?.message}
+            className="field--short"
+          />
+        )}
+        <button type="submit" className="button" disabled={isSubmitting}>
+          {isSubmitting ? 'Checking…' : 'Sign in'}
+        </button>
+      </form>
+      <p>
+        <button type="button" className="link-button" onClick={onSwitch}>
+          {recovery ? 'Use a code from your authenticator app instead' : 'Use a recovery code instead'}
+        </button>
+      </p>
+      <p>
+        <button type="button" className="link-button" onClick={onRestart}>
+          Start again with your email and password
+        </button>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,46 @@
+import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
+import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { SignOutDocument, ViewerDocument } from '../../gql/graphql';
+import { ViewerContext, type Viewer, type ViewerState } from './viewer-context';
+
+/** Knows who is signed in (the `me` query) and offers sign-in, refresh and sign-out to every page. */
+export function ViewerProvider({ children }: { children: ReactNode }) {
+  const client = useApolloClient();
+  const { data, loading, error } = useQuery(ViewerDocument);
+  const [signOutMutation] = useMutation(SignOutDocument);
+  const [signingOut, setSigningOut] = useState(false);
+
+  // A new sign-in starts from an empty cache, so nothing fetched for a previous person (whose session
+  // ended in this tab) can be shown to the next one. resetStore keeps the watching queries (unlike
+  // clearStore) and fetches them again, `me` among them, now with the new session.
+  const signedIn = useCallback(
+    async (viewer: Viewer) => {
+      await client.resetStore();
+      client.writeQuery({ query: ViewerDocument, data: { me: viewer } });
+    },
+    [client],
+  );
+
+  const refresh = useCallback(async () => {
+    await client.resetStore();
+    return client.readQuery({ query: ViewerDocument })?.me ?? null;
+  }, [client]);
+
+  const signOut = useCallback(async (to = '/sign-in?signed-out=1') => {
+    setSigningOut(true);
+    try {
+      await signOutMutation();
+    } catch {
+      // Even if the server could not be told, this browser forgets the session below.
+    }
+    // Nothing of this person's data stays in memory: clear the cache, then load the sign-in page afresh.
+    await client.clearStore();
+    window.location.assign(to);
+  }, [client, signOutMutation]);
+
+  const value = useMemo<ViewerState>(
+    () => ({ viewer: data?.me ?? null, loading: loading && !data, failed: Boolean(error) && !data, signedIn, refresh, signOut, signingOut }),
+    [data, loading, error, signedIn, refresh, signOut, signingOut],
+  );
+  return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
+}
