@@ -15,11 +15,14 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { AuditModule } from './modules/audit/audit.module';
 import { ContentModule } from './modules/content/content.module';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { EnquiriesModule } from './modules/enquiries/enquiries.module';
 import { HealthModule } from './modules/health/health.module';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
+import { SiteModule } from './modules/site/site.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -72,6 +75,9 @@ export class AppModule {
         }),
         HealthModule,
         ContentModule,
+        DirectoryModule,
+        EnquiriesModule,
+        SiteModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

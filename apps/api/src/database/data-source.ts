@@ -2,7 +2,12 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import type { AppConfig } from '../config/config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CareRelationshipEntity } from '../modules/care/care-relationship.entity';
+import { ArticleRevisionEntity } from '../modules/content/article-revision.entity';
+import { ArticleSlugRedirectEntity } from '../modules/content/article-slug-redirect.entity';
 import { ArticleEntity } from '../modules/content/article.entity';
+import { SharedArticleEntity } from '../modules/content/shared-article.entity';
+import { TherapistProfileEntity } from '../modules/directory/therapist-profile.entity';
+import { FirstConversationRequestEntity } from '../modules/enquiries/first-conversation-request.entity';
 import { AccountTokenEntity } from '../modules/identity/account-token.entity';
 import { ApiTokenEntity } from '../modules/identity/api-token.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
@@ -22,6 +27,11 @@ export const ENTITIES = [
   CareRelationshipEntity,
   AuditEventEntity,
   OutboxEmailEntity,
+  ArticleRevisionEntity,
+  ArticleSlugRedirectEntity,
+  SharedArticleEntity,
+  TherapistProfileEntity,
+  FirstConversationRequestEntity,
 ];
 
 export interface DatabaseHandle {
