@@ -52,7 +52,10 @@ export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     synchronize: false,
-    extra: { max: 10, connectionTimeoutMillis: 10_000 },
+    // The embedded server runs every connection on one PGlite session, and under load it let one
+    // connection's statements land among another's (a session lookup came back empty while its row
+    // existed). One connection serializes access, which that session does anyway.
+    extra: { max: 'url' in connection ? 10 : 1, connectionTimeoutMillis: 'url' in connection ? 10_000 : 60_000 },
   };
 }
 
