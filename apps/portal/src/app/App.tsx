@@ -3,7 +3,13 @@ import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { ArticlePage } from '../features/articles/ArticlePage';
 import { ArticlesPage } from '../features/articles/ArticlesPage';
-import { HelpPage } from '../features/help/HelpPage';
+import { AdminArticlesPage } from '../features/content/AdminArticlesPage';
+import { ArticleEditorPage } from '../features/content/ArticleEditorPage';
+import { CrisisHelpPage } from '../features/content/CrisisHelpPage';
+import { FirstConversationRequestsPage } from '../features/content/FirstConversationRequestsPage';
+import { MyPublicProfilePage } from '../features/content/MyPublicProfilePage';
+import { SendArticlePage } from '../features/content/SendArticlePage';
+import { SharedArticlesPage } from '../features/content/SharedArticlesPage';
 import { HomePage } from '../features/home/HomePage';
 import { createApolloClient } from './apollo';
 import { Layout } from './Layout';
@@ -19,7 +25,13 @@ export function App() {
             <Route index element={<HomePage />} />
             <Route path="articles" element={<ArticlesPage />} />
             <Route path="articles/:slug" element={<ArticlePage />} />
-            <Route path="help" element={<HelpPage />} />
+            <Route path="help" element={<CrisisHelpPage />} />
+            <Route path="admin/articles" element={<AdminArticlesPage />} />
+            <Route path="admin/articles/:id" element={<ArticleEditorPage />} />
+            <Route path="admin/first-conversations" element={<FirstConversationRequestsPage />} />
+            <Route path="shared-articles" element={<SharedArticlesPage />} />
+            <Route path="send-article" element={<SendArticlePage />} />
+            <Route path="my-public-profile" element={<MyPublicProfilePage />} />
             <Route path="*" element={<NotFoundPage />} />
           </Route>
         </Routes>
