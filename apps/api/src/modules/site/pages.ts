@@ -340,7 +340,7 @@ export function firstConversationPage(site: SiteContext, therapists: TherapistPr
           'message',
           'Anything you would like us to know? (optional)',
           (d, i) => html`<textarea id="message" name="message" rows="5" maxlength="2000"${describedByAttr(d, i)}>${value('message')}</textarea>`,
-          'You can also save it for the conversation. Please don’t include anything you would not want to write in an email.',
+          'You can also save it for the conversation. Share only what you are comfortable writing down.',
         )}
         <div class="trap" hidden>
           <label for="website">Leave this field empty</label>

@@ -363,7 +363,13 @@ export function ArticleEditorPage() {
 
       <section className="card publishing" aria-labelledby="publishing-heading">
         <h2 id="publishing-heading">Publishing</h2>
-        <p>{live ? 'Saving changes updates the article on the site at once.' : 'Only admins and the author can see a draft or a scheduled article.'}</p>
+        <p>
+          {status === 'PUBLISHED'
+            ? 'It is on the site. Saving changes updates it there at once.'
+            : status === 'SCHEDULED'
+              ? 'It will appear on the site at the time below. Until then, only admins and its author can see it.'
+              : 'Only admins and its author can see it until it is published.'}
+        </p>
         {status !== 'PUBLISHED' && (
           <p>
             <button type="button" className="button" disabled={busy} onClick={() => void publish(null)}>

@@ -58,7 +58,7 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
         </p>
       )}
       <ol className="revision-list" reversed>
-        {edges.map(({ node }) => (
+        {edges.map(({ node }, index) => (
           <li key={node.id}>
             <p>
               <strong>
@@ -69,8 +69,8 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
                 Version {node.version}: “{node.title}”
               </span>
             </p>
-            {node.version === article.version ? (
-              <p className="meta">This is the current version.</p>
+            {index === 0 ? (
+              <p className="meta">{hasUnsavedChanges ? 'The last saved words.' : 'The words the article has now.'}</p>
             ) : confirming === node.id ? (
               <div className="confirm" role="group" aria-label={`Restore version ${node.version}?`}>
                 <p>
