@@ -20,6 +20,8 @@ import { CareModule } from './modules/care/care.module';
 import { CaseloadModule } from './modules/caseload/caseload.module';
 import { CheckInsModule } from './modules/checkins/check-ins.module';
 import { ContentModule } from './modules/content/content.module';
+import { DirectoryModule } from './modules/directory/directory.module';
+import { EnquiriesModule } from './modules/enquiries/enquiries.module';
 import { HealthModule } from './modules/health/health.module';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdentityModule } from './modules/identity/identity.module';
@@ -28,6 +30,7 @@ import { MailModule } from './modules/mail/mail.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
+import { SiteModule } from './modules/site/site.module';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -94,6 +97,9 @@ export class AppModule {
         ReflectionsModule,
         CheckInsModule,
         CaseloadModule,
+        DirectoryModule,
+        EnquiriesModule,
+        SiteModule,
       ],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };

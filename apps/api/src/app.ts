@@ -11,15 +11,15 @@ import { AppModule } from './app.module';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
+import { isSitePath } from './modules/site/site-paths';
+import { defaultPortalDist } from './portal-dist';
+
+export { defaultPortalDist };
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
-/** Paths the API answers itself; everything else that asks for HTML gets the portal. */
+/** Paths the API answers itself (besides the public pages, see isSitePath); everything else that asks for HTML gets the portal. */
 const API_PATHS = ['/graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
-
-export function defaultPortalDist() {
-  return path.resolve(__dirname, '../../portal/dist');
-}
 
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: AppLogger): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, dataSource, logger }), {
@@ -67,7 +67,8 @@ function servePortal(app: NestExpressApplication, dist: string, logger: AppLogge
   }
   app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
   app.use((req: Request, res: Response, next: NextFunction) => {
-    const wantsPage = req.method === 'GET' && !API_PATHS.some((prefix) => req.path.startsWith(prefix)) && req.accepts('html');
+    const wantsPage =
+      req.method === 'GET' && !API_PATHS.some((prefix) => req.path.startsWith(prefix)) && !isSitePath(req.path) && req.accepts('html');
     if (!wantsPage) return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);

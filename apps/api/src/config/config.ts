@@ -1,6 +1,16 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Where no practice has set its own lines: true anywhere, with the US line as an example (VOICE.md). */
+export const DEFAULT_CRISIS_TEXT = [
+  'If you are in danger or thinking about ending your life, **call your local emergency number now**.',
+  '',
+  '- In the US, you can call or text **988**, any time.',
+  '- Elsewhere, your local emergency number can connect you with help.',
+  '',
+  'Attune is not monitored in real time. Your therapist may not see messages or reflections until later, so please reach out to one of these services if you need someone now.',
+].join('\n');
+
 /** Every setting Attune reads, parsed once at start-up. `sensitive` values are never logged. */
 const configSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development').describe('Which behaviours apply (explorer, introspection, outbox).'),
@@ -31,6 +41,16 @@ const configSchema = z.object({
     .describe('Schema introspection, field suggestions and the in-browser explorer: auto = on except in production.'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600).describe('GraphQL operations per minute for each token, person or (anonymous) address.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
+  PRACTICE_NAME: z.string().trim().min(1).max(100).default('Attune').describe('The practice name shown on the public site, in its feed and in link previews.'),
+  CRISIS_TEXT: z
+    .string()
+    .min(1)
+    .max(4000)
+    .default(DEFAULT_CRISIS_TEXT)
+    .transform((text) => text.replace(/\\n/g, '\n'))
+    .describe(
+      'What the "Need help now?" page says, in Markdown (write \\n for a line break in one-line settings). Set it to the crisis lines of your country.',
+    ),
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
 });
 

@@ -3,7 +3,12 @@ import type { AppConfig } from '../config/config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CareRelationshipEntity } from '../modules/care/care-relationship.entity';
 import { CheckInEntity } from '../modules/checkins/check-in.entity';
+import { ArticleRevisionEntity } from '../modules/content/article-revision.entity';
+import { ArticleSlugRedirectEntity } from '../modules/content/article-slug-redirect.entity';
 import { ArticleEntity } from '../modules/content/article.entity';
+import { SharedArticleEntity } from '../modules/content/shared-article.entity';
+import { TherapistProfileEntity } from '../modules/directory/therapist-profile.entity';
+import { FirstConversationRequestEntity } from '../modules/enquiries/first-conversation-request.entity';
 import { AccountTokenEntity } from '../modules/identity/account-token.entity';
 import { ApiTokenEntity } from '../modules/identity/api-token.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
@@ -39,6 +44,11 @@ export const ENTITIES = [
   ReflectionDraftEntity,
   PracticePromptEntity,
   CheckInEntity,
+  ArticleRevisionEntity,
+  ArticleSlugRedirectEntity,
+  SharedArticleEntity,
+  TherapistProfileEntity,
+  FirstConversationRequestEntity,
 ];
 
 export interface DatabaseHandle {
@@ -59,7 +69,10 @@ export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase
     uuidExtension: 'pgcrypto',
     installExtensions: false,
     synchronize: false,
-    extra: { max: 10, connectionTimeoutMillis: 10_000 },
+    // The embedded server runs every connection on one PGlite session, and under load it let one
+    // connection's statements land among another's (a session lookup came back empty while its row
+    // existed). One connection serializes access, which that session does anyway.
+    extra: { max: 'url' in connection ? 10 : 1, connectionTimeoutMillis: 'url' in connection ? 10_000 : 60_000 },
   };
 }
 

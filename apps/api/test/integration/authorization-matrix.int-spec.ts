@@ -46,6 +46,8 @@ interface Case {
   /** Where the answer lives in `data`, to tell data from nothing. */
   field: string[];
   expect: Expectation;
+  /** Extra headers for each cell (e.g. a distinct client address, where a per-address limit would otherwise decide). */
+  headers?: () => Record<string, string>;
 }
 
 const U = 'UNAUTHENTICATED';
@@ -235,6 +237,58 @@ const CASES: Case[] = [
   { name: 'articles', kind: 'query', document: '{ articles { edges { cursor } } }', field: ['articles'], expect: all('ok') },
   { name: 'article', kind: 'query', document: 'query($s: String!) { article(slug: $s) { title } }', variables: async (w) => ({ s: (await newArticle(w.t.dataSource, w.therapist.id)).slug }), field: ['article'], expect: all('ok') },
 
+  { name: 'articleTags', kind: 'query', document: '{ articleTags { name count } }', variables: async (w) => { await newArticle(w.t.dataSource, w.therapist.id, { tags: ['grief'] }); return {}; }, field: ['articleTags'], expect: all('ok') },
+  { name: 'siteInfo', kind: 'query', document: '{ siteInfo { practiceName } }', field: ['siteInfo'], expect: all('ok') },
+  { name: 'therapists', kind: 'query', document: '{ therapists { edges { cursor } } }', field: ['therapists'], expect: all('ok') },
+  { name: 'therapist', kind: 'query', document: '{ therapist(slug: "nobody-here") { displayName } }', field: ['therapist'], expect: all('none') },
+  { name: 'adminArticles', kind: 'query', document: '{ adminArticles { edges { cursor } } }', variables: async (w) => { await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null }); return {}; }, field: ['adminArticles'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', admin: 'ok' }) },
+  { name: 'adminArticle', kind: 'query', document: 'query($id: ID!) { adminArticle(id: $id) { title } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['adminArticle'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: NF, admin: 'ok' }) },
+  { name: 'articleRevisions', kind: 'query', document: 'query($id: ID!) { articleRevisions(articleId: $id) { edges { cursor } } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['articleRevisions'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: NF, admin: 'ok' }) },
+  { name: 'articleAuthors', kind: 'query', document: '{ articleAuthors { id } }', field: ['articleAuthors'], expect: adminOnly() },
+  { name: 'previewMarkdown', kind: 'query', document: '{ previewMarkdown(markdown: "**hello**") }', field: ['previewMarkdown'], expect: adminOnly() },
+  { name: 'createArticle', kind: 'mutation', document: 'mutation { createArticle(input: { title: "A new piece", summary: "About it", bodyMarkdown: "Words." }) { id } }', field: ['createArticle'], expect: adminOnly() },
+  {
+    name: 'updateArticle', kind: 'mutation', document: 'mutation($id: ID!) { updateArticle(id: $id, input: { version: 1, title: "Renamed" }) { id } }',
+    variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['updateArticle'], expect: adminOnly(),
+  },
+  { name: 'publishArticle', kind: 'mutation', document: 'mutation($id: ID!) { publishArticle(id: $id) { id } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['publishArticle'], expect: adminOnly() },
+  { name: 'unpublishArticle', kind: 'mutation', document: 'mutation($id: ID!) { unpublishArticle(id: $id) { id } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id)).id }), field: ['unpublishArticle'], expect: adminOnly() },
+  { name: 'archiveArticle', kind: 'mutation', document: 'mutation($id: ID!) { archiveArticle(id: $id) { id } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id)).id }), field: ['archiveArticle'], expect: adminOnly() },
+  {
+    name: 'restoreArticleRevision', kind: 'mutation', document: 'mutation($a: ID!, $r: ID!) { restoreArticleRevision(articleId: $a, revisionId: $r, version: 1) { id } }',
+    variables: async () => ({ a: randomUUID(), r: randomUUID() }), field: ['restoreArticleRevision'], expect: all(F, { anonymous: U, admin: NF }),
+  },
+  {
+    name: 'shareArticle', kind: 'mutation', document: 'mutation($a: ID!, $c: ID!) { shareArticle(input: { articleId: $a, clientId: $c, note: "this made me think of you" }) { id } }',
+    variables: async (w) => ({ a: (await newArticle(w.t.dataSource, w.therapist.id)).id, c: w.client.id }), field: ['shareArticle'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: NF }),
+  },
+  {
+    name: 'sharedArticles', kind: 'query', document: 'query($c: ID) { sharedArticles(clientId: $c) { edges { cursor } } }',
+    variables: async (w) => {
+      await w.t.dataSource.query('INSERT INTO shared_articles (article_id, therapist_id, client_id, note) VALUES ($1, $2, $3, $4)', [(await newArticle(w.t.dataSource, w.therapist.id)).id, w.therapist.id, w.client.id, 'for you']);
+      return { c: w.client.id };
+    },
+    field: ['sharedArticles'], expect: clinicalRead({ admin: F }),
+  },
+  { name: 'articleRecipients', kind: 'query', document: '{ articleRecipients { id } }', field: ['articleRecipients'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok' }) },
+  { name: 'myTherapistProfile', kind: 'query', document: '{ myTherapistProfile { displayName } }', field: ['myTherapistProfile'], expect: all('none', { anonymous: U }) },
+  {
+    name: 'saveTherapistProfile', kind: 'mutation', document: 'mutation { saveTherapistProfile(input: { displayName: "A Therapist", approach: "Warm and direct.", acceptingNewClients: true, published: false }) { displayName } }',
+    field: ['saveTherapistProfile'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', admin: BAD }),
+  },
+  {
+    name: 'requestFirstConversation', kind: 'mutation', document: 'mutation($e: String!) { requestFirstConversation(input: { name: "Someone", email: $e, message: "I would like to talk." }) }',
+    variables: async () => ({ e: `someone-${randomUUID()}@example.test` }), field: ['requestFirstConversation'], expect: all('ok'),
+    // Each cell from its own address: the per-address limit is tested with the form, not here.
+    headers: () => ({ 'x-forwarded-for': `198.51.100.${Math.floor(Math.random() * 250) + 1}` }),
+  },
+  { name: 'firstConversationRequests', kind: 'query', document: '{ firstConversationRequests { edges { cursor } } }', field: ['firstConversationRequests'], expect: adminOnly() },
+  {
+    name: 'markFirstConversationRequestHandled', kind: 'mutation', document: 'mutation($id: ID!) { markFirstConversationRequestHandled(id: $id) { id } }',
+    variables: async (w) => ({ id: (await w.t.dataSource.query(`INSERT INTO first_conversation_requests (name, email, preferred_contact) VALUES ('Someone', 'someone@example.test', 'EMAIL') RETURNING id`))[0].id }),
+    field: ['markFirstConversationRequestHandled'], expect: adminOnly(),
+  },
+
   // Last: it ends each caller's session.
   { name: 'signOut', kind: 'mutation', document: 'mutation { signOut }', field: ['signOut'], expect: all('ok', { token: F }) },
 ];
@@ -292,7 +346,7 @@ describe('the authorization matrix', () => {
       const cells: string[] = [];
       for (const actor of ACTORS) {
         const variables = c.variables ? await c.variables(world) : {};
-        const result = await gql(callers[actor].http, c.document, variables, callers[actor].headers);
+        const result = await gql(callers[actor].http, c.document, variables, { ...callers[actor].headers, ...c.headers?.() });
         const outcome = outcomeOf(result, c.field);
         if (outcome !== c.expect[actor]) mismatches.push(`${c.name} as ${actor}: expected ${c.expect[actor]}, got ${outcome}${result.errors ? ` (${result.errors[0]!.message})` : ''}`);
         cells.push(outcome === 'ok' ? '✓ allowed' : outcome === 'none' ? '· nothing' : outcome);

@@ -7,7 +7,13 @@ import { DevOutboxPage } from '../features/admin/DevOutboxPage';
 import { InvitePersonPage } from '../features/admin/InvitePersonPage';
 import { ArticlePage } from '../features/articles/ArticlePage';
 import { ArticlesPage } from '../features/articles/ArticlesPage';
-import { HelpPage } from '../features/help/HelpPage';
+import { AdminArticlesPage } from '../features/content/AdminArticlesPage';
+import { ArticleEditorPage } from '../features/content/ArticleEditorPage';
+import { CrisisHelpPage } from '../features/content/CrisisHelpPage';
+import { FirstConversationRequestsPage } from '../features/content/FirstConversationRequestsPage';
+import { MyPublicProfilePage } from '../features/content/MyPublicProfilePage';
+import { SendArticlePage } from '../features/content/SendArticlePage';
+import { SharedArticlesPage } from '../features/content/SharedArticlesPage';
 import { HomePage } from '../features/home/HomePage';
 import { AcceptInvitationPage } from '../features/identity/AcceptInvitationPage';
 import { ForgotPasswordPage } from '../features/identity/ForgotPasswordPage';
@@ -31,7 +37,7 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="articles" element={<ArticlesPage />} />
               <Route path="articles/:slug" element={<ArticlePage />} />
-              <Route path="help" element={<HelpPage />} />
+              <Route path="help" element={<CrisisHelpPage />} />
 
               <Route element={<AnonymousOnly />}>
                 <Route path="sign-in" element={<SignInPage />} />
@@ -44,13 +50,23 @@ export function App() {
               <Route element={<RequireViewer />}>
                 <Route path="account" element={<AccountPage />} />
               </Route>
+              <Route element={<RequireViewer roles={['CLIENT']} />}>
+                <Route path="shared-articles" element={<SharedArticlesPage />} />
+              </Route>
               <Route element={<RequireViewer roles={['THERAPIST']} />}>
                 <Route path="invite-client" element={<InviteClientPage />} />
+                <Route path="send-article" element={<SendArticlePage />} />
+                <Route path="my-public-profile" element={<MyPublicProfilePage />} />
+              </Route>
+              <Route element={<RequireViewer roles={['THERAPIST', 'ADMIN']} />}>
+                <Route path="admin/articles" element={<AdminArticlesPage />} />
+                <Route path="admin/articles/:id" element={<ArticleEditorPage />} />
               </Route>
               <Route element={<RequireViewer roles={['ADMIN']} />}>
                 <Route path="admin/invite" element={<InvitePersonPage />} />
                 <Route path="admin/audit" element={<AuditLogPage />} />
                 <Route path="admin/outbox" element={<DevOutboxPage />} />
+                <Route path="admin/first-conversations" element={<FirstConversationRequestsPage />} />
               </Route>
 
               <Route path="*" element={<NotFoundPage />} />

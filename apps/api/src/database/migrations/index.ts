@@ -1,6 +1,12 @@
 import { CreateUsersAndArticles1795653356019 } from './1795653356019-CreateUsersAndArticles';
 import { CreateIdentityCareAndAudit1795653754826 } from './1795653754826-CreateIdentityCareAndAudit';
 import { CreateClinicalCore1795654311496 } from './1795654311496-CreateClinicalCore';
+import { CreateContentPublishing1795654409581 } from './1795654409581-CreateContentPublishing';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
-export const MIGRATIONS = [CreateUsersAndArticles1795653356019, CreateIdentityCareAndAudit1795653754826, CreateClinicalCore1795654311496];
+export const MIGRATIONS = [
+  CreateUsersAndArticles1795653356019,
+  CreateIdentityCareAndAudit1795653754826,
+  CreateClinicalCore1795654311496,
+  CreateContentPublishing1795654409581,
+];

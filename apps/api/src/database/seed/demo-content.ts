@@ -58,3 +58,39 @@ export const DEMO_DRAFT = {
   tags: ['grief'],
   body: 'This piece is still being written.',
 };
+
+/** Public profiles for the demo therapists, in their own (invented) words. */
+export const DEMO_PROFILES: {
+  email: 'therapist@attune.test' | 'therapist2@attune.test';
+  slug: string;
+  fields: { displayName: string; pronouns: string; credentials: string; approach: string; specialties: string[]; acceptingNewClients: boolean };
+}[] = [
+  {
+    email: 'therapist@attune.test',
+    slug: 'priya-raman',
+    fields: {
+      displayName: 'Dr. Priya Raman',
+      pronouns: 'she/her',
+      credentials: 'Clinical psychologist, 12 years in practice',
+      approach: `I think of therapy as a working relationship: we figure out together what would help, and we keep checking whether it does.
+
+I draw on cognitive behavioural and compassion-focused approaches, but I care more about how our sessions feel to you than about any method. If something isn't working, I want to hear it, and we'll change course.`,
+      specialties: ['Anxiety', 'Low mood', 'Burnout', 'Self-criticism'],
+      acceptingNewClients: false,
+    },
+  },
+  {
+    email: 'therapist2@attune.test',
+    slug: 'sam-okafor',
+    fields: {
+      displayName: 'Sam Okafor',
+      pronouns: 'he/him',
+      credentials: 'Psychotherapist and counsellor',
+      approach: `People often come to me when something has shifted: a loss, a move, a relationship ending, or a sense that life has become smaller than it used to be.
+
+My way of working is gentle and steady. We go at your pace, and you decide what we talk about. I'll be honest with you, and I'll ask you to tell me honestly how it's going.`,
+      specialties: ['Grief and loss', 'Life changes', 'Relationships', 'Identity'],
+      acceptingNewClients: true,
+    },
+  },
+];

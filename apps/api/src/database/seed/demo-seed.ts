@@ -2,12 +2,15 @@ import type { Role } from '@attune/domain';
 import { slugify } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { CareRelationshipEntity } from '../../modules/care/care-relationship.entity';
+import { ArticleRevisionEntity } from '../../modules/content/article-revision.entity';
 import { ArticleEntity } from '../../modules/content/article.entity';
+import { SharedArticleEntity } from '../../modules/content/shared-article.entity';
+import { TherapistProfileEntity } from '../../modules/directory/therapist-profile.entity';
 import { renderMarkdown } from '../../modules/content/markdown';
 import { hashPassword } from '../../modules/identity/password';
 import { UserEntity } from '../../modules/users/user.entity';
 import { seedDemoClinical } from './demo-clinical';
-import { DEMO_ARTICLES, DEMO_DRAFT } from './demo-content';
+import { DEMO_ARTICLES, DEMO_DRAFT, DEMO_PROFILES } from './demo-content';
 
 export const DEMO_PASSWORD = 'attune-demo-password';
 export const DEMO_TOTP_SECRET = 'JBSWY3DPEHPK3PXP';
@@ -84,7 +87,7 @@ export async function seedDemoData(manager: EntityManager) {
   await seedDemoClinical(manager, therapist, caseload, therapist2, users.get('client3@attune.test')!);
   const day = 24 * 60 * 60 * 1000;
   const now = Date.now();
-  await manager.save(
+  const published = await manager.save(
     DEMO_ARTICLES.map((article, index) =>
       manager.create(ArticleEntity, {
         slug: slugify(article.title),
@@ -99,7 +102,7 @@ export async function seedDemoData(manager: EntityManager) {
       }),
     ),
   );
-  await manager.save(
+  const draft = await manager.save(
     manager.create(ArticleEntity, {
       slug: slugify(DEMO_DRAFT.title),
       title: DEMO_DRAFT.title,
@@ -112,5 +115,37 @@ export async function seedDemoData(manager: EntityManager) {
       authorId: admin.id,
     }),
   );
+  // Every article starts its history with the revision that created it.
+  await manager.insert(
+    ArticleRevisionEntity,
+    [...published, draft].map((article) => ({
+      articleId: article.id,
+      version: article.version,
+      event: 'CREATED' as const,
+      slug: article.slug,
+      title: article.title,
+      summary: article.summary,
+      bodyMarkdown: article.bodyMarkdown,
+      tags: article.tags,
+      authorId: article.authorId,
+      editedById: admin.id,
+    })),
+  );
+
+  // The public directory: one therapist with room for new clients, one whose caseload is full.
+  const profileOwners = { 'therapist@attune.test': therapist, 'therapist2@attune.test': therapist2 } as const;
+  await manager.save(
+    DEMO_PROFILES.map((profile) =>
+      manager.create(TherapistProfileEntity, { ...profile.fields, slug: profile.slug, userId: profileOwners[profile.email].id, published: true }),
+    ),
+  );
+
+  // Publishing wired into care: the therapist sent their client an article, with a line of their own.
+  await manager.insert(SharedArticleEntity, {
+    articleId: published[1]!.id,
+    therapistId: therapist.id,
+    clientId: users.get('client@attune.test')!.id,
+    note: 'This made me think of what you said last week about not wanting to seem ungrateful. It is all right to tell me when something is not working.',
+  });
   return users;
 }

@@ -38,6 +38,20 @@ export class ArticleEntity {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   tags: string[];
 
+  /** A cover image is linked by https URL, never uploaded; its description is required with it. */
+  @Column({ name: 'cover_image_url', type: 'varchar', length: 2000, nullable: true })
+  coverImageUrl: string | null;
+
+  @Column({ name: 'cover_image_alt', type: 'varchar', length: 300, nullable: true })
+  coverImageAlt: string | null;
+
+  /** What search engines and link previews show; the title and summary stand in when empty. */
+  @Column({ name: 'seo_title', type: 'varchar', length: 70, nullable: true })
+  seoTitle: string | null;
+
+  @Column({ name: 'seo_description', type: 'varchar', length: 300, nullable: true })
+  seoDescription: string | null;
+
   @Index('articles_author_idx')
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;

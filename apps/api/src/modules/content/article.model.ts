@@ -14,8 +14,11 @@ export class Article {
   @Field(() => ID)
   id: string;
 
-  @Field({ description: 'Unique, readable part of the article URL: /articles/<slug>.' })
+  @Field({ description: 'Unique, readable part of the article URL: /articles/<slug>. Old slugs keep redirecting here.' })
   slug: string;
+
+  @Field({ description: 'The public address of the article.' })
+  url: string;
 
   @Field()
   title: string;
@@ -38,8 +41,23 @@ export class Article {
   @Field(() => PublicAuthor)
   author: PublicAuthor;
 
+  /** Resolved for editors only (see ArticlesResolver.authorId). */
+  authorUserId: string;
+
   @Field(() => [String])
   tags: string[];
+
+  @Field(() => String, { nullable: true, description: 'An https address of the cover image, if there is one.' })
+  coverImageUrl: string | null;
+
+  @Field(() => String, { nullable: true, description: 'What the cover image shows, for people who cannot see it. Always set with an image.' })
+  coverImageAlt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The title search engines and link previews show; `title` when empty.' })
+  seoTitle: string | null;
+
+  @Field(() => String, { nullable: true, description: 'The description search engines and link previews show; `summary` when empty.' })
+  seoDescription: string | null;
 
   @Field(() => Int, { description: 'Send this back when updating, so two editors cannot overwrite each other.' })
   version: number;
@@ -49,3 +67,115 @@ export class Article {
 }
 
 export const ArticleConnection = Connection(Article, 'Article');
+
+@ObjectType({ description: 'Who saved a revision, as the editors see it.' })
+export class RevisionEditor {
+  @Field()
+  displayName: string;
+}
+
+@ObjectType({ description: 'An article as one save left it. Restoring one saves its content as a new revision.' })
+export class ArticleRevision {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { description: 'The article version this save produced.' })
+  version: number;
+
+  @Field({ description: 'CREATED, SAVED or RESTORED.' })
+  event: string;
+
+  @Field()
+  slug: string;
+
+  @Field()
+  title: string;
+
+  @Field()
+  summary: string;
+
+  @Field()
+  bodyMarkdown: string;
+
+  @Field(() => [String])
+  tags: string[];
+
+  @Field(() => String, { nullable: true })
+  coverImageUrl: string | null;
+
+  @Field(() => String, { nullable: true })
+  coverImageAlt: string | null;
+
+  @Field(() => String, { nullable: true })
+  seoTitle: string | null;
+
+  @Field(() => String, { nullable: true })
+  seoDescription: string | null;
+
+  @Field(() => RevisionEditor, { nullable: true, description: 'Null when the account that saved it no longer exists.' })
+  editedBy: RevisionEditor | null;
+
+  @Field()
+  createdAt: Date;
+}
+
+export const ArticleRevisionConnection = Connection(ArticleRevision, 'ArticleRevision');
+
+@ObjectType({ description: 'Someone who can be named as the author of an article: an admin or a therapist.' })
+export class ArticleAuthorOption {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  role: string;
+}
+
+@ObjectType({ description: 'A topic in use on published articles.' })
+export class ArticleTag {
+  @Field()
+  name: string;
+
+  @Field(() => Int, { description: 'How many published articles carry it.' })
+  count: number;
+}
+
+@ObjectType({ description: 'A published article a therapist sent to a client, with a line of their own.' })
+export class SharedArticle {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Article)
+  article: Article;
+
+  @Field(() => String, { nullable: true, description: "The therapist's note. Only the therapist and the client see it." })
+  note: string | null;
+
+  @Field(() => PublicAuthor, { description: 'The therapist who sent it.' })
+  sharedBy: PublicAuthor;
+
+  @Field()
+  sharedAt: Date;
+}
+
+export const SharedArticleConnection = Connection(SharedArticle, 'SharedArticle');
+
+@ObjectType({ description: 'A client a therapist can send an article to: one in an active care relationship with them.' })
+export class ArticleRecipient {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+}
+
+@ObjectType({ description: 'What the public site says, set by the practice.' })
+export class SiteInfo {
+  @Field()
+  practiceName: string;
+
+  @Field({ description: 'The "Need help now?" text, sanitized HTML from the CRISIS_TEXT setting.' })
+  crisisHtml: string;
+}

@@ -1,0 +1,73 @@
+import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
+import { Connection } from '../../common/pagination';
+
+@ObjectType({ description: "A therapist's public profile, in their own words." })
+export class TherapistProfile {
+  @Field(() => ID)
+  id: string;
+
+  @Field({ description: 'The readable part of the profile address: /therapists/<slug>.' })
+  slug: string;
+
+  @Field({ description: 'The public address of the profile.' })
+  url: string;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => String, { nullable: true })
+  pronouns: string | null;
+
+  @Field(() => String, { nullable: true })
+  credentials: string | null;
+
+  @Field({ description: 'How they work, in their own words (plain text; blank lines separate paragraphs).' })
+  approach: string;
+
+  @Field(() => [String])
+  specialties: string[];
+
+  @Field()
+  acceptingNewClients: boolean;
+
+  @Field({ description: 'Whether the profile is in the public directory.' })
+  published: boolean;
+
+  @Field(() => Int, { description: 'Send this back when saving, so two editors cannot overwrite each other.' })
+  version: number;
+
+  @Field()
+  updatedAt: Date;
+}
+
+export const TherapistProfileConnection = Connection(TherapistProfile, 'TherapistProfile');
+
+@InputType({ description: "A therapist's public profile. It appears in the directory only when `published` is true." })
+export class SaveTherapistProfileInput {
+  @Field(() => ID, { nullable: true, description: 'Admins: whose profile. Therapists leave it out to save their own.' })
+  therapistId?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'The version you loaded; a stale one is refused with CONFLICT. Leave out for a new profile.' })
+  version?: number | null;
+
+  @Field()
+  displayName: string;
+
+  @Field(() => String, { nullable: true, description: 'Like she/her, they/them.' })
+  pronouns?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Qualifications and registrations, as the public should read them.' })
+  credentials?: string | null;
+
+  @Field()
+  approach: string;
+
+  @Field(() => [String], { nullable: true, description: 'At most 12, like "Grief and loss".' })
+  specialties?: string[] | null;
+
+  @Field()
+  acceptingNewClients: boolean;
+
+  @Field()
+  published: boolean;
+}

@@ -1,0 +1,81 @@
+import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { CONTACT_PREFERENCES } from '@attune/domain';
+import { Connection, PageArgs } from '../../common/pagination';
+import type { ContactPreference, FirstConversationRequestStatus } from './first-conversation-request.entity';
+
+export const ContactPreferenceEnum = Object.fromEntries(CONTACT_PREFERENCES.map((value) => [value, value])) as { [K in ContactPreference]: K };
+registerEnumType(ContactPreferenceEnum, { name: 'ContactPreference', description: 'How the person would like the practice to reach them.' });
+
+const STATUSES = ['NEW', 'HANDLED'] as const;
+export const FirstConversationRequestStatusEnum = Object.fromEntries(STATUSES.map((value) => [value, value])) as {
+  [K in FirstConversationRequestStatus]: K;
+};
+registerEnumType(FirstConversationRequestStatusEnum, { name: 'FirstConversationRequestStatus', description: 'NEW: waiting for a reply. HANDLED: someone got back to them.' });
+
+@InputType({ description: 'Asking the practice for a first conversation. Only a name and a way to reach you are needed.' })
+export class RequestFirstConversationInput {
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  phone?: string | null;
+
+  @Field(() => ContactPreferenceEnum, { nullable: true, description: 'EMAIL when left out.' })
+  preferredContact?: ContactPreference | null;
+
+  @Field(() => ID, { nullable: true, description: 'The id of a published therapist profile, if you would like to talk to someone in particular.' })
+  therapistProfileId?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Anything you would like us to know. Optional: you can save it for the conversation.' })
+  message?: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Leave empty. (People never see this field; automated senders fill it in.)' })
+  website?: string | null;
+}
+
+@ObjectType({ description: 'A request for a first conversation, as the admins who arrange them see it.' })
+export class FirstConversationRequest {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  name: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => String, { nullable: true })
+  phone: string | null;
+
+  @Field(() => ContactPreferenceEnum)
+  preferredContact: ContactPreference;
+
+  @Field(() => String, { nullable: true, description: 'The therapist they asked for, if any.' })
+  therapistName: string | null;
+
+  @Field(() => String, { nullable: true })
+  message: string | null;
+
+  @Field(() => FirstConversationRequestStatusEnum)
+  status: FirstConversationRequestStatus;
+
+  @Field()
+  createdAt: Date;
+
+  @Field(() => Date, { nullable: true })
+  handledAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Who marked it handled.' })
+  handledByName: string | null;
+}
+
+export const FirstConversationRequestConnection = Connection(FirstConversationRequest, 'FirstConversationRequest');
+
+@ArgsType()
+export class FirstConversationRequestsArgs extends PageArgs {
+  @Field(() => FirstConversationRequestStatusEnum, { nullable: true, description: 'Only requests in this state.' })
+  status?: FirstConversationRequestStatus | null;
+}

@@ -1,0 +1,62 @@
+import { useQuery } from '@apollo/client/react';
+import { formatDate } from '../../app/format';
+import { usePageTitle } from '../../app/usePageTitle';
+import { SharedArticlesPageDocument } from '../../gql/graphql';
+import { loadProblemMessage } from './apiProblem';
+import './content.css';
+
+/** A client's page: articles their therapist sent them, each with the therapist's own note. */
+export function SharedArticlesPage() {
+  usePageTitle('Shared with you');
+  const { data, loading, error, fetchMore } = useQuery(SharedArticlesPageDocument, { variables: { first: 20 }, fetchPolicy: 'cache-and-network' });
+  const edges = data?.sharedArticles.edges ?? [];
+  return (
+    <section className="page narrow" aria-labelledby="shared-heading">
+      <h1 id="shared-heading">Shared with you</h1>
+      <p className="lead">Writing your therapist thought you might find helpful. Only you and your therapist can see their notes.</p>
+      {loading && !data && <p role="status">Loading…</p>}
+      {error && (
+        <p role="alert" className="notice notice--problem">
+          {loadProblemMessage(error)}
+        </p>
+      )}
+      {data && edges.length === 0 && <p>Nothing has been shared with you yet. When your therapist sends you something to read, you will find it here.</p>}
+      <ul className="card-list">
+        {edges.map(({ node }) => (
+          <li key={node.id} className="card">
+            <article aria-labelledby={`shared-${node.id}`}>
+              <h2 id={`shared-${node.id}`}>
+                <a href={`/articles/${node.article.slug}`}>{node.article.title}</a>
+              </h2>
+              <p className="meta">
+                From {node.sharedBy.displayName}, {formatDate(node.sharedAt)}
+              </p>
+              {node.note && (
+                <blockquote className="note">
+                  <p>{node.note}</p>
+                </blockquote>
+              )}
+              <p>{node.article.summary}</p>
+            </article>
+          </li>
+        ))}
+      </ul>
+      {data?.sharedArticles.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.sharedArticles.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                sharedArticles: { ...fetchMoreResult.sharedArticles, edges: [...previous.sharedArticles.edges, ...fetchMoreResult.sharedArticles.edges] },
+              }),
+            })
+          }
+        >
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}
