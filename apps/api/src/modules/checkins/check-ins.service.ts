@@ -54,7 +54,7 @@ export class CheckInsService {
     const id = parseInput(idSchema, rawId, ['id']);
     return this.dataSource.transaction(async (manager) => {
       const checkIn = await manager.getRepository(CheckInEntity).findOneBy({ id });
-      if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn))) throw notFound('That check-in');
+      if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn, manager))) throw notFound('That check-in');
       if (!checkIn.acknowledgedAt) {
         checkIn.acknowledgedAt = new Date();
         await manager.update(CheckInEntity, { id }, { acknowledgedAt: checkIn.acknowledgedAt });

@@ -146,7 +146,7 @@ export class SessionsService {
   ) {
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.getRepository(TherapySessionEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-      if (!session || !(await this.care.canSeeRecord(viewer, session))) throw notFound(NOT_FOUND);
+      if (!session || !(await this.care.canSeeRecord(viewer, session, manager))) throw notFound(NOT_FOUND);
       const isTherapist = viewer.role === 'THERAPIST' && session.therapistId === viewer.userId;
       if (!isTherapist && !(clientMayDoIt && viewer.userId === session.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
       if (session.status !== 'SCHEDULED') throw conflict('This session is no longer scheduled, so it cannot be changed.');
