@@ -1,5 +1,6 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
+import { ClinicalNavLinks } from '../features/clinical-common/ClinicalNavLinks';
 
 /** The frame of every page: skip link, navigation, the crisis link, and focus moved to new content. */
 export function Layout() {
@@ -31,6 +32,8 @@ export function Layout() {
               <li>
                 <NavLink to="/articles">Articles</NavLink>
               </li>
+              {/* Clinical links for the signed-in role (issue 4): one line to move into the shared role navigation. */}
+              <ClinicalNavLinks />
             </ul>
           </nav>
           <NavLink to="/help" className="help-link">
