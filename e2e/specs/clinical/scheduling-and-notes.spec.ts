@@ -66,8 +66,8 @@ test('a therapist schedules in their own time zone, hears kindly about a double-
   await form.getByLabel('Start time').fill('14:30');
   await form.getByRole('button', { name: 'Schedule session' }).click();
   const conflict = form.getByRole('alert');
-  await expect(conflict).toContainText('You already have a session from');
-  await expect(conflict).toContainText('at 2:00 PM to');
+  await expect(conflict).toContainText('You already have a session on');
+  await expect(conflict).toContainText('2:00 – 2:50 PM. Please choose another time.');
   await expect(conflict).toContainText('Please choose another time.');
   await expect(conflict).not.toContainText(':00.000Z');
   await checkPage(page, 'clinical-therapist-schedule-conflict');

@@ -4,7 +4,7 @@ import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
 import { readClinicalProblem } from '../clinical-common/problems';
-import { Loading, RequireRole } from '../clinical-common/RequireRole';
+import { RequireRole } from '../clinical-common/RequireRole';
 import '../clinical-common/clinical.css';
 
 const PAGE_SIZE = 25;
@@ -42,7 +42,7 @@ function AdminCare() {
   const clients = data?.clients.edges.map((edge) => edge.node) ?? [];
 
   return (
-    <div className="page cl-page cl-page--wide">
+    <div className="page cl-page">
       <h1>Care relationships</h1>
       <p className="lead">Which therapist cares for each client. Handing a client over ends the current relationship; their history stays with them.</p>
       <p>Admins manage who cares for whom. You do not see session notes, reflections or check-ins.</p>
@@ -65,7 +65,7 @@ function AdminCare() {
           We couldn't load the practice's clients just now. Please try again in a moment.
         </p>
       )}
-      {!data && !error && <Loading what="the practice's clients" />}
+      {!data && !error && <p role="status">Loading the practice's clients…</p>}
       {data && clients.length === 0 && <p>No clients match that search.</p>}
       {clients.length > 0 && (
         <div className="cl-table-wrap">
@@ -108,21 +108,27 @@ function AdminCare() {
 }
 
 function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapists: Therapist[]; onChanged: (message: string) => Promise<unknown> }) {
-  const [therapistId, setTherapistId] = useState(client.therapistId ?? '');
+  const [therapistId, setTherapistId] = useState('');
   const [confirmingEnd, setConfirmingEnd] = useState(false);
   const [problem, setProblem] = useState('');
   const [assign, assigning] = useMutation(AssignClientDocument);
   const [endCare, ending] = useMutation(EndCareDocument);
   const selectId = `therapist-for-${client.id}`;
-  const chosen = therapists.find((therapist) => therapist.id === therapistId);
-  const unchanged = therapistId === (client.therapistId ?? '');
+  const errorId = `care-problem-${client.id}`;
+  const others = therapists.filter((therapist) => therapist.id !== client.therapistId);
+  const verb = client.therapistId ? 'Hand over' : 'Assign';
 
   async function save(event: FormEvent) {
     event.preventDefault();
-    if (!chosen) return;
+    const chosen = others.find((therapist) => therapist.id === therapistId);
+    if (!chosen) {
+      setProblem(client.therapistId ? 'Please choose the therapist to hand over to.' : 'Please choose a therapist first.');
+      return;
+    }
     setProblem('');
     try {
       await assign({ variables: { clientId: client.id, therapistId: chosen.id } });
+      setTherapistId('');
       await onChanged(
         client.therapistName
           ? `${client.displayName} is now in ${chosen.displayName}'s care. Their care with ${client.therapistName} has ended.`
@@ -138,7 +144,6 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
     try {
       await endCare({ variables: { clientId: client.id } });
       setConfirmingEnd(false);
-      setTherapistId('');
       await onChanged(`${client.displayName}'s care with ${client.therapistName ?? 'their therapist'} has ended.`);
     } catch (error) {
       setProblem(readClinicalProblem(error).message);
@@ -153,28 +158,30 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
       </th>
       <td>{client.therapistName ?? <span className="meta">No therapist</span>}</td>
       <td>
-        <form className="cl-inline-form" onSubmit={(event) => void save(event)}>
-          <label htmlFor={selectId} className="visually-hidden">
-            Therapist for {client.displayName}
-          </label>
-          <select id={selectId} value={therapistId} onChange={(event) => setTherapistId(event.target.value)}>
-            {!client.therapistId && <option value="">Choose a therapist</option>}
-            {therapists.map((therapist) => (
-              <option key={therapist.id} value={therapist.id}>
-                {therapist.displayName}
-              </option>
-            ))}
-          </select>
-          <button type="submit" className="button button--small" disabled={unchanged || !chosen || assigning.loading}>
-            {client.therapistId ? 'Hand over' : 'Assign'}
-            <span className="visually-hidden"> {client.displayName}</span>
-          </button>
-        </form>
-        {client.therapistId && !confirmingEnd && (
-          <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingEnd(true)}>
-            End care<span className="visually-hidden"> for {client.displayName}</span>
-          </button>
-        )}
+        <div className="cl-care-actions">
+          <form className="cl-inline-form" onSubmit={(event) => void save(event)} noValidate>
+            <label htmlFor={selectId} className="visually-hidden">
+              {verb} {client.displayName} to
+            </label>
+            <select id={selectId} value={therapistId} onChange={(event) => setTherapistId(event.target.value)} aria-describedby={problem ? errorId : undefined}>
+              <option value="">{client.therapistId ? 'Hand over to…' : 'Assign to…'}</option>
+              {others.map((therapist) => (
+                <option key={therapist.id} value={therapist.id}>
+                  {therapist.displayName}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--small" disabled={assigning.loading}>
+              {verb}
+              <span className="visually-hidden"> {client.displayName}</span>
+            </button>
+          </form>
+          {client.therapistId && !confirmingEnd && (
+            <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingEnd(true)}>
+              End care<span className="visually-hidden"> for {client.displayName}</span>
+            </button>
+          )}
+        </div>
         {confirmingEnd && (
           <div className="cl-confirm" role="group" aria-label={`End ${client.displayName}'s care`}>
             <p>
@@ -191,7 +198,7 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
           </div>
         )}
         {problem && (
-          <p role="alert" className="notice notice--problem">
+          <p id={errorId} role="alert" className="cl-field__error">
             {problem}
           </p>
         )}

@@ -4,7 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CaseloadPageDocument, type CaseloadFilter, type CaseloadPageQuery, type CaseloadSort } from '../../gql/graphql';
 import { AllianceSparkline } from '../clinical-common/AllianceChart';
-import { Loading, RequireRole } from '../clinical-common/RequireRole';
+import { RequireRole } from '../clinical-common/RequireRole';
 import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-common/time';
 import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
@@ -62,7 +62,7 @@ function Caseload() {
   const narrowed = search !== '' || filter !== 'ALL';
 
   return (
-    <div className="page cl-page cl-page--wide">
+    <div className="page cl-page">
       <h1>Your caseload</h1>
       <p className="lead">The people in your care, and how each relationship is going.</p>
 
@@ -106,7 +106,7 @@ function Caseload() {
           We couldn't load your caseload just now. Please try again in a moment.
         </p>
       )}
-      {!data && !error && <Loading what="your caseload" />}
+      {!data && !error && <p role="status">Loading your caseload…</p>}
       {data && entries.length === 0 && <p>{narrowed ? 'No one matches that. Try another search, or show everyone.' : 'There is no one in your care yet.'}</p>}
 
       {entries.length > 0 && (

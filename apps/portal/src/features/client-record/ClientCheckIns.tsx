@@ -92,11 +92,12 @@ function CheckInItem({ checkIn, clientName, sessionStartsAt, onAcknowledged }: {
             </ul>
           </div>
         )}
-        {checkIn.acknowledgedAt ? (
+        {checkIn.acknowledgedAt && (
           <p className="cl-acknowledged" ref={done} tabIndex={-1}>
             You acknowledged this on {formatDay(checkIn.acknowledgedAt)}. {clientName} sees: “{checkIn.acknowledgement}”
           </p>
-        ) : (
+        )}
+        {waiting && (
           <div className="cl-acknowledge">
             <button type="button" className="button button--small" disabled={loading} onClick={() => void acknowledgeIt()} aria-describedby={`check-in-${checkIn.id}-ack-hint`}>
               {loading ? 'Acknowledging…' : 'Acknowledge'}

@@ -67,8 +67,8 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
   const checkIns = data.checkIns.edges.map((edge) => edge.node);
 
   useEffect(() => {
-    // Links from the caseload point at a section: take the reader there once the record is on screen.
-    if (location.hash) document.getElementById(location.hash.slice(1))?.scrollIntoView();
+    // Links from the caseload point at a section: take the reader (and keyboard focus) there once the record is on screen.
+    if (location.hash) document.getElementById(location.hash.slice(1))?.focus();
   }, [location.hash]);
 
   async function sessionChanged(sessionId: string, message: string) {
@@ -78,7 +78,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
   }
 
   return (
-    <div className="page cl-page cl-page--wide">
+    <div className="page cl-page">
       <h1>{name}</h1>
       <p className="meta">
         {client.email}
@@ -178,7 +178,6 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         <h2 id="sessions" tabIndex={-1}>
           Sessions
         </h2>
-        <ScheduleSessionForm clientId={client.id} clientName={name} onScheduled={refetch} />
         <p role="status" className="cl-status cl-status--block">
           {sessionStatus}
         </p>
@@ -192,9 +191,10 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
             ))}
           </ul>
         )}
-        <h3>Past year</h3>
+        <ScheduleSessionForm clientId={client.id} clientName={name} onScheduled={refetch} />
+        <h3>Past sessions, the last twelve months</h3>
         {past.length === 0 ? (
-          <p>No sessions in the past year.</p>
+          <p>No sessions in the last twelve months.</p>
         ) : (
           <ul className="cl-list cl-timeline">
             {past.map((session) => (

@@ -1,5 +1,5 @@
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
-import { formatWhen } from './time';
+import { formatSessionTime, formatWhen } from './time';
 
 /** What went wrong, in the API's words (written for people), ready to show next to the right control. */
 export interface ClinicalProblem {
@@ -10,7 +10,9 @@ export interface ClinicalProblem {
 }
 
 const OFFLINE = "We couldn't reach Attune just now. Please check your connection and try again.";
-const ISO_TIME = /\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z/g;
+const ISO = String.raw`\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z`;
+const ISO_RANGE = new RegExp(`from (${ISO}) to (${ISO})`, 'g');
+const ISO_TIME = new RegExp(ISO, 'g');
 
 export function readClinicalProblem(error: unknown): ClinicalProblem {
   if (!CombinedGraphQLErrors.is(error) || error.errors.length === 0) return { code: 'NETWORK', message: OFFLINE, fields: {} };
@@ -27,7 +29,8 @@ export function readClinicalProblem(error: unknown): ClinicalProblem {
     }
   }
   // Some messages name a time in UTC (a double-booking, for example): say it in the reader's own time zone.
-  return { code, message: first.message.replace(ISO_TIME, (iso) => formatWhen(iso)), fields };
+  const message = first.message.replace(ISO_RANGE, (_all, from: string, to: string) => `on ${formatSessionTime(from, to)}`).replace(ISO_TIME, (iso) => formatWhen(iso));
+  return { code, message, fields };
 }
 
 export const isNotFound = (error: unknown) => CombinedGraphQLErrors.is(error) && error.errors.some((item) => item.extensions?.code === 'NOT_FOUND');
