@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { checkPage } from '../../fixtures/a11y';
 import { ask, signInAs } from '../../fixtures/clinical-sign-in';
@@ -65,4 +66,16 @@ test('a client notes what they would like to talk about in their next session', 
   await expect(home.nextSession().getByLabel('What would you like to talk about?')).toHaveValue('How the last session ended. I felt rushed.');
   await expect(home.section('Something to practise')).toContainText('Nothing for now.');
   await checkPage(page, 'clinical-client-home-riley');
+
+  // The upcoming sessions as a calendar file, discreet in case others see the calendar.
+  const downloading = page.waitForEvent('download');
+  await home.nextSession().getByRole('link', { name: 'Add your upcoming sessions to your calendar' }).click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe('attune-sessions.ics');
+  const calendar = fs.readFileSync(await download.path(), 'utf8');
+  expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
+  expect(calendar).toMatch(/\r\nDTSTART:\d{8}T100000Z\r\nDTEND:\d{8}T105000Z\r\nSUMMARY:Attune session\r\n/);
+  expect(calendar).toContain('DESCRIPTION:Video link is sent by email an hour before.');
+  expect(calendar).not.toContain('Priya');
+  expect(calendar).not.toMatch(/therap/i);
 });

@@ -8,6 +8,7 @@ import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { AgendaBox } from './AgendaBox';
+import { CalendarDownload } from './CalendarDownload';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
@@ -47,6 +48,7 @@ function ClientHome({ me }: { me: Me }) {
   const upcoming = data.upcoming.edges.map((edge) => edge.node).filter((session) => Date.parse(session.endsAt) > times.at);
   const next = upcoming.find((session) => session.status === 'SCHEDULED') ?? null;
   const laterUpcoming = upcoming.filter((session) => session !== next);
+  const scheduled = upcoming.filter((session) => session.status === 'SCHEDULED');
   const upcomingIds = new Set(upcoming.map((session) => session.id));
   const past = data.past.edges
     .map((edge) => edge.node)
@@ -75,6 +77,7 @@ function ClientHome({ me }: { me: Me }) {
         ) : (
           <p>You don't have a session booked right now. {therapistName ? `${therapistName} will arrange the next one with you.` : ''}</p>
         )}
+        <CalendarDownload sessions={scheduled} />
         {laterUpcoming.length > 0 && (
           <>
             <h3>Later sessions</h3>
