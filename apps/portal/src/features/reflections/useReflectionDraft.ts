@@ -21,7 +21,20 @@ const SAVE_AFTER_MS = 800;
 /** After a failed save, try again this often (and as soon as the browser says it is back online). */
 const RETRY_MS = 10_000;
 
-const storageKey = (userId: string) => `attune.reflection-draft.${userId}`;
+const STORAGE_PREFIX = 'attune.reflection-draft.';
+const storageKey = (userId: string) => `${STORAGE_PREFIX}${userId}`;
+
+/**
+ * Removes every reflection draft kept on this device. For signing out: a draft is private writing, and the
+ * next person at a shared computer should not find it in the browser's storage.
+ */
+export function forgetReflectionDrafts() {
+  try {
+    for (const key of Object.keys(window.localStorage)) if (key.startsWith(STORAGE_PREFIX)) window.localStorage.removeItem(key);
+  } catch {
+    // Storage switched off: nothing was kept.
+  }
+}
 
 function readStored(userId: string): StoredDraft | null {
   try {
