@@ -181,6 +181,12 @@ test('a new low check-in from a client shows on the caseload with its reason', a
   await signInAs(page, 'therapist@attune.test');
   const caseloadPage = new CaseloadPage(page);
   await caseloadPage.open();
+  // Ten at a time, then the rest on request.
+  await expect(page.getByRole('row')).toHaveCount(11);
+  await expect(page.getByRole('status').filter({ hasText: 'Showing 10 clients. There are more below.' })).toBeVisible();
+  await page.getByRole('button', { name: 'Show more clients' }).click();
+  await expect(page.getByRole('button', { name: 'Show more clients' })).toHaveCount(0);
+  expect(await page.getByRole('row').count()).toBeGreaterThan(11);
   await caseloadPage.search('Hana');
   await expect(page.getByRole('status').filter({ hasText: 'Showing 1 client.' })).toBeVisible();
   await expect(caseloadPage.row('Hana Kim')).toContainText('The latest check-in needs attention: Scored 5 or below on bond, approach, overall.');
