@@ -14,6 +14,12 @@ import { FirstConversationRequestsPage } from '../features/content/FirstConversa
 import { MyPublicProfilePage } from '../features/content/MyPublicProfilePage';
 import { SendArticlePage } from '../features/content/SendArticlePage';
 import { SharedArticlesPage } from '../features/content/SharedArticlesPage';
+import { AdminCarePage } from '../features/admin-care/AdminCarePage';
+import { CaseloadPage } from '../features/caseload/CaseloadPage';
+import { CheckInPage } from '../features/checkins/CheckInPage';
+import { ClientHomePage } from '../features/client-home/ClientHomePage';
+import { ClientPage } from '../features/client-record/ClientPage';
+import { ReflectionsPage } from '../features/reflections/ReflectionsPage';
 import { HomePage } from '../features/home/HomePage';
 import { AcceptInvitationPage } from '../features/identity/AcceptInvitationPage';
 import { ForgotPasswordPage } from '../features/identity/ForgotPasswordPage';
@@ -51,9 +57,14 @@ export function App() {
                 <Route path="account" element={<AccountPage />} />
               </Route>
               <Route element={<RequireViewer roles={['CLIENT']} />}>
+                <Route path="home" element={<ClientHomePage />} />
+                <Route path="reflections" element={<ReflectionsPage />} />
+                <Route path="check-in/:sessionId" element={<CheckInPage />} />
                 <Route path="shared-articles" element={<SharedArticlesPage />} />
               </Route>
               <Route element={<RequireViewer roles={['THERAPIST']} />}>
+                <Route path="caseload" element={<CaseloadPage />} />
+                <Route path="clients/:id" element={<ClientPage />} />
                 <Route path="invite-client" element={<InviteClientPage />} />
                 <Route path="send-article" element={<SendArticlePage />} />
                 <Route path="my-public-profile" element={<MyPublicProfilePage />} />
@@ -67,6 +78,7 @@ export function App() {
                 <Route path="admin/audit" element={<AuditLogPage />} />
                 <Route path="admin/outbox" element={<DevOutboxPage />} />
                 <Route path="admin/first-conversations" element={<FirstConversationRequestsPage />} />
+                <Route path="admin/care" element={<AdminCarePage />} />
               </Route>
 
               <Route path="*" element={<NotFoundPage />} />

@@ -1,8 +1,6 @@
-import { useQuery } from '@apollo/client/react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useEffect, useRef } from 'react';
 import { useViewer } from '../features/identity/useViewer';
-import { DevOutboxAvailableDocument } from '../gql/graphql';
 
 /** The frame of every page: skip link, navigation, the crisis link, and focus moved to new content. */
 export function Layout() {
@@ -47,28 +45,27 @@ export function Layout() {
   );
 }
 
-/** Links only to pages that exist for this person's role. */
+/** Links only to pages that exist for this person's role; the rest of each role's pages are one click from its home. */
 function MainNav() {
   const { viewer, loading, signOut, signingOut } = useViewer();
+  const links: [string, string][] =
+    viewer?.role === 'CLIENT'
+      ? [['/home', 'Your home'], ['/reflections', 'Reflections'], ['/shared-articles', 'Shared with you'], ['/articles', 'Articles']]
+      : viewer?.role === 'THERAPIST'
+        ? [['/caseload', 'Caseload'], ['/invite-client', 'Invite a client'], ['/send-article', 'Send an article'], ['/articles', 'Articles']]
+        : viewer?.role === 'ADMIN'
+          ? [['/', 'Home'], ['/admin/care', 'Care'], ['/admin/articles', 'Writing'], ['/admin/audit', 'Audit log']]
+          : [['/articles', 'Articles']];
   return (
     <nav aria-label="Main">
       <ul className="nav-list">
-        {viewer && (
-          <li>
-            <NavLink to="/" end>
-              Home
+        {links.map(([to, label]) => (
+          <li key={to}>
+            <NavLink to={to} end={to === '/'}>
+              {label}
             </NavLink>
           </li>
-        )}
-        <li>
-          <NavLink to="/articles">Articles</NavLink>
-        </li>
-        {viewer?.role === 'THERAPIST' && (
-          <li>
-            <NavLink to="/invite-client">Invite a client</NavLink>
-          </li>
-        )}
-        {viewer?.role === 'ADMIN' && <AdminLinks />}
+        ))}
         {viewer && (
           <li>
             <NavLink to="/account">Account</NavLink>
@@ -86,27 +83,6 @@ function MainNav() {
         )}
       </ul>
     </nav>
-  );
-}
-
-function AdminLinks() {
-  // The outbox exists outside production only: the link appears when the API serves it.
-  const outbox = useQuery(DevOutboxAvailableDocument, { errorPolicy: 'all' });
-  const outboxAvailable = Boolean(outbox.data?.devOutbox) && !outbox.error;
-  return (
-    <>
-      <li>
-        <NavLink to="/admin/invite">Invite someone</NavLink>
-      </li>
-      <li>
-        <NavLink to="/admin/audit">Audit log</NavLink>
-      </li>
-      {outboxAvailable && (
-        <li>
-          <NavLink to="/admin/outbox">Outbox</NavLink>
-        </li>
-      )}
-    </>
   );
 }
 

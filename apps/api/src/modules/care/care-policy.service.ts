@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound } from '../../common/errors';
 import { CareRelationshipEntity } from './care-relationship.entity';
@@ -24,12 +24,16 @@ export class CarePolicy {
 
   constructor(private readonly dataSource: DataSource) {}
 
-  activeClientIds(viewer: Viewer): Promise<Set<string>> {
+  /**
+   * Inside a transaction, pass its manager: on the embedded database a query on another connection waits
+   * for the open transaction to end, so asking through `dataSource` there would never return.
+   */
+  activeClientIds(viewer: Viewer, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
     let ids = this.activeClients.get(viewer);
     if (!ids) {
       ids = viewer.role !== 'THERAPIST'
         ? Promise.resolve(new Set<string>())
-        : this.dataSource
+        : manager
             .getRepository(CareRelationshipEntity)
             .find({ select: { clientId: true }, where: { therapistId: viewer.userId, endedAt: IsNull() } })
             .then((rows) => new Set(rows.map((row) => row.clientId)));
@@ -39,9 +43,9 @@ export class CarePolicy {
   }
 
   /** May the viewer see this client's clinical records at all? */
-  async canSeeClient(viewer: Viewer, clientId: string): Promise<boolean> {
+  async canSeeClient(viewer: Viewer, clientId: string, manager?: EntityManager): Promise<boolean> {
     if (viewer.role === 'CLIENT') return viewer.userId === clientId;
-    if (viewer.role === 'THERAPIST') return (await this.activeClientIds(viewer)).has(clientId);
+    if (viewer.role === 'THERAPIST') return (await this.activeClientIds(viewer, manager)).has(clientId);
     return false;
   }
 
@@ -50,8 +54,8 @@ export class CarePolicy {
     if (!(await this.canSeeClient(viewer, clientId))) throw notFound(what);
   }
 
-  async canSeeRecord(viewer: Viewer, record: ClinicalRecord) {
-    return this.canSeeClient(viewer, record.clientId);
+  async canSeeRecord(viewer: Viewer, record: ClinicalRecord, manager?: EntityManager) {
+    return this.canSeeClient(viewer, record.clientId, manager);
   }
 
   /** Reflections: the client always; a therapist only while it is shared with them and the care is active. */

@@ -1,12 +1,15 @@
-import { Link } from 'react-router';
+import { Link, Navigate } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { useViewer } from '../identity/useViewer';
-import { SignedInHome } from './SignedInHome';
+import { AdminHome } from './AdminHome';
 
+/** The public welcome, or each role's own starting place once signed in. */
 export function HomePage() {
   const { viewer, loading } = useViewer();
   if (loading) return null;
-  if (viewer) return <SignedInHome viewer={viewer} />;
+  if (viewer?.role === 'CLIENT') return <Navigate to="/home" replace />;
+  if (viewer?.role === 'THERAPIST') return <Navigate to="/caseload" replace />;
+  if (viewer?.role === 'ADMIN') return <AdminHome viewer={viewer} />;
   return <PublicHome />;
 }
 

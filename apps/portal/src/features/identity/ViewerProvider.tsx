@@ -1,6 +1,7 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import { SignOutDocument, ViewerDocument } from '../../gql/graphql';
+import { forgetReflectionDrafts } from '../reflections/useReflectionDraft';
 import { ViewerContext, type Viewer, type ViewerState } from './viewer-context';
 
 /** Knows who is signed in (the `me` query) and offers sign-in, refresh and sign-out to every page. */
@@ -33,7 +34,9 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     } catch {
       // Even if the server could not be told, this browser forgets the session below.
     }
-    // Nothing of this person's data stays in memory: clear the cache, then load the sign-in page afresh.
+    // Nothing of this person's data stays behind: reflection drafts on this device (the server keeps its
+    // copy, saved within a second of typing), the cache, then a fresh page.
+    forgetReflectionDrafts();
     await client.clearStore();
     window.location.assign(to);
   }, [client, signOutMutation]);

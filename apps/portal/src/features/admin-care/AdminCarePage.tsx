@@ -1,0 +1,208 @@
+import { useMutation, useQuery } from '@apollo/client/react';
+import { useState, type FormEvent } from 'react';
+import { useSearchParams } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
+import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
+import { readClinicalProblem } from '../clinical-common/problems';
+import { RequireRole } from '../clinical-common/RequireRole';
+import '../clinical-common/clinical.css';
+
+const PAGE_SIZE = 25;
+
+type ClientRow = AdminCarePageQuery['clients']['edges'][number]['node'];
+type Therapist = AdminCarePageQuery['therapists']['edges'][number]['node'];
+
+export function AdminCarePage() {
+  return <RequireRole roles={['ADMIN']}>{() => <AdminCare />}</RequireRole>;
+}
+
+/** Admins: who cares for whom. Assigning to someone else is a hand-over; the client's history stays with the client. */
+function AdminCare() {
+  usePageTitle('Care relationships');
+  const [params, setParams] = useSearchParams();
+  const search = params.get('search') ?? '';
+  const [searchText, setSearchText] = useState(search);
+  const [status, setStatus] = useState('');
+  const { data, error, refetch, fetchMore } = useQuery(AdminCarePageDocument, { variables: { search: search || null, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
+
+  const submitSearch = (event: FormEvent) => {
+    event.preventDefault();
+    const next = new URLSearchParams(params);
+    if (searchText.trim()) next.set('search', searchText.trim());
+    else next.delete('search');
+    setParams(next, { replace: true });
+  };
+
+  const changed = async (message: string) => {
+    await refetch();
+    setStatus(message);
+  };
+
+  const therapists = data?.therapists.edges.map((edge) => edge.node) ?? [];
+  const clients = data?.clients.edges.map((edge) => edge.node) ?? [];
+
+  return (
+    <div className="page cl-page">
+      <h1>Care relationships</h1>
+      <p className="lead">Which therapist cares for each client. Handing a client over ends the current relationship; their history stays with them.</p>
+      <p>Admins manage who cares for whom. You do not see session notes, reflections or check-ins.</p>
+
+      <form role="search" className="cl-search" onSubmit={submitSearch}>
+        <div className="cl-field">
+          <label htmlFor="care-search">Search clients by name or email</label>
+          <input id="care-search" type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
+        </div>
+        <button type="submit" className="button button--quiet">
+          Search
+        </button>
+      </form>
+
+      <p role="status" className="cl-status cl-status--block">
+        {status}
+      </p>
+      {error && !data && (
+        <p role="alert" className="notice notice--problem">
+          We couldn't load the practice's clients just now. Please try again in a moment.
+        </p>
+      )}
+      {!data && !error && <p role="status">Loading the practice's clients…</p>}
+      {data && clients.length === 0 && <p>No clients match that search.</p>}
+      {clients.length > 0 && (
+        <div className="cl-table-wrap">
+          <table className="cl-table">
+            <caption className="visually-hidden">Clients and their current therapist</caption>
+            <thead>
+              <tr>
+                <th scope="col">Client</th>
+                <th scope="col">Current therapist</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {clients.map((client) => (
+                <CareRow key={client.id} client={client} therapists={therapists} onChanged={changed} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {data?.clients.pageInfo.hasNextPage && (
+        <button
+          type="button"
+          className="button button--quiet"
+          onClick={() =>
+            void fetchMore({
+              variables: { after: data.clients.pageInfo.endCursor },
+              updateQuery: (previous, { fetchMoreResult }) => ({
+                ...previous,
+                clients: { ...fetchMoreResult.clients, edges: [...previous.clients.edges, ...fetchMoreResult.clients.edges] },
+              }),
+            })
+          }
+        >
+          Show more clients
+        </button>
+      )}
+    </div>
+  );
+}
+
+function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapists: Therapist[]; onChanged: (message: string) => Promise<unknown> }) {
+  const [therapistId, setTherapistId] = useState('');
+  const [confirmingEnd, setConfirmingEnd] = useState(false);
+  const [problem, setProblem] = useState('');
+  const [assign, assigning] = useMutation(AssignClientDocument);
+  const [endCare, ending] = useMutation(EndCareDocument);
+  const selectId = `therapist-for-${client.id}`;
+  const errorId = `care-problem-${client.id}`;
+  const others = therapists.filter((therapist) => therapist.id !== client.therapistId);
+  const verb = client.therapistId ? 'Hand over' : 'Assign';
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    const chosen = others.find((therapist) => therapist.id === therapistId);
+    if (!chosen) {
+      setProblem(client.therapistId ? 'Please choose the therapist to hand over to.' : 'Please choose a therapist first.');
+      return;
+    }
+    setProblem('');
+    try {
+      await assign({ variables: { clientId: client.id, therapistId: chosen.id } });
+      setTherapistId('');
+      await onChanged(
+        client.therapistName
+          ? `${client.displayName} is now in ${chosen.displayName}'s care. Their care with ${client.therapistName} has ended.`
+          : `${client.displayName} is now in ${chosen.displayName}'s care.`,
+      );
+    } catch (error) {
+      setProblem(readClinicalProblem(error).message);
+    }
+  }
+
+  async function end() {
+    setProblem('');
+    try {
+      await endCare({ variables: { clientId: client.id } });
+      setConfirmingEnd(false);
+      await onChanged(`${client.displayName}'s care with ${client.therapistName ?? 'their therapist'} has ended.`);
+    } catch (error) {
+      setProblem(readClinicalProblem(error).message);
+    }
+  }
+
+  return (
+    <tr>
+      <th scope="row">
+        {client.displayName}
+        <span className="meta cl-block">{client.email}</span>
+      </th>
+      <td>{client.therapistName ?? <span className="meta">No therapist</span>}</td>
+      <td>
+        <div className="cl-care-actions">
+          <form className="cl-inline-form" onSubmit={(event) => void save(event)} noValidate>
+            <label htmlFor={selectId} className="visually-hidden">
+              {verb} {client.displayName} to
+            </label>
+            <select id={selectId} value={therapistId} onChange={(event) => setTherapistId(event.target.value)} aria-describedby={problem ? errorId : undefined}>
+              <option value="">{client.therapistId ? 'Hand over to…' : 'Assign to…'}</option>
+              {others.map((therapist) => (
+                <option key={therapist.id} value={therapist.id}>
+                  {therapist.displayName}
+                </option>
+              ))}
+            </select>
+            <button type="submit" className="button button--small" disabled={assigning.loading}>
+              {verb}
+              <span className="visually-hidden"> {client.displayName}</span>
+            </button>
+          </form>
+          {client.therapistId && !confirmingEnd && (
+            <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingEnd(true)}>
+              End care<span className="visually-hidden"> for {client.displayName}</span>
+            </button>
+          )}
+        </div>
+        {confirmingEnd && (
+          <div className="cl-confirm" role="group" aria-label={`End ${client.displayName}'s care`}>
+            <p>
+              End {client.displayName}'s care with {client.therapistName}? {client.therapistName} will no longer see their record.
+            </p>
+            <div className="cl-actions">
+              <button type="button" className="button button--small" disabled={ending.loading} onClick={() => void end()}>
+                Yes, end care<span className="visually-hidden"> for {client.displayName}</span>
+              </button>
+              <button type="button" className="button button--quiet button--small" onClick={() => setConfirmingEnd(false)}>
+                Keep care as it is
+              </button>
+            </div>
+          </div>
+        )}
+        {problem && (
+          <p id={errorId} role="alert" className="cl-field__error">
+            {problem}
+          </p>
+        )}
+      </td>
+    </tr>
+  );
+}

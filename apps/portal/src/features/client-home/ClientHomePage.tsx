@@ -1,0 +1,232 @@
+import { useQuery } from '@apollo/client/react';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
+import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
+import { Loading, RequireRole, type Me } from '../clinical-common/RequireRole';
+import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common/time';
+import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
+import '../clinical-common/clinical.css';
+import { AgendaBox } from './AgendaBox';
+import { CalendarDownload } from './CalendarDownload';
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+/** Invitations to check in stay for this long after a session; older ones are simply let go. */
+const CHECK_IN_INVITATION_DAYS = 30;
+const PAST_SHOWN = 6;
+
+export function ClientHomePage() {
+  return <RequireRole roles={['CLIENT']}>{(me) => <ClientHome me={me} />}</RequireRole>;
+}
+
+function ClientHome({ me }: { me: Me }) {
+  usePageTitle('Your home');
+  // Fixed for the life of the page, so the query's variables (and the cache entry) stay the same.
+  const [times] = useState(() => {
+    const now = Date.now();
+    return { now: new Date(now).toISOString(), recent: new Date(now - 6 * HOUR).toISOString(), yearAgo: new Date(now - 365 * DAY).toISOString(), at: now };
+  });
+  const { data, error } = useQuery(ClientHomePageDocument, {
+    variables: { clientId: me.id, now: times.now, recent: times.recent, yearAgo: times.yearAgo },
+    fetchPolicy: 'cache-and-network',
+  });
+  const [showAllPast, setShowAllPast] = useState(false);
+
+  if (!data && error)
+    return (
+      <section className="page narrow">
+        <h1>Your home</h1>
+        <p role="alert" className="notice notice--problem">
+          We couldn't load your sessions just now. Please try again in a moment.
+        </p>
+      </section>
+    );
+  if (!data) return <Loading what="your home" />;
+
+  const therapistName = data.client.therapist?.displayName ?? null;
+  const upcoming = data.upcoming.edges.map((edge) => edge.node).filter((session) => Date.parse(session.endsAt) > times.at);
+  const next = upcoming.find((session) => session.status === 'SCHEDULED') ?? null;
+  const laterUpcoming = upcoming.filter((session) => session !== next);
+  const scheduled = upcoming.filter((session) => session.status === 'SCHEDULED');
+  const upcomingIds = new Set(upcoming.map((session) => session.id));
+  const past = data.past.edges
+    .map((edge) => edge.node)
+    .filter((session) => !upcomingIds.has(session.id))
+    .reverse();
+  const invitations = past.filter((session) => session.status === 'COMPLETED' && !session.checkIn && times.at - Date.parse(session.endsAt) < CHECK_IN_INVITATION_DAYS * DAY);
+  const latestCheckedIn = past.find((session) => session.checkIn);
+  const acknowledged = latestCheckedIn?.checkIn?.acknowledgedAt ? latestCheckedIn : null;
+  const responses = data.reflections.edges
+    .map((edge) => edge.node)
+    .filter((reflection) => reflection.responses.length > 0)
+    .slice(0, 5);
+  const prompts = data.practicePrompts;
+
+  return (
+    <div className="page cl-page">
+      <h1>Hello, {me.displayName}</h1>
+      <p className="lead">
+        {therapistName ? `Here is what's coming up with ${therapistName}, your therapist, and what you have shared.` : 'Here is what is coming up, and what you have written.'}
+      </p>
+
+      <section aria-labelledby="next-session" className="cl-section">
+        <h2 id="next-session">Your next session</h2>
+        {next ? (
+          <NextSession session={next} />
+        ) : (
+          <p>You don't have a session booked right now. {therapistName ? `${therapistName} will arrange the next one with you.` : ''}</p>
+        )}
+        <CalendarDownload sessions={scheduled} />
+        {laterUpcoming.length > 0 && (
+          <>
+            <h3>Later sessions</h3>
+            <ul className="cl-list">
+              {laterUpcoming.map((session) => (
+                <li key={session.id} className="cl-item">
+                  <p className="cl-item__title">{formatSessionTime(session.startsAt, session.endsAt)}</p>
+                  <p className="meta">
+                    {MODALITY_WORDS[session.modality]} · {STATUS_WORDS[session.status]}
+                    {session.cancelReason && <> · Reason: {session.cancelReason}</>}
+                  </p>
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {(invitations.length > 0 || acknowledged) && (
+        <section aria-labelledby="check-ins" className="cl-section">
+          <h2 id="check-ins">Check-ins</h2>
+          {acknowledged?.checkIn?.acknowledgement && (
+            <div className="card cl-acknowledgement">
+              <p className="cl-acknowledgement__text">{acknowledged.checkIn.acknowledgement}</p>
+              <p className="meta">
+                About your session on {formatDay(acknowledged.startsAt)}. Read on {formatDay(acknowledged.checkIn.acknowledgedAt!)}.
+              </p>
+            </div>
+          )}
+          {invitations.length > 0 && (
+            <>
+              <p>If you'd like to, you can tell {therapistName ?? 'your therapist'} how a session went. It takes a minute, and every answer helps.</p>
+              <ul className="cl-list">
+                {invitations.map((session) => (
+                  <li key={session.id}>
+                    <Link to={`/check-in/${session.id}`}>Check in about your session on {formatDay(session.startsAt)}</Link>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+
+      <section aria-labelledby="practice" className="cl-section">
+        <h2 id="practice">Something to practise</h2>
+        {prompts.length === 0 ? (
+          <p>Nothing for now. If {therapistName ?? 'your therapist'} suggests something to try between sessions, you'll find it here.</p>
+        ) : (
+          <ul className="cl-list">
+            {prompts.map((prompt) => (
+              <li key={prompt.id} className="card cl-prompt">
+                <p className="cl-prose">{prompt.body}</p>
+                <p className="meta">
+                  From {therapistName ?? 'your therapist'}, {formatDay(prompt.createdAt)}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section aria-labelledby="responses" className="cl-section">
+        <h2 id="responses">Responses to your reflections</h2>
+        {responses.length === 0 ? (
+          <p>When your therapist responds to a reflection you've shared, you'll find it here.</p>
+        ) : (
+          <ul className="cl-list">
+            {responses.map((reflection) => (
+              <li key={reflection.id} className="card">
+                <p className="meta">You wrote on {formatDay(reflection.createdAt)}:</p>
+                <blockquote className="cl-quote">{excerpt(reflection.body)}</blockquote>
+                {reflection.responses.map((response) => (
+                  <div key={response.id} className="cl-response">
+                    <p className="meta">Your therapist responded on {formatDay(response.createdAt)}:</p>
+                    <p className="cl-prose">{response.body}</p>
+                  </div>
+                ))}
+              </li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <Link to="/reflections">Write or read your reflections</Link>
+        </p>
+      </section>
+
+      <section aria-labelledby="past" className="cl-section">
+        <h2 id="past">Past sessions</h2>
+        {past.length === 0 ? (
+          <p>Your past sessions will show here.</p>
+        ) : (
+          <>
+            <ul className="cl-list">
+              {(showAllPast ? past : past.slice(0, PAST_SHOWN)).map((session) => (
+                <PastSession key={session.id} session={session} />
+              ))}
+            </ul>
+            {!showAllPast && past.length > PAST_SHOWN && (
+              <button type="button" className="button button--quiet" onClick={() => setShowAllPast(true)}>
+                Show earlier sessions
+              </button>
+            )}
+          </>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function NextSession({ session }: { session: ClientSessionFieldsFragment }) {
+  const joinLabel = session.modality === 'IN_PERSON' ? 'Where to go' : session.modality === 'PHONE' ? 'How you will talk' : 'How to join';
+  return (
+    <div className="card cl-next">
+      <p className="cl-next__when">{formatSessionTime(session.startsAt, session.endsAt, { zone: true })}</p>
+      <p className="meta">
+        {minutesBetween(session.startsAt, session.endsAt)} minutes · {MODALITY_WORDS[session.modality]} · with {session.therapist.displayName}
+      </p>
+      <p>
+        <strong>{joinLabel}:</strong> {session.joinDetails ?? `${session.therapist.displayName} will let you know.`}
+      </p>
+      <AgendaBox sessionId={session.id} agenda={session.agenda} therapistName={session.therapist.displayName} />
+    </div>
+  );
+}
+
+function PastSession({ session }: { session: ClientSessionFieldsFragment }) {
+  return (
+    <li className="cl-item">
+      <p className="cl-item__title">{formatSessionTime(session.startsAt, session.endsAt)}</p>
+      <p className="meta">
+        {MODALITY_WORDS[session.modality]} · {STATUS_WORDS[session.status]}
+        {session.cancelReason && <> · Reason: {session.cancelReason}</>}
+      </p>
+      {session.checkIn ? (
+        <p className="cl-small">
+          You checked in on {formatDay(session.checkIn.createdAt)}. <Link to={`/check-in/${session.id}`}>See your check-in<span className="visually-hidden"> about {formatDay(session.startsAt)}</span></Link>
+        </p>
+      ) : (
+        session.status === 'COMPLETED' && (
+          <p className="cl-small">
+            <Link to={`/check-in/${session.id}`}>Check in about this session</Link>
+          </p>
+        )
+      )}
+    </li>
+  );
+}
+
+function excerpt(text: string, length = 240) {
+  return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;
+}

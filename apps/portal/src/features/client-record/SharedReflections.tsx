@@ -1,0 +1,119 @@
+import { useApolloClient, useMutation } from '@apollo/client/react';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
+import { FieldError, describedBy } from '../clinical-common/FieldError';
+import { readClinicalProblem } from '../clinical-common/problems';
+import { formatDay, formatWhen } from '../clinical-common/time';
+import { MOOD_WORDS } from '../clinical-common/words';
+
+type SharedReflection = ClientPageQuery['reflections']['edges'][number]['node'];
+
+/**
+ * Reflections the client chose to share, with responses. Showing them here is opening them: each unread one
+ * is marked read as the page shows it, while this visit still labels it "New".
+ */
+export function SharedReflections({ reflections, clientName, newIds }: { reflections: SharedReflection[]; clientName: string; newIds: Set<string> }) {
+  const client = useApolloClient();
+  const opened = useRef(new Set<string>());
+  useEffect(() => {
+    for (const reflection of reflections) {
+      if (reflection.readByTherapistAt || opened.current.has(reflection.id)) continue;
+      opened.current.add(reflection.id);
+      void client.query({ query: OpenSharedReflectionDocument, variables: { id: reflection.id }, fetchPolicy: 'network-only' }).catch(() => opened.current.delete(reflection.id));
+    }
+  }, [client, reflections]);
+
+  if (reflections.length === 0) return <p>{clientName} has not shared any reflections with you. Reflections are private unless they choose to share them.</p>;
+  return (
+    <ul className="cl-list">
+      {reflections.map((reflection) => (
+        <ReflectionItem key={reflection.id} reflection={reflection} clientName={clientName} isNew={newIds.has(reflection.id)} />
+      ))}
+    </ul>
+  );
+}
+
+function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedReflection; clientName: string; isNew: boolean }) {
+  const id = useId();
+  const headingId = `${id}-heading`;
+  const [body, setBody] = useState('');
+  const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
+  const [status, setStatus] = useState('');
+  const [respond, { loading }] = useMutation(RespondToReflectionDocument);
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus('');
+    if (body.trim() === '') {
+      setProblems({ body: 'Please write your response first.' });
+      return;
+    }
+    setProblems({});
+    try {
+      await respond({ variables: { id: reflection.id, body: body.trim() } });
+      setBody('');
+      setStatus(`Response sent. ${clientName} will see it under their reflection.`);
+    } catch (error) {
+      const found = readClinicalProblem(error);
+      setProblems(found.fields.body ? { body: found.fields.body } : { message: found.message });
+    }
+  }
+
+  return (
+    <li className="card cl-reflection">
+      <article aria-labelledby={headingId}>
+        <h3 id={headingId} className="cl-card-heading">
+          Written {formatWhen(reflection.createdAt)}
+          {isNew && <span className="cl-badge">New</span>}
+        </h3>
+        <p className="meta">
+          {reflection.sharedAt && <>Shared {formatDay(reflection.sharedAt)}</>}
+          {reflection.mood !== null && reflection.mood !== undefined && <> · Feeling: {MOOD_WORDS[reflection.mood]?.toLowerCase()}</>}
+        </p>
+        <p className="cl-prose">{reflection.body}</p>
+        {reflection.responses.length > 0 && (
+          <div className="cl-responses">
+            <h4 className="cl-responses__heading">Your responses</h4>
+            {reflection.responses.map((response) => (
+              <div key={response.id} className="cl-response">
+                <p className="meta">{formatDay(response.createdAt)}</p>
+                <p className="cl-prose">{response.body}</p>
+              </div>
+            ))}
+          </div>
+        )}
+        <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
+          <div className="cl-field">
+            <label htmlFor={`${id}-response`}>Respond to this reflection</label>
+            <p id={`${id}-hint`} className="cl-field__hint">
+              {clientName} will see your response under their reflection.
+            </p>
+            <textarea
+              id={`${id}-response`}
+              rows={3}
+              maxLength={5000}
+              value={body}
+              onChange={(event) => setBody(event.target.value)}
+              aria-invalid={problems.body ? true : undefined}
+              aria-describedby={describedBy(`${id}-hint`, problems.body && `${id}-error`)}
+            />
+            <FieldError id={`${id}-error`} message={problems.body} />
+          </div>
+          {problems.message && (
+            <p role="alert" className="notice notice--problem">
+              {problems.message}
+            </p>
+          )}
+          <div className="cl-actions">
+            <button type="submit" className="button button--small" disabled={loading}>
+              {loading ? 'Sending…' : 'Send response'}
+            </button>
+            <p role="status" className="cl-status">
+              {status}
+            </p>
+          </div>
+        </form>
+      </article>
+    </li>
+  );
+}

@@ -1,0 +1,48 @@
+import { useQuery } from '@apollo/client/react';
+import { Link } from 'react-router';
+import { usePageTitle } from '../../app/usePageTitle';
+import { DevOutboxAvailableDocument } from '../../gql/graphql';
+import type { Viewer } from '../identity/viewer-context';
+
+/** Where an admin starts: the practice's people, writing and records, one click each. */
+export function AdminHome({ viewer }: { viewer: Viewer }) {
+  usePageTitle('Home');
+  // The outbox exists outside production only: the link appears when the API serves it.
+  const outbox = useQuery(DevOutboxAvailableDocument, { errorPolicy: 'all' });
+  const outboxAvailable = Boolean(outbox.data?.devOutbox) && !outbox.error;
+  return (
+    <section className="page narrow">
+      <h1>Hello, {viewer.displayName}</h1>
+      <p className="lead">You look after the practice's people and writing. Clinical records stay between clients and their therapists.</p>
+      <h2>People</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/admin/care">Care relationships: assign and hand over clients</Link>
+        </li>
+        <li>
+          <Link to="/admin/invite">Invite someone</Link>
+        </li>
+        <li>
+          <Link to="/admin/first-conversations">Requests for a first conversation</Link>
+        </li>
+      </ul>
+      <h2>Writing</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/admin/articles">Articles: write, schedule and publish</Link>
+        </li>
+      </ul>
+      <h2>Records</h2>
+      <ul className="link-list">
+        <li>
+          <Link to="/admin/audit">Audit log</Link>
+        </li>
+        {outboxAvailable && (
+          <li>
+            <Link to="/admin/outbox">Development outbox</Link>
+          </li>
+        )}
+      </ul>
+    </section>
+  );
+}
