@@ -115,7 +115,7 @@ test('a low check-in raises a flag with its reason; acknowledging it closes the 
   await caseload.open('?filter=FLAGGED&sort=ATTENTION');
   await expect(page.getByLabel('Show')).toHaveValue('FLAGGED');
   const riley = caseload.row('Riley Chen');
-  await expect(riley).toContainText('Check-in: The latest check-in needs attention: Scored 5 or below on bond, approach, overall');
+  await expect(riley).toContainText('Check-in: The latest check-in needs attention: 5 or below for feeling safe and heard, the way of working, the session overall');
   await expect(riley).toContainText('Comment: A check-in comment is waiting for you.');
   await expect(riley.getByRole('img', { name: 'Overall: 8, 5 — falling' })).toBeVisible();
   await checkPage(page, 'clinical-therapist-caseload-flagged');
@@ -186,9 +186,9 @@ test('a new low check-in from a client shows on the caseload with its reason', a
   await expect(page.getByRole('status').filter({ hasText: 'Showing 10 clients. There are more below.' })).toBeVisible();
   await page.getByRole('button', { name: 'Show more clients' }).click();
   await expect(page.getByRole('button', { name: 'Show more clients' })).toHaveCount(0);
-  expect(await page.getByRole('row').count()).toBeGreaterThan(11);
+  await expect.poll(() => page.getByRole('row').count()).toBeGreaterThan(11);
   await caseloadPage.search('Hana');
   await expect(page.getByRole('status').filter({ hasText: 'Showing 1 client.' })).toBeVisible();
-  await expect(caseloadPage.row('Hana Kim')).toContainText('The latest check-in needs attention: Scored 5 or below on bond, approach, overall.');
+  await expect(caseloadPage.row('Hana Kim')).toContainText('The latest check-in needs attention: 5 or below for feeling safe and heard, the way of working, the session overall.');
   await expect(caseloadPage.row('Hana Kim').getByRole('img', { name: 'Overall: 4' })).toBeVisible();
 });

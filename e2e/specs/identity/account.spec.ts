@@ -157,12 +157,14 @@ test('after a session ends in this tab, the next person to sign in sees only the
   await phone.close();
 
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await nav.getByRole('link', { name: 'Home' }).click();
-  await nav.getByRole('link', { name: 'Account' }).click();
+  // The next page that asks the API anything finds out.
+  await nav.getByRole('link', { name: 'Your home' }).click();
   await expect(signIn.heading()).toBeVisible();
   await expect(page.getByText('Your session has ended, so you have been signed out.')).toBeVisible();
 
   await signIn.signIn(second.email, second.password);
+  await expect(page.getByRole('heading', { level: 1, name: `Hello, ${second.displayName}` })).toBeVisible();
+  await account.open();
   await expect(page.getByText(`Signed in as ${second.displayName} (${second.email}).`)).toBeVisible();
   await expect(page.getByText(first.email)).toHaveCount(0);
   await expect(account.sessions()).toHaveCount(2);

@@ -11,10 +11,10 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await signIn.signInWithCode('admin@attune.test', DEMO_PASSWORD, () => nextTotpCode('admin@attune.test'));
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Alex Morgan' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Articles', 'Invite someone', 'Audit log', 'Outbox', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Home', 'Care', 'Writing', 'Audit log', 'Account']);
   await checkPage(page, 'identity-admin-home');
 
-  await nav.getByRole('link', { name: 'Invite someone' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Invite someone' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Invite someone' })).toBeVisible();
   await page.getByRole('button', { name: 'Send the invitation' }).click();
   await expect(page.getByText('Name is needed.')).toBeVisible();
@@ -28,7 +28,8 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await expect(page.getByLabel('Their email address')).toHaveValue('');
 
   // The development outbox shows the email, with a link a developer can follow.
-  await nav.getByRole('link', { name: 'Outbox' }).click();
+  await nav.getByRole('link', { name: 'Home' }).click();
+  await page.getByRole('main').getByRole('link', { name: 'Development outbox' }).click();
   const invitation = page.getByRole('article').filter({ hasText: `To ${email}` });
   await expect(invitation.getByRole('heading', { name: 'Alex Morgan invited you to Attune' })).toBeVisible();
   await checkPage(page, 'identity-admin-outbox');
@@ -55,7 +56,7 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await therapist.getByRole('button', { name: 'Continue to Attune' }).click();
   await expect(therapist.getByText("Please tick the box once your codes are saved. We can't show them again.")).toBeVisible();
   await setup.confirmSaved('Continue to Attune');
-  await expect(therapist.getByRole('heading', { level: 1, name: 'Hello, Dr. Ada Quinn' })).toBeVisible();
+  await expect(therapist.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
   await expect(therapist.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Invite a client' })).toBeVisible();
 
   // Later, without the phone: a recovery code signs them in, once.
@@ -68,7 +69,7 @@ test('an admin invites a therapist, who accepts and sets up two-step sign-in', a
   await checkPage(therapist, 'identity-sign-in-recovery-code');
   await therapist.getByLabel('Recovery code').fill(codes[0]!.toUpperCase());
   await therapist.getByRole('button', { name: 'Sign in' }).click();
-  await expect(therapist.getByRole('heading', { level: 1, name: 'Hello, Dr. Ada Quinn' })).toBeVisible();
+  await expect(therapist.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
   expect(secret).toBeTruthy();
   await theirs.close();
 
@@ -120,7 +121,7 @@ test('a therapist invites a client, who joins by accepting', async ({ page, brow
   await client.getByLabel('Choose a password').fill(FRESH_PASSWORD);
   await client.getByRole('button', { name: 'Set up my account' }).click();
   await expect(client.getByRole('heading', { level: 1, name: 'Hello, Casey' })).toBeVisible();
-  await expect(client.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Home', 'Articles', 'Account']);
+  await expect(client.getByRole('navigation', { name: 'Main' }).getByRole('link')).toHaveText(['Your home', 'Reflections', 'Shared with you', 'Articles', 'Account']);
   await theirs.close();
 });
 

@@ -19,10 +19,10 @@ test('a client signs in, sees only their own pages, and signs out', async ({ pag
   await signIn.signIn('client@attune.test', DEMO_PASSWORD);
   await expect(page.getByRole('heading', { level: 1, name: 'Your account' })).toBeVisible();
   await expect(page).toHaveURL(/\/account$/);
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Articles', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Your home', 'Reflections', 'Shared with you', 'Articles', 'Account']);
   await expect(nav.getByRole('button')).toHaveText(['Sign out']);
 
-  await nav.getByRole('link', { name: 'Home' }).click();
+  await nav.getByRole('link', { name: 'Your home' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Hello, Jordan Lee' })).toBeVisible();
   await checkPage(page, 'identity-client-home');
 
@@ -60,9 +60,9 @@ test('a therapist signs in with a code from their authenticator app', async ({ p
   await expect(signIn.problem()).toContainText("That code didn't work. Codes change every 30 seconds");
 
   await signIn.enterCode(await nextTotpCode('therapist@attune.test'));
-  await expect(page.getByRole('heading', { level: 1, name: 'Hello, Dr. Priya Raman' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Home', 'Articles', 'Invite a client', 'Account']);
+  await expect(nav.getByRole('link')).toHaveText(['Caseload', 'Invite a client', 'Send an article', 'Articles', 'Account']);
   await checkPage(page, 'identity-therapist-home');
 
   await nav.getByRole('link', { name: 'Account' }).click();
@@ -132,7 +132,7 @@ test('signing in works with the keyboard alone', async ({ page }) => {
   // And out again: Tab to "Sign out" and press Enter.
   const signOut = page.getByRole('button', { name: 'Sign out', exact: true });
   const onSignOut = () => signOut.evaluate((element) => element === document.activeElement);
-  for (let presses = 0; presses < 15 && !(await onSignOut()); presses += 1) await page.keyboard.press('Tab');
+  for (let presses = 0; presses < 80 && !(await onSignOut()); presses += 1) await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   await expect(signIn.heading()).toBeVisible();
 });

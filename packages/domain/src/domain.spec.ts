@@ -46,7 +46,7 @@ describe('domain rules', () => {
 
   it('names the reasons an alliance check-in needs attention', () => {
     expect(allianceConcerns({ bond: 8, goals: 8, approach: 8, overall: 8 }, [8, 9])).toEqual([]);
-    expect(allianceConcerns({ bond: 4, goals: 8, approach: 8, overall: 8 }, [])).toEqual(['Scored 5 or below on bond']);
+    expect(allianceConcerns({ bond: 4, goals: 8, approach: 8, overall: 8 }, [])).toEqual(['5 or below for feeling safe and heard']);
     expect(allianceConcerns({ bond: 8, goals: 8, approach: 8, overall: 6 }, [9, 8])[0]).toContain('fell to 6');
   });
 

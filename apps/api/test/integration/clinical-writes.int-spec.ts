@@ -45,7 +45,7 @@ describe('clinical writes inside a transaction', () => {
         'mutation($input: SubmitCheckInInput!) { submitCheckIn(input: $input) { id concernReasons } }',
         { input: { sessionId: held.id, bond: 4, goals: 7, approach: 6, overall: 5 } },
       );
-      expect(submitted.data!.submitCheckIn.concernReasons).toEqual(['Scored 5 or below on bond, overall']);
+      expect(submitted.data!.submitCheckIn.concernReasons).toEqual(['5 or below for feeling safe and heard, the session overall']);
 
       const acknowledged = await gql<{ acknowledgeCheckIn: { acknowledgedAt: string | null; acknowledgement: string | null } }>(
         asTherapist,

@@ -75,6 +75,14 @@ export const CHECK_IN_QUESTIONS: Record<CheckInKey, { question: string; low: str
   overall: { question: "Taking everything together, how was today's session for you?", low: 'not right for me', high: 'just right' },
 };
 
+/** How a therapist reads each score's area, in words rather than keys. */
+export const CHECK_IN_AREAS: Record<CheckInKey, string> = {
+  bond: 'feeling safe and heard',
+  goals: 'time on what matters',
+  approach: 'the way of working',
+  overall: 'the session overall',
+};
+
 /** A check-in is low when any score is 5 or below. */
 export const LOW_SCORE_THRESHOLD = 5;
 /** A fall of this much in "overall" against the client's recent average raises a flag. */
@@ -91,7 +99,7 @@ export interface CheckInScores {
 export function allianceConcerns(latest: CheckInScores, earlierOveralls: number[]): string[] {
   const reasons: string[] = [];
   const low = CHECK_IN_KEYS.filter((key) => latest[key] <= LOW_SCORE_THRESHOLD);
-  if (low.length > 0) reasons.push(`Scored ${LOW_SCORE_THRESHOLD} or below on ${low.join(', ')}`);
+  if (low.length > 0) reasons.push(`${LOW_SCORE_THRESHOLD} or below for ${low.map((key) => CHECK_IN_AREAS[key]).join(', ')}`);
   if (earlierOveralls.length > 0) {
     const average = earlierOveralls.reduce((sum, value) => sum + value, 0) / earlierOveralls.length;
     if (average - latest.overall >= ALLIANCE_DROP_THRESHOLD)
