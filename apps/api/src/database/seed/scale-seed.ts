@@ -33,7 +33,8 @@ export async function seedAtScale(dataSource: DataSource, therapists: number) {
   const run = randomUUID().slice(0, 6);
   const totals = { clients: 0, sessions: 0, checkIns: 0, reflections: 0 };
   const bar = new SingleBar(
-    { format: 'Generating {bar} {value}/{total} therapists | {clients} clients, {sessions} sessions | {eta_formatted} left', hideCursor: true },
+    // Without a terminal (CI, a log file) the bar is printed every ten seconds instead of redrawn.
+    { format: 'Generating {bar} {value}/{total} therapists | {clients} clients, {sessions} sessions | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
     Presets.shades_classic,
   );
   const started = Date.now();
