@@ -39,6 +39,7 @@ export async function seedDemoClinical(manager: EntityManager, therapist: UserEn
   ];
   const overalls: number[] = [];
   for (const [index, score] of scores.entries()) {
+    const concernReasons = allianceConcerns(score, overalls.slice(-3).reverse());
     await manager.save(
       manager.create(CheckInEntity, {
         sessionId: jordanPast[index]!.id,
@@ -46,8 +47,9 @@ export async function seedDemoClinical(manager: EntityManager, therapist: UserEn
         therapistId: therapist.id,
         ...score,
         comment: null,
-        concernReasons: allianceConcerns(score, overalls.slice(-3).reverse()),
-        acknowledgedAt: new Date(),
+        concernReasons,
+        // Only a check-in that needed attention is acknowledged (the repair loop); the rest simply stand.
+        acknowledgedAt: concernReasons.length > 0 ? new Date() : null,
         createdAt: new Date(jordanPast[index]!.endsAt.getTime() + 3_600_000),
       }),
     );
