@@ -13,7 +13,7 @@ test('a client signs in, sees only their own pages, and signs out', async ({ pag
   await expect(page).toHaveURL(/\/sign-in\?next=%2Faccount$/);
   await expect(page.getByText('Please sign in to see that page.')).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
-  await expect(nav.getByRole('link')).toHaveText(['Articles', 'Sign in']);
+  await expect(nav.getByRole('link')).toHaveText(['Articles', 'Our therapists', 'Request a first conversation', 'Sign in']);
   await checkPage(page, 'identity-sign-in');
 
   await signIn.signIn('client@attune.test', DEMO_PASSWORD);
@@ -36,7 +36,7 @@ test('a client signs in, sees only their own pages, and signs out', async ({ pag
   await nav.getByRole('button', { name: 'Sign out', exact: true }).click();
   await expect(signIn.heading()).toBeVisible();
   await expect(page.getByText("You've signed out.")).toBeVisible();
-  await expect(nav.getByRole('link')).toHaveText(['Articles', 'Sign in']);
+  await expect(nav.getByRole('link')).toHaveText(['Articles', 'Our therapists', 'Request a first conversation', 'Sign in']);
   await page.goto('/account');
   await expect(signIn.heading()).toBeVisible();
 });

@@ -77,9 +77,18 @@ function MainNav() {
           </li>
         )}
         {!viewer && !loading && (
-          <li>
-            <NavLink to="/sign-in">Sign in</NavLink>
-          </li>
+          <>
+            {/* Server-rendered public pages: a full page load, as from the public site's own header. */}
+            <li>
+              <a href="/therapists">Our therapists</a>
+            </li>
+            <li>
+              <a href="/first-conversation">Request a first conversation</a>
+            </li>
+            <li>
+              <NavLink to="/sign-in">Sign in</NavLink>
+            </li>
+          </>
         )}
       </ul>
     </nav>
