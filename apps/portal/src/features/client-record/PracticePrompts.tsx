@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useId, useState, type FormEvent } from 'react';
 import { ArchivePracticePromptDocument, SetPracticePromptDocument } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
+import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
 import { readClinicalProblem } from '../clinical-common/problems';
 import { formatDay } from '../clinical-common/time';
 
@@ -69,27 +69,18 @@ export function PracticePrompts({ clientId, clientName, prompts, onChanged }: { 
         </ul>
       )}
       <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="cl-field">
-          <label htmlFor={`${id}-prompt`}>Something to practise between sessions</label>
-          <p id={`${id}-hint`} className="cl-field__hint">
-            {clientName} sees this on their home page until you archive it.
-          </p>
-          <textarea
-            id={`${id}-prompt`}
-            rows={3}
-            maxLength={1000}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-            aria-invalid={problems.body ? true : undefined}
-            aria-describedby={describedBy(`${id}-hint`, problems.body && `${id}-error`)}
-          />
-          <FieldError id={`${id}-error`} message={problems.body} />
-        </div>
-        {problems.message && (
-          <p role="alert" className="notice notice--problem">
-            {problems.message}
-          </p>
-        )}
+        <TextAreaField
+          baseId={id}
+          name="prompt"
+          label="Something to practise between sessions"
+          hint={<>{clientName} sees this on their home page until you archive it.</>}
+          rows={3}
+          maxLength={1000}
+          value={body}
+          onChange={setBody}
+          error={problems.body}
+        />
+        <FormProblem message={problems.message} />
         <div className="cl-actions">
           <button type="submit" className="button button--small" disabled={setting.loading}>
             {setting.loading ? 'Saving…' : 'Set practice prompt'}

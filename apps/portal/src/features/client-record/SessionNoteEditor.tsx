@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useId, useRef, useState, type FormEvent } from 'react';
 import { AddSessionNoteAddendumDocument, SessionNoteDocument, SignSessionNoteDocument, WriteSessionNoteDocument, type SessionNoteFieldsFragment } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
+import { FieldError, FormProblem, describedBy } from '../clinical-common/FieldError';
 import { readClinicalProblem } from '../clinical-common/problems';
 import { formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';
@@ -106,11 +106,7 @@ function DraftNote({ sessionId, body: savedBody, updatedAt }: { sessionId: strin
           You can change the note until you sign it. Signing locks it; after that you can add dated addenda.
         </p>
       </div>
-      {problems.message && (
-        <p role="alert" className="notice notice--problem">
-          {problems.message}
-        </p>
-      )}
+      <FormProblem message={problems.message} />
       <div className="cl-actions">
         <button type="submit" className="button button--small" disabled={writing.loading}>
           {writing.loading ? 'Saving…' : 'Save note'}
@@ -182,11 +178,7 @@ function SignedNote({ sessionId, note }: { sessionId: string; note: SessionNoteF
           />
           <FieldError id={`${id}-error`} message={problems.body} />
         </div>
-        {problems.message && (
-          <p role="alert" className="notice notice--problem">
-            {problems.message}
-          </p>
-        )}
+        <FormProblem message={problems.message} />
         <div className="cl-actions">
           <button type="submit" className="button button--small" disabled={loading}>
             {loading ? 'Adding…' : 'Add addendum'}

@@ -1,7 +1,7 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
+import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
 import { readClinicalProblem } from '../clinical-common/problems';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
@@ -83,27 +83,18 @@ function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedR
           </div>
         )}
         <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-          <div className="cl-field">
-            <label htmlFor={`${id}-response`}>Respond to this reflection</label>
-            <p id={`${id}-hint`} className="cl-field__hint">
-              {clientName} will see your response under their reflection.
-            </p>
-            <textarea
-              id={`${id}-response`}
-              rows={3}
-              maxLength={5000}
-              value={body}
-              onChange={(event) => setBody(event.target.value)}
-              aria-invalid={problems.body ? true : undefined}
-              aria-describedby={describedBy(`${id}-hint`, problems.body && `${id}-error`)}
-            />
-            <FieldError id={`${id}-error`} message={problems.body} />
-          </div>
-          {problems.message && (
-            <p role="alert" className="notice notice--problem">
-              {problems.message}
-            </p>
-          )}
+          <TextAreaField
+            baseId={id}
+            name="response"
+            label="Respond to this reflection"
+            hint={<>{clientName} will see your response under their reflection.</>}
+            rows={3}
+            maxLength={5000}
+            value={body}
+            onChange={setBody}
+            error={problems.body}
+          />
+          <FormProblem message={problems.message} />
           <div className="cl-actions">
             <button type="submit" className="button button--small" disabled={loading}>
               {loading ? 'Sending…' : 'Send response'}

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { CancelSessionDocument, CompleteSessionDocument, MarkSessionNoShowDocument, RescheduleSessionDocument, type SessionStatus } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
+import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
 import { readClinicalProblem } from '../clinical-common/problems';
 import { formatSessionTime, formatWhen, isoToLocalInputs, minutesBetween } from '../clinical-common/time';
 import { LENGTHS, SessionTimeFields, readTimes, timeProblemsFrom, type TimeProblems, type TimeValues } from './SessionTimeFields';
@@ -160,27 +160,18 @@ function CancelForm({ session, clientName, onDone, onClose }: { session: Props['
 
   return (
     <form className="cl-form cl-inset" onSubmit={(event) => void submit(event)} noValidate aria-label={`Cancel the session on ${formatWhen(session.startsAt)}`}>
-      <div className="cl-field">
-        <label htmlFor={`${id}-reason`}>Reason for cancelling</label>
-        <p id={`${id}-hint`} className="cl-field__hint">
-          {clientName} will see this reason.
-        </p>
-        <textarea
-          id={`${id}-reason`}
-          rows={2}
-          maxLength={500}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-          aria-invalid={problems.reason ? true : undefined}
-          aria-describedby={describedBy(`${id}-hint`, problems.reason && `${id}-error`)}
-        />
-        <FieldError id={`${id}-error`} message={problems.reason} />
-      </div>
-      {problems.message && (
-        <p role="alert" className="notice notice--problem">
-          {problems.message}
-        </p>
-      )}
+      <TextAreaField
+        baseId={id}
+        name="reason"
+        label="Reason for cancelling"
+        hint={<>{clientName} will see this reason.</>}
+        rows={2}
+        maxLength={500}
+        value={reason}
+        onChange={setReason}
+        error={problems.reason}
+      />
+      <FormProblem message={problems.message} />
       <div className="cl-actions">
         <button type="submit" className="button button--small" disabled={loading}>
           {loading ? 'Cancelling…' : 'Cancel this session'}
