@@ -5,6 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
+import { tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
 import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules, rateLimitPlugin } from './common/graphql-limits';
@@ -70,7 +71,7 @@ export class AppModule {
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE), costLimitPlugin()] as ApolloDriverConfig['plugins'],
+            plugins: [rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE), tokenScopePlugin(), costLimitPlugin()] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,

@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { ApiTokenEntity } from '../src/modules/identity/api-token.entity';
+import { API_TOKEN_PREFIX } from '../src/modules/identity/api-tokens.service';
+import { randomSecret, sha256 } from '../src/modules/identity/secrets';
 import { currentTotpStep, totpCodeAt } from '../src/modules/identity/totp';
 import type { UserEntity } from '../src/modules/users/user.entity';
 import { FACTORY_PASSWORD, newUser } from './factories/user.factory';
@@ -32,4 +35,11 @@ export async function signedIn(t: TestApp, user: UserEntity, password = FACTORY_
 export function newPerson(dataSource: DataSource, role: UserEntity['role'], overrides: Partial<UserEntity> = {}) {
   const staff = role !== 'CLIENT';
   return newUser(dataSource, { role, mfaEnabled: staff, mfaSecret: staff ? TEST_TOTP_SECRET : null, ...overrides });
+}
+
+/** An API token for a person, made as `createApiToken` stores one; returns the secret to send as a bearer. */
+export async function newApiToken(dataSource: DataSource, user: UserEntity, scopes: string[]) {
+  const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
+  await dataSource.getRepository(ApiTokenEntity).insert({ userId: user.id, name: 'test', scopes: scopes as ApiTokenEntity['scopes'], tokenHash: sha256(secret) });
+  return secret;
 }

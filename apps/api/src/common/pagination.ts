@@ -1,7 +1,10 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@attune/domain';
+import { OpenToTokens } from './auth/scope.decorator';
 
+/** Paging structure carries no data of its own: a token reads it wherever it may read the list. */
+@OpenToTokens()
 @ObjectType()
 export class PageInfo {
   @Field()
@@ -24,6 +27,7 @@ export interface ConnectionShape<T> {
 
 /** A cursor connection type for `T`, as the contract describes every list. */
 export function Connection<T>(node: Type<T>, name: string) {
+  @OpenToTokens()
   @ObjectType(`${name}Edge`)
   class EdgeType {
     @Field()
@@ -33,6 +37,7 @@ export function Connection<T>(node: Type<T>, name: string) {
     node: T;
   }
 
+  @OpenToTokens()
   @ObjectType(`${name}Connection`)
   class ConnectionType {
     @Field(() => [EdgeType])

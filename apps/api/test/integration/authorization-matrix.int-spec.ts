@@ -2,10 +2,24 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
+import {
+  getNamedType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLObjectType,
+} from 'graphql';
+import type { ScopeRule } from '../../src/common/auth/scope.decorator';
+import { scopeRuleOf } from '../../src/common/auth/token-scopes';
 import { PracticePromptEntity, ReflectionDraftEntity } from '../../src/modules/reflections/reflection.entity';
 import { SessionNoteEntity } from '../../src/modules/sessions/session-note.entity';
 import type { UserEntity } from '../../src/modules/users/user.entity';
-import { newPerson, signedIn } from '../auth';
+import { API_SCOPE_AREAS } from '@attune/domain';
+import { newApiToken, newPerson, signedIn } from '../auth';
 import { newArticle } from '../factories/article.factory';
 import { newCare, newCheckIn, newReflection, newSession } from '../factories/clinical.factory';
 import { browser, gql, startTestApp, type Http, type TestApp } from '../harness';
@@ -15,7 +29,7 @@ import { browser, gql, startTestApp, type Http, type TestApp } from '../harness'
  * of caller. Each cell makes its own fresh records, so no cell depends on another. The test fails if
  * the schema has an operation without a row, and writes the result to docs/authorization-matrix.md.
  */
-const ACTORS = ['anonymous', 'owner', 'otherClient', 'therapist', 'otherTherapist', 'admin', 'token'] as const;
+const ACTORS = ['anonymous', 'owner', 'otherClient', 'therapist', 'otherTherapist', 'admin', 'token', 'therapistToken', 'caseloadToken', 'adminToken'] as const;
 type Actor = (typeof ACTORS)[number];
 const ACTOR_TITLES: Record<Actor, string> = {
   anonymous: 'anonymous',
@@ -25,10 +39,16 @@ const ACTOR_TITLES: Record<Actor, string> = {
   otherTherapist: 'another therapist',
   admin: 'admin',
   token: "owner's API token (read scopes)",
+  therapistToken: "therapist's API token (read scopes)",
+  caseloadToken: "therapist's API token (caseload:read only)",
+  adminToken: "admin's API token (read scopes)",
 };
+/** Every read scope there is: what the token columns hold (the caseload token aside). */
+const READ_SCOPES = API_SCOPE_AREAS.map((area) => `${area}:read`);
 /** 'ok': answered with data; 'none': answered with null or an empty value; otherwise the error code. */
 type Outcome = 'ok' | 'none' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'NOT_FOUND' | 'BAD_USER_INPUT' | 'CONFLICT';
 type Expectation = Record<Actor, Outcome>;
+type PortalExpectation = Omit<Expectation, 'therapistToken' | 'caseloadToken' | 'adminToken'> & Partial<Expectation>;
 
 interface World {
   t: TestApp;
@@ -45,7 +65,11 @@ interface Case {
   variables?: (world: World) => Promise<Record<string, unknown>>;
   /** Where the answer lives in `data`, to tell data from nothing. */
   field: string[];
-  expect: Expectation;
+  /**
+   * The staff token columns, when not given, answer as their owner does for reads and FORBIDDEN for
+   * writes (they hold read scopes only); the caseload-only token is FORBIDDEN unless given.
+   */
+  expect: PortalExpectation;
   /** Extra headers for each cell (e.g. a distinct client address, where a per-address limit would otherwise decide). */
   headers?: () => Record<string, string>;
 }
@@ -54,7 +78,7 @@ const U = 'UNAUTHENTICATED';
 const F = 'FORBIDDEN';
 const NF = 'NOT_FOUND';
 const BAD = 'BAD_USER_INPUT';
-const all = (outcome: Outcome, overrides: Partial<Expectation> = {}): Expectation => ({
+const all = (outcome: Outcome, overrides: Partial<Expectation> = {}): PortalExpectation => ({
   anonymous: outcome, owner: outcome, otherClient: outcome, therapist: outcome, otherTherapist: outcome, admin: outcome, token: outcome, ...overrides,
 });
 /** Reads of the owner's clinical record: the owner, their therapist and the owner's token; nobody else. */
@@ -64,16 +88,24 @@ const clinicalRead = (overrides: Partial<Expectation> = {}) =>
 const ownerWrite = (overrides: Partial<Expectation> = {}) => all(NF, { anonymous: U, owner: 'ok', token: F, ...overrides });
 /** Writes only the client's therapist may make. */
 const therapistWrite = (overrides: Partial<Expectation> = {}) => all(NF, { anonymous: U, therapist: 'ok', token: F, ...overrides });
-/** Admin-only operations. */
-const adminOnly = () => all(F, { anonymous: U, admin: 'ok' });
+/** Admin-only operations: from the portal only, never with a token. */
+const adminOnly = () => all(F, { anonymous: U, admin: 'ok', adminToken: F });
 /** Your own account, from the portal only. */
 const ownAccount = (outcome: Outcome) => all(outcome, { anonymous: U, token: F });
+
+
+/** A therapist the world's client saw before the current one (the care ended in a hand-over). */
+async function earlierTherapist(w: World) {
+  const earlier = await newPerson(w.t.dataSource, 'THERAPIST');
+  await newCare(w.t.dataSource, earlier, w.client, { startedAt: new Date(Date.now() - 400 * 86_400_000), endedAt: new Date(Date.now() - 30 * 86_400_000) });
+  return earlier;
+}
 
 const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 const CASES: Case[] = [
   // ---- identity and account ----
-  { name: 'me', kind: 'query', document: '{ me { id } }', field: ['me'], expect: all('ok', { anonymous: 'none' }) },
+  { name: 'me', kind: 'query', document: '{ me { id } }', field: ['me'], expect: all('ok', { anonymous: 'none', caseloadToken: F }) },
   { name: 'accountSettings', kind: 'query', document: '{ accountSettings { mfaEnabled } }', field: ['accountSettings'], expect: all('ok', { anonymous: U }) },
   { name: 'signIn', kind: 'mutation', document: 'mutation($e: String!) { signIn(input: { email: $e, password: "wrong password here" }) { mfaRequired } }', variables: async () => ({ e: `nobody-${randomUUID()}@example.test` }), field: ['signIn'], expect: all(U, { token: F }) },
   { name: 'verifyMfa', kind: 'mutation', document: 'mutation { verifyMfa(code: "000000") { id } }', field: ['verifyMfa'], expect: all(U, { token: F }) },
@@ -118,8 +150,62 @@ const CASES: Case[] = [
   },
 
   // ---- the caseload and client record ----
-  { name: 'caseload', kind: 'query', document: '{ caseload { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok' }) },
-  { name: 'client', kind: 'query', document: 'query($id: ID!) { client(id: $id) { displayName } }', variables: async (w) => ({ id: w.client.id }), field: ['client'], expect: clinicalRead() },
+  { name: 'caseload', kind: 'query', document: '{ caseload { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', caseloadToken: 'ok' }) },
+  { name: 'client', kind: 'query', document: 'query($id: ID!) { client(id: $id) { displayName } }', variables: async (w) => ({ id: w.client.id }), field: ['client'], expect: clinicalRead({ caseloadToken: 'ok' }) },
+
+  // ---- words and notes on nested paths: a caseload token reaches none of them ----
+  {
+    name: 'caseload → lastSession.note', kind: 'field', document: '{ caseload { edges { node { lastSession { note { body } } } } } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -1, status: 'COMPLETED' });
+      await w.t.dataSource.getRepository(SessionNoteEntity).insert({ sessionId: s.id, authorId: w.therapist.id, body: 'private', signedAt: new Date() });
+      return {};
+    },
+    field: ['caseload', 'edges', '0', 'node', 'lastSession', 'note'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'none' }),
+  },
+  {
+    name: 'caseload → lastSession.agenda', kind: 'field', document: '{ caseload { edges { node { lastSession { agenda } } } } }',
+    variables: async (w) => { await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -1, status: 'COMPLETED', agenda: 'my sister' }); return {}; },
+    field: ['caseload', 'edges', '0', 'node', 'lastSession', 'agenda'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'none' }),
+  },
+  {
+    name: 'caseload → alliance.latest.comment', kind: 'field', document: '{ caseload { edges { node { alliance { latest { comment } } } } } }',
+    variables: async (w) => { await newCheckIn(w.t.dataSource, await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -1, status: 'COMPLETED' }), { comment: 'felt rushed' }); return {}; },
+    field: ['caseload', 'edges', '0', 'node', 'alliance', 'latest', 'comment'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'none' }),
+  },
+  {
+    name: 'client → relationship.lastSession.checkIn.comment', kind: 'field', document: 'query($id: ID!) { client(id: $id) { relationship { lastSession { checkIn { comment } } } } }',
+    variables: async (w) => {
+      await newCheckIn(w.t.dataSource, await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -1, status: 'COMPLETED' }), { comment: 'felt heard' });
+      return { id: w.client.id };
+    },
+    field: ['client', 'relationship', 'lastSession', 'checkIn', 'comment'], expect: clinicalRead({ owner: 'none', token: 'none' }),
+  },
+  {
+    name: 'sessions → note', kind: 'field', document: 'query($c: ID) { sessions(clientId: $c, first: 100) { edges { node { note { body } } } } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -50_000, status: 'COMPLETED' });
+      await w.t.dataSource.getRepository(SessionNoteEntity).insert({ sessionId: s.id, authorId: w.therapist.id, body: 'private' });
+      return { c: w.client.id };
+    },
+    field: ['sessions', 'edges', '0', 'node', 'note'], expect: clinicalRead({ owner: 'none', token: 'none', adminToken: F, admin: F }),
+  },
+
+  // ---- after a hand-over: the words stay with the relationship they were written in ----
+  {
+    name: 'Session.agenda (an earlier therapist’s session)', kind: 'field', document: 'query($id: ID!) { session(id: $id) { agenda } }',
+    variables: async (w) => ({ id: (await newSession(w.t.dataSource, await earlierTherapist(w), w.client, { hoursFromNow: -5_000, status: 'COMPLETED', agenda: 'my sister' })).id }),
+    field: ['session', 'agenda'], expect: clinicalRead({ therapist: 'none' }),
+  },
+  {
+    name: 'Session.checkIn (an earlier therapist’s session)', kind: 'field', document: 'query($id: ID!) { session(id: $id) { status checkIn { overall comment } } }',
+    variables: async (w) => {
+      const s = await newSession(w.t.dataSource, await earlierTherapist(w), w.client, { hoursFromNow: -5_000, status: 'COMPLETED' });
+      await newCheckIn(w.t.dataSource, s, { comment: 'felt heard' });
+      return { id: s.id };
+    },
+    field: ['session', 'checkIn'], expect: clinicalRead({ therapist: 'none' }),
+  },
 
   // ---- sessions ----
   { name: 'sessions', kind: 'query', document: 'query($c: ID) { sessions(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['sessions'], expect: clinicalRead({ admin: F }) },
@@ -244,8 +330,8 @@ const CASES: Case[] = [
   { name: 'adminArticles', kind: 'query', document: '{ adminArticles { edges { cursor } } }', variables: async (w) => { await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null }); return {}; }, field: ['adminArticles'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', admin: 'ok' }) },
   { name: 'adminArticle', kind: 'query', document: 'query($id: ID!) { adminArticle(id: $id) { title } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['adminArticle'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: NF, admin: 'ok' }) },
   { name: 'articleRevisions', kind: 'query', document: 'query($id: ID!) { articleRevisions(articleId: $id) { edges { cursor } } }', variables: async (w) => ({ id: (await newArticle(w.t.dataSource, w.therapist.id, { status: 'DRAFT', publishedAt: null })).id }), field: ['articleRevisions'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: NF, admin: 'ok' }) },
-  { name: 'articleAuthors', kind: 'query', document: '{ articleAuthors { id } }', field: ['articleAuthors'], expect: adminOnly() },
-  { name: 'previewMarkdown', kind: 'query', document: '{ previewMarkdown(markdown: "**hello**") }', field: ['previewMarkdown'], expect: adminOnly() },
+  { name: 'articleAuthors', kind: 'query', document: '{ articleAuthors { id } }', field: ['articleAuthors'], expect: { ...adminOnly(), adminToken: 'ok' } },
+  { name: 'previewMarkdown', kind: 'query', document: '{ previewMarkdown(markdown: "**hello**") }', field: ['previewMarkdown'], expect: { ...adminOnly(), adminToken: 'ok' } },
   { name: 'createArticle', kind: 'mutation', document: 'mutation { createArticle(input: { title: "A new piece", summary: "About it", bodyMarkdown: "Words." }) { id } }', field: ['createArticle'], expect: adminOnly() },
   {
     name: 'updateArticle', kind: 'mutation', document: 'mutation($id: ID!) { updateArticle(id: $id, input: { version: 1, title: "Renamed" }) { id } }',
@@ -270,7 +356,7 @@ const CASES: Case[] = [
     },
     field: ['sharedArticles'], expect: clinicalRead({ admin: F }),
   },
-  { name: 'articleRecipients', kind: 'query', document: '{ articleRecipients { id } }', field: ['articleRecipients'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok' }) },
+  { name: 'articleRecipients', kind: 'query', document: '{ articleRecipients { id } }', field: ['articleRecipients'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', caseloadToken: 'ok' }) },
   { name: 'myTherapistProfile', kind: 'query', document: '{ myTherapistProfile { displayName } }', field: ['myTherapistProfile'], expect: all('none', { anonymous: U }) },
   {
     name: 'saveTherapistProfile', kind: 'mutation', document: 'mutation { saveTherapistProfile(input: { displayName: "A Therapist", approach: "Warm and direct.", acceptingNewClients: true, published: false }) { displayName } }',
@@ -293,6 +379,99 @@ const CASES: Case[] = [
   { name: 'signOut', kind: 'mutation', document: 'mutation { signOut }', field: ['signOut'], expect: all('ok', { token: F }) },
 ];
 
+
+/** A field path from a root operation to a field whose rule the root's own scope does not cover. */
+interface Crossing {
+  kind: 'query' | 'mutation';
+  root: string;
+  rootScopes: readonly string[];
+  path: string;
+  field: string;
+  needs: readonly string[];
+  /** Every scope the path needs beyond the root's, one per crossing on the way. */
+  pathNeeds: string[];
+  /** The first field on the path a root-scoped token is refused at. */
+  firstRefused: string;
+  document: string;
+}
+
+const MAX_PATH_DEPTH = 8;
+
+/**
+ * Depth-first from one root operation through every object field (no type twice on a path). Records
+ * fields without a rule, and each field (once per root) whose rule the root's scopes do not satisfy.
+ */
+function walkFieldPaths(rootType: GraphQLObjectType, root: GraphQLField<unknown, unknown>, rootRule: ScopeRule, unruled: Set<string>, crossings: Crossing[]) {
+  const kind = rootType.name === 'Mutation' ? 'mutation' : 'query';
+  const rootScopes = rootRule === 'open' ? [] : rootRule;
+  // Tokens cannot call a root that is closed to them; its fields still need rules.
+  const callable = rootRule === 'open' || rootRule.length > 0;
+  const seen = new Set<string>();
+  const visit = (type: GraphQLObjectType, trail: { parent: GraphQLObjectType; field: GraphQLField<unknown, unknown> }[], pathNeeds: string[], firstRefused: string | null, types: Set<string>) => {
+    if (trail.length >= MAX_PATH_DEPTH) return;
+    for (const field of Object.values(type.getFields())) {
+      const rule = scopeRuleOf(type, field);
+      const name = `${type.name}.${field.name}`;
+      if (rule === undefined) unruled.add(name);
+      const next = [...trail, { parent: type, field }];
+      const covered = rule === 'open' || (rule !== undefined && rule.some((scope) => rootScopes.includes(scope) || pathNeeds.includes(scope)));
+      const needs = rule === undefined || rule === 'open' ? [] : rule;
+      const nextNeeds = covered || needs.length === 0 ? pathNeeds : [...pathNeeds, needs[0]!];
+      const refusedAt = firstRefused ?? (covered ? null : name);
+      if (callable && !covered && !seen.has(name)) {
+        seen.add(name);
+        crossings.push({
+          kind, root: `${rootType.name}.${root.name}`, rootScopes, field: name, needs, pathNeeds: nextNeeds, firstRefused: refusedAt!,
+          path: [root.name, ...next.map((step) => step.field.name)].join('.'),
+          document: documentFor(kind, root, next.map((step) => step.field)),
+        });
+      }
+      const named = getNamedType(field.type);
+      if (isObjectType(named) && !types.has(named.name)) visit(named, next, nextNeeds, refusedAt, new Set([...types, named.name]));
+    }
+  };
+  const start = getNamedType(root.type);
+  if (isObjectType(start)) visit(start, [], [], null, new Set([start.name]));
+}
+
+/** A document selecting one path, with placeholder values for required arguments (refusal comes before they matter). */
+function documentFor(kind: 'query' | 'mutation', root: GraphQLField<unknown, unknown>, path: GraphQLField<unknown, unknown>[]) {
+  const selection = (field: GraphQLField<unknown, unknown>) => {
+    const args = field.args.filter((arg) => isNonNullType(arg.type)).map((arg) => `${arg.name}: ${placeholder(arg.type)}`);
+    return `${field.name}${args.length ? `(${args.join(', ')})` : ''}`;
+  };
+  const last = path.at(-1);
+  const leaf = last && isObjectType(getNamedType(last.type)) ? ' { __typename }' : last ? '' : ' { __typename }';
+  return `${kind} { ${[root, ...path].map(selection).join(' { ')}${leaf}${' }'.repeat(path.length)} }`;
+}
+
+function placeholder(type: GraphQLInputType): string {
+  const named = getNamedType(type);
+  if (isListType(isNonNullType(type) ? type.ofType : type)) return '[]';
+  if (isEnumType(named)) return named.getValues()[0]!.name;
+  if (isInputObjectType(named)) {
+    const fields = Object.values(named.getFields()).filter((f) => isNonNullType(f.type));
+    return `{ ${fields.map((f) => `${f.name}: ${placeholder(f.type)}`).join(', ')} }`;
+  }
+  if (named.name === 'Int' || named.name === 'Float') return '1';
+  if (named.name === 'Boolean') return 'true';
+  if (named.name === 'ID') return '"00000000-0000-4000-8000-000000000000"';
+  if (named.name === 'DateTime') return '"2030-01-01T00:00:00.000Z"';
+  return '"x"';
+}
+
+function expectationOf(c: Case): Expectation {
+  // Public operations answer a token as they answer anyone; read-only tokens cannot write otherwise.
+  const isPublic = c.expect.anonymous !== 'UNAUTHENTICATED';
+  const write = c.kind === 'mutation';
+  return {
+    therapistToken: write ? c.expect.token : c.expect.therapist,
+    adminToken: write ? c.expect.token : c.expect.admin,
+    caseloadToken: isPublic ? (write ? c.expect.token : c.expect.therapist) : F,
+    ...c.expect,
+  };
+}
+
 function outcomeOf(result: { data: unknown; errors?: { extensions: { code: string } }[] }, field: string[]): Outcome {
   if (result.errors?.length) return result.errors[0]!.extensions.code as Outcome;
   let value: unknown = result.data;
@@ -304,10 +483,12 @@ function outcomeOf(result: { data: unknown; errors?: { extensions: { code: strin
 describe('the authorization matrix', () => {
   let t: TestApp;
   let world: World;
+  let adminUser: UserEntity;
   const callers = {} as Record<Actor, { http: Http; headers: Record<string, string> }>;
 
   beforeAll(async () => {
-    t = await startTestApp();
+    // Every token cell and field path is a request: the per-token limit is not what is tested here.
+    t = await startTestApp({ API_RATE_LIMIT_PER_MINUTE: '100000' });
     const ds = t.dataSource;
     const therapist = await newPerson(ds, 'THERAPIST');
     const otherTherapist = await newPerson(ds, 'THERAPIST');
@@ -317,9 +498,11 @@ describe('the authorization matrix', () => {
     await newCare(ds, therapist, client);
     await newCare(ds, otherTherapist, otherClient);
     world = { t, client, therapist, otherClient, otherTherapist };
+    adminUser = admin;
     const owner = await signedIn(t, client);
-    const readScopes = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'content'].map((area) => `"${area}:read"`).join(', ');
+    const readScopes = READ_SCOPES.map((scope) => `"${scope}"`).join(', ');
     const created = await gql<{ createApiToken: { token: string } }>(owner, `mutation { createApiToken(input: { name: "matrix", scopes: [${readScopes}] }) { token } }`);
+    const bearer = async (user: UserEntity, scopes: string[]) => ({ http: t.http, headers: { authorization: `Bearer ${await newApiToken(ds, user, scopes)}` } });
     Object.assign(callers, {
       anonymous: { http: browser(t), headers: {} },
       owner: { http: owner, headers: {} },
@@ -328,9 +511,32 @@ describe('the authorization matrix', () => {
       otherTherapist: { http: await signedIn(t, otherTherapist), headers: {} },
       admin: { http: await signedIn(t, admin), headers: {} },
       token: { http: t.http, headers: { authorization: `Bearer ${created.data!.createApiToken.token}` } },
+      therapistToken: await bearer(therapist, READ_SCOPES),
+      caseloadToken: await bearer(therapist, ['caseload:read']),
+      adminToken: await bearer(admin, READ_SCOPES),
     });
   });
-  afterAll(() => t.close());
+  const sections: { matrix?: string; fieldPaths?: string } = {};
+  afterAll(async () => {
+    await t.close();
+    // Written only when every part passed, so the page never shows a run that failed.
+    if (!sections.matrix || !sections.fieldPaths) return;
+    const doc = [
+      '# Authorization matrix',
+      '',
+      'Written by `apps/api/test/integration/authorization-matrix.int-spec.ts` on every test run.',
+      '',
+      '## Every operation, by every kind of caller',
+      '',
+      sections.matrix,
+      '',
+      '## API tokens on every field path',
+      '',
+      sections.fieldPaths,
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.resolve(__dirname, '../../../../docs/authorization-matrix.md'), doc);
+  });
 
   it('has a row for every query and mutation in the schema', () => {
     const schema = t.app.get(GraphQLSchemaHost).schema;
@@ -339,34 +545,107 @@ describe('the authorization matrix', () => {
     expect(missing).toEqual([]);
   });
 
+  it('checks an API token on every field path from every root operation, for tokens of each role', async () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const unruled = new Set<string>();
+    const crossings: Crossing[] = [];
+    for (const rootType of [schema.getQueryType()!, schema.getMutationType()!]) {
+      for (const root of Object.values(rootType.getFields())) {
+        const rootRule = scopeRuleOf(rootType, root);
+        if (rootRule === undefined) unruled.add(`${rootType.name}.${root.name}`);
+        walkFieldPaths(rootType, root, rootRule ?? [], unruled, crossings);
+      }
+    }
+    // A field that does not say what a token needs fails here (it is closed to tokens meanwhile).
+    expect([...unruled]).toEqual([]);
+
+    // What the words people wrote need, stated apart from the code that enforces it.
+    const needs = (name: string) => {
+      const [typeName, fieldName] = name.split('.') as [string, string];
+      const type = schema.getType(typeName) as GraphQLObjectType;
+      return scopeRuleOf(type, type.getFields()[fieldName]!);
+    };
+    expect(needs('Session.note')).toEqual(['notes:read']);
+    expect(needs('SessionNote.body')).toEqual(['notes:read']);
+    expect(needs('NoteAddendum.body')).toEqual(['notes:read']);
+    expect(needs('Session.agenda')).toEqual(['sessions:read']);
+    expect(needs('Session.cancelReason')).toEqual(['sessions:read']);
+    expect(needs('CheckIn.comment')).toEqual(['checkins:read']);
+    expect(needs('Reflection.body')).toEqual(['reflections:read']);
+    // Notes are never implied by another area.
+    expect(crossings.filter((c) => c.needs.includes('notes:read') && c.needs.length > 1)).toEqual([]);
+    // From the caseload, every path to words or notes is a crossing that caseload:read does not open.
+    const fromCaseload = new Set(crossings.filter((c) => c.root === 'Query.caseload').map((c) => c.field));
+    for (const field of ['Session.note', 'Session.agenda', 'Session.cancelReason', 'Session.joinDetails', 'CheckIn.comment']) expect(fromCaseload).toContain(field);
+
+    // Live: each crossing refused for a token of each role holding only the root's scope, and let
+    // through (queries only: mutations would run) for one that also holds what the path needs.
+    const tokens = new Map<string, string>();
+    const tokenFor = async (user: UserEntity, scopes: string[]) => {
+      const key = `${user.id} ${[...scopes].sort().join(' ')}`;
+      if (!tokens.has(key)) tokens.set(key, await newApiToken(t.dataSource, user, scopes));
+      return tokens.get(key)!;
+    };
+    const owners = [world.client, world.therapist, adminUser];
+    const problems: string[] = [];
+    for (const crossing of crossings) {
+      for (const owner of owners) {
+        const base = crossing.rootScopes.length ? [...crossing.rootScopes] : ['account:read'];
+        const refused = await gql(t.http, crossing.document, {}, { authorization: `Bearer ${await tokenFor(owner, base)}` });
+        const error = refused.errors?.[0] as { extensions: { code: string; reason?: string; field?: string } } | undefined;
+        if (refused.status !== 403 || error?.extensions.code !== 'FORBIDDEN' || error.extensions.reason !== 'MISSING_SCOPE' || error.extensions.field !== crossing.firstRefused) {
+          problems.push(`${crossing.path} as a ${owner.role} token with ${base.join(' ')}: ${refused.status} ${JSON.stringify(error?.extensions)}`);
+        }
+        if (crossing.kind === 'query') {
+          const granted = await gql(t.http, crossing.document, {}, { authorization: `Bearer ${await tokenFor(owner, [...base, ...crossing.pathNeeds])}` });
+          const missing = granted.errors?.find((e) => (e.extensions as { reason?: string }).reason === 'MISSING_SCOPE');
+          if (missing) problems.push(`${crossing.path} as a ${owner.role} token with what it needs: ${missing.message}`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+
+    sections.fieldPaths = [
+      'An API token acts as its owner narrowed to its scopes on every field path, not only on the root operation: the',
+      'whole operation is checked before anything runs, and a field the token cannot read refuses it with `FORBIDDEN`',
+      '(`extensions.reason: MISSING_SCOPE`, `extensions.field`, `extensions.scopes`, HTTP 403). The test walks the schema',
+      'from every root operation and lists each field path that reaches data the root\'s own scope does not cover; each row',
+      'was refused live for a client\'s, a therapist\'s and an admin\'s token holding only the root\'s scope, and (for',
+      'queries) let through once the token also held what the row names. What a token then sees of a record is decided',
+      'by its owner\'s care relationships, as in the matrix above.',
+      '',
+      '| from | field path | the field | needs one of |',
+      '| --- | --- | --- | --- |',
+      ...crossings.map((c) => `| \`${c.root}\` (${c.rootScopes.join(', ') || 'public'}) | \`${c.path}\` | \`${c.field}\` | ${c.needs.map((n) => `\`${n}\``).join(', ')} |`),
+    ].join('\n');
+  });
+
   it('answers every caller as the policy says, and writes the matrix down', async () => {
     const table: string[] = [];
     const mismatches: string[] = [];
     for (const c of CASES) {
       const cells: string[] = [];
+      const expected = expectationOf(c);
       for (const actor of ACTORS) {
         const variables = c.variables ? await c.variables(world) : {};
         const result = await gql(callers[actor].http, c.document, variables, { ...callers[actor].headers, ...c.headers?.() });
         const outcome = outcomeOf(result, c.field);
-        if (outcome !== c.expect[actor]) mismatches.push(`${c.name} as ${actor}: expected ${c.expect[actor]}, got ${outcome}${result.errors ? ` (${result.errors[0]!.message})` : ''}`);
+        if (outcome !== expected[actor]) mismatches.push(`${c.name} as ${actor}: expected ${expected[actor]}, got ${outcome}${result.errors ? ` (${result.errors[0]!.message})` : ''}`);
         cells.push(outcome === 'ok' ? '✓ allowed' : outcome === 'none' ? '· nothing' : outcome);
       }
       table.push(`| \`${c.name}\` | ${c.kind} | ${cells.join(' | ')} |`);
     }
     expect(mismatches).toEqual([]);
-    const doc = [
-      '# Authorization matrix',
-      '',
-      'Written by `apps/api/test/integration/authorization-matrix.int-spec.ts` on every test run: each cell is what the',
-      'running API answered. "✓ allowed" means it answered with data; "· nothing" means it answered with null or an empty',
-      'value (a private field); otherwise the error code the caller got. Objects a caller may not see are answered as',
-      '`NOT_FOUND`, never with their data. The API token belongs to the owner client and has every `:read` scope only.',
+    sections.matrix = [
+      'Each cell is what the running API answered. "✓ allowed" means it answered with data; "· nothing" means it',
+      'answered with null or an empty value (a private field); otherwise the error code the caller got. Objects a caller',
+      "may not see are answered as `NOT_FOUND`, never with their data. The owner's API token belongs to the owner client;",
+      "the staff tokens to the client's therapist and an admin. Each holds every `:read` scope and nothing else, except",
+      'the caseload token, which holds `caseload:read` only.',
       '',
       `| operation | kind | ${ACTORS.map((a) => ACTOR_TITLES[a]).join(' | ')} |`,
       `| --- | --- | ${ACTORS.map(() => '---').join(' | ')} |`,
       ...table,
-      '',
     ].join('\n');
-    fs.writeFileSync(path.resolve(__dirname, '../../../../docs/authorization-matrix.md'), doc);
   });
 });

@@ -37,7 +37,8 @@ export const totpCodeSchema = z
   .trim()
   .regex(/^\d{6}$/, { message: 'The code is the 6 digits from your authenticator app.' });
 
-export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'content'] as const;
+/** `notes` (therapists' private session notes and addenda) is never implied by another area. */
+export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'notes', 'content'] as const;
 export const API_SCOPES = API_SCOPE_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`] as const);
 export const apiScopeSchema = z.enum(API_SCOPES as unknown as [string, ...string[]]);
 export type ApiScope = `${(typeof API_SCOPE_AREAS)[number]}:${'read' | 'write'}`;

@@ -4,7 +4,8 @@ import { forbidden } from '../errors';
 
 /**
  * Who may do what, decided in one place. Role rules are plain functions here; rules that depend on a
- * care relationship ask CarePolicy (modules/care), which reads relationships in a batch.
+ * care relationship ask CarePolicy (modules/care), which reads relationships in a batch and gives the
+ * same rules as SQL conditions for lists.
  */
 export const Policy = {
   /** Managing people and content is for admins. */
@@ -13,6 +14,12 @@ export const Policy = {
   readAudit: (viewer: Viewer) => viewer.role === 'ADMIN',
   /** Admins run the practice; they never read notes, reflections or check-ins. */
   readClinical: (viewer: Viewer) => viewer.role === 'CLIENT' || viewer.role === 'THERAPIST',
+  /** Clients write reflections and drafts, check in and set agendas: about themselves only. */
+  writeAsClient: (viewer: Viewer) => viewer.role === 'CLIENT',
+  /** Therapists hold care: schedule sessions, write notes, respond, set practice prompts. */
+  holdCare: (viewer: Viewer) => viewer.role === 'THERAPIST',
+  /** The therapist who holds this session (its notes and changes are theirs). */
+  holdsSession: (viewer: Viewer, session: { therapistId: string }) => viewer.role === 'THERAPIST' && session.therapistId === viewer.userId,
 } as const;
 
 export function requireRole(viewer: Viewer, ...roles: Role[]) {

@@ -1,7 +1,9 @@
 import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import GraphQLJSON from '../../common/json.scalar';
 import { Connection, PageArgs } from '../../common/pagination';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
+@ClosedToTokens()
 @ObjectType({ description: 'One entry of the audit trail: metadata only, never clinical text.' })
 export class AuditEvent {
   @Field(() => ID)

@@ -7,11 +7,13 @@ import { decodeCursor, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventConnection, AuditEventsArgs } from './audit.models';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
 @Resolver()
 export class AuditResolver {
   constructor(private readonly dataSource: DataSource) {}
 
+  @ClosedToTokens()
   @Query(() => AuditEventConnection, { description: 'Admins: the audit trail, newest first, by person and date.' })
   async auditEvents(@Args() args: AuditEventsArgs, @Context() ctx: RequestContext) {
     assertPolicy(Policy.readAudit(ctx.viewer!));

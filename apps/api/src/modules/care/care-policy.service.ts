@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound } from '../../common/errors';
+import { AuditService } from '../audit/audit.service';
 import { CareRelationshipEntity } from './care-relationship.entity';
 
 /** The parts of a clinical record that decide who may see it. */
@@ -9,12 +10,29 @@ export interface ClinicalRecord {
   clientId: string;
 }
 
+/** Something written inside one care relationship: an agenda, a check-in, a response, a practice prompt. */
+export interface RelationshipRecord extends ClinicalRecord {
+  therapistId: string;
+}
+
+/** A SQL condition with its parameters, for `queryBuilder.andWhere(filter.sql, filter.params)`. */
+export interface SqlFilter {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+const NOTHING: SqlFilter = { sql: 'FALSE', params: {} };
+
 /**
- * The contract's "who may see what" for clinical data, in one place:
- * - a client sees only their own records;
- * - a therapist sees records of clients in an active care relationship with them, and of their
- *   reflections only those shared with them; a session note only if they wrote it;
- * - an admin sees no clinical records at all.
+ * The contract's "who may see what" for clinical data, stated once. Each rule has two forms that say the
+ * same thing: a SQL condition that filters a list, and a check of one record already loaded.
+ * - A client sees their own records.
+ * - A therapist sees the records of clients in an active care relationship with them (dates, statuses,
+ *   scores); of their reflections only those shared with them; a session note only if they wrote it.
+ * - Words written inside one care relationship (agendas, cancel reasons, check-ins, the therapist's
+ *   responses, practice prompts) stay with it: after a hand-over the new therapist sees dates and
+ *   statuses of earlier sessions, not what was said in them.
+ * - An admin sees no clinical records at all.
  * Resolvers ask before every read and write; field resolvers ask again for each clinical field.
  */
 @Injectable()
@@ -22,7 +40,36 @@ export class CarePolicy {
   /** One query per viewer per request, however many records are checked. */
   private readonly activeClients = new WeakMap<Viewer, Promise<Set<string>>>();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  // ---- sets: SQL conditions ------------------------------------------------------------------------
+
+  /** Rows about clients the viewer may see (`clientColumn` names the row's client, e.g. `s.client_id`). */
+  clientsFilter(viewer: Viewer, clientColumn: string): SqlFilter {
+    if (viewer.role === 'CLIENT') return { sql: `${clientColumn} = :policyViewerId`, params: { policyViewerId: viewer.userId } };
+    if (viewer.role !== 'THERAPIST') return NOTHING;
+    return {
+      sql: `${clientColumn} IN (SELECT policy_care.client_id FROM care_relationships policy_care WHERE policy_care.therapist_id = :policyViewerId AND policy_care.ended_at IS NULL)`,
+      params: { policyViewerId: viewer.userId },
+    };
+  }
+
+  /** Rows written inside the viewer's own care relationship (`therapistColumn` names the row's therapist). */
+  relationshipFilter(viewer: Viewer, alias: string, therapistColumn = `${alias}.therapist_id`): SqlFilter {
+    const clients = this.clientsFilter(viewer, `${alias}.client_id`);
+    if (viewer.role !== 'THERAPIST') return clients;
+    return { sql: `${clients.sql} AND ${therapistColumn} = :policyViewerId`, params: clients.params };
+  }
+
+  /** Reflections: the client's own; a therapist's only while shared with them and the care is active. */
+  reflectionsFilter(viewer: Viewer, alias: string): SqlFilter {
+    return this.relationshipFilter(viewer, alias, `${alias}.shared_with_id`);
+  }
+
+  // ---- single records ------------------------------------------------------------------------------
 
   /**
    * Inside a transaction, pass its manager: on the embedded database a query on another connection waits
@@ -42,31 +89,45 @@ export class CarePolicy {
     return ids;
   }
 
-  /** May the viewer see this client's clinical records at all? */
+  /** May the viewer see this client's clinical records at all? (clientsFilter, for one client) */
   async canSeeClient(viewer: Viewer, clientId: string, manager?: EntityManager): Promise<boolean> {
     if (viewer.role === 'CLIENT') return viewer.userId === clientId;
     if (viewer.role === 'THERAPIST') return (await this.activeClientIds(viewer, manager)).has(clientId);
     return false;
   }
 
-  /** Not allowed is answered as not found: the caller learns nothing about records they may not see. */
-  async assertCanSeeClient(viewer: Viewer, clientId: string, what = 'That') {
-    if (!(await this.canSeeClient(viewer, clientId))) throw notFound(what);
-  }
-
   async canSeeRecord(viewer: Viewer, record: ClinicalRecord, manager?: EntityManager) {
     return this.canSeeClient(viewer, record.clientId, manager);
   }
 
-  /** Reflections: the client always; a therapist only while it is shared with them and the care is active. */
+  /** Was this written inside the viewer's own care relationship? (relationshipFilter, for one record) */
+  async canSeeWords(viewer: Viewer, record: RelationshipRecord, manager?: EntityManager) {
+    if (viewer.role === 'THERAPIST' && record.therapistId !== viewer.userId) return false;
+    return this.canSeeClient(viewer, record.clientId, manager);
+  }
+
+  /** Reflections: the client always; a therapist only while it is shared with them and the care is active. (reflectionsFilter) */
   async canSeeReflection(viewer: Viewer, reflection: ClinicalRecord & { sharedWithId: string | null }) {
-    if (viewer.role === 'CLIENT') return viewer.userId === reflection.clientId;
-    return viewer.role === 'THERAPIST' && reflection.sharedWithId === viewer.userId && (await this.canSeeClient(viewer, reflection.clientId));
+    if (viewer.role === 'THERAPIST' && reflection.sharedWithId !== viewer.userId) return false;
+    return this.canSeeClient(viewer, reflection.clientId);
   }
 
   /** A session note: only the therapist who wrote it, and only while the client is in their care. */
   async canSeeNote(viewer: Viewer, note: { authorId: string }, session: ClinicalRecord) {
     return viewer.role === 'THERAPIST' && note.authorId === viewer.userId && (await this.canSeeClient(viewer, session.clientId));
+  }
+
+  /**
+   * Not allowed is answered as not found: the caller learns nothing about records they may not see.
+   * The refusal is audited, so someone probing for records shows up in the trail.
+   */
+  async refuse(viewer: Viewer, targetType: string, targetId: string | null, what = 'That') {
+    await this.audit.record({ action: 'access.refused', actor: viewer, targetType, targetId });
+    return notFound(what);
+  }
+
+  async assertCanSeeClient(viewer: Viewer, clientId: string, what = 'That') {
+    if (!(await this.canSeeClient(viewer, clientId))) throw await this.refuse(viewer, 'client', clientId, what);
   }
 
   /** The client's current therapist, or null. */

@@ -2,7 +2,9 @@ import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
 import { RoleEnum } from '../users/user.model';
 import type { Role } from '@attune/domain';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
+@ClosedToTokens()
 @ObjectType({ description: 'A person in the practice, as admins manage them (no clinical data).' })
 export class PracticeMember {
   @Field(() => ID)

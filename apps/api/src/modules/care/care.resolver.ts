@@ -2,16 +2,19 @@ import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../common/auth/viewer';
 import { PracticeMemberConnection, PracticeMembersArgs } from './care.models';
 import { CareService } from './care.service';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
 @Resolver()
 export class CareResolver {
   constructor(private readonly care: CareService) {}
 
+  @ClosedToTokens()
   @Query(() => PracticeMemberConnection, { description: 'Admins: people in the practice, with each client’s current therapist.' })
   practiceMembers(@Args() args: PracticeMembersArgs, @Context() ctx: RequestContext) {
     return this.care.members(ctx.viewer!, args);
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Admins: put a client in a therapist’s care; any current relationship ends (a hand-over).' })
   async assignClient(
     @Args('clientId', { type: () => ID }) clientId: string,
@@ -22,6 +25,7 @@ export class CareResolver {
     return true;
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Admins: end a client’s current care relationship.' })
   endCare(@Args('clientId', { type: () => ID }) clientId: string, @Context() ctx: RequestContext) {
     return this.care.end(ctx.viewer!, clientId);

@@ -4,6 +4,7 @@ import { Connection, PageArgs } from '../../common/pagination';
 import { CheckIn } from '../checkins/check-in.model';
 import { Session } from '../sessions/session.model';
 import { Person } from '../users/user.model';
+import { ReadScope } from '../../common/auth/scope.decorator';
 
 export const FlagKindEnum = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, kind])) as { [K in FlagKind]: K };
 registerEnumType(FlagKindEnum, { name: 'FlagKind', description: 'What a caseload flag is about.' });
@@ -31,6 +32,7 @@ export enum AllianceDirection {
 }
 registerEnumType(AllianceDirection, { name: 'AllianceDirection' });
 
+@ReadScope('caseload:read')
 @ObjectType({ description: 'A flag on a relationship, with its reason in words.' })
 export class Flag {
   @Field(() => FlagKindEnum)
@@ -43,6 +45,7 @@ export class Flag {
   checkInId: string | null;
 }
 
+@ReadScope('caseload:read')
 @ObjectType({ description: 'One check-in on the alliance chart.' })
 export class AlliancePoint {
   @Field()
@@ -61,6 +64,7 @@ export class AlliancePoint {
   overall: number;
 }
 
+@ReadScope('caseload:read')
 @ObjectType({ description: 'How the working alliance is going, from the client’s check-ins.' })
 export class Alliance {
   @Field(() => CheckIn, { nullable: true })
@@ -73,6 +77,7 @@ export class Alliance {
   direction: AllianceDirection | null;
 }
 
+@ReadScope('caseload:read')
 @ObjectType({ description: 'A client in the therapist’s care, at a glance.' })
 export class CaseloadEntry {
   @Field(() => Person)
@@ -114,6 +119,7 @@ export class CaseloadArgs extends PageArgs {
   filter?: CaseloadFilter;
 }
 
+@ReadScope('caseload:read')
 @ObjectType({ description: 'A client’s record as their therapist (or the client) sees it.' })
 export class Client {
   @Field(() => ID)

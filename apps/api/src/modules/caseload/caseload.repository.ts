@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { SqlFilter } from '../care/care-policy.service';
 import { CheckInEntity } from '../checkins/check-in.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
@@ -66,39 +67,47 @@ export class CaseloadRepository {
     );
   }
 
-  async unreadShared(therapistId: string, clientIds: string[]): Promise<{ clientId: string; count: number }[]> {
-    const rows: { clientId: string; count: string | number }[] = await this.dataSource.query(
-      `SELECT client_id AS "clientId", count(*) AS count FROM reflections
-       WHERE shared_with_id = $1 AND client_id = ANY($2::uuid[]) AND read_by_therapist_at IS NULL GROUP BY client_id`,
-      [therapistId, clientIds],
-    );
+  /** Unread reflections per client, of those the policy lets the therapist see (`visible`, over alias `r`). */
+  async unreadShared(visible: SqlFilter, clientIds: string[]): Promise<{ clientId: string; count: number }[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select(['r.client_id AS "clientId"', 'count(*) AS count'])
+      .from('reflections', 'r')
+      .where(visible.sql, visible.params)
+      .andWhere('r.client_id IN (:...clientIds) AND r.read_by_therapist_at IS NULL', { clientIds })
+      .groupBy('r.client_id')
+      .getRawMany<{ clientId: string; count: string | number }>();
     // PostgreSQL returns COUNT as a string.
     return rows.map((row) => ({ clientId: row.clientId, count: Number(row.count) }));
   }
 
-  async sharedActivity(therapistId: string, clientIds: string[], now: Date): Promise<{ clientId: string; recent: number; earlier: number }[]> {
-    const rows: { clientId: string; recent: string | number; earlier: string | number }[] = await this.dataSource.query(
-      `SELECT client_id AS "clientId",
-              count(*) FILTER (WHERE shared_at >= $3::timestamptz - interval '30 days') AS recent,
-              count(*) FILTER (WHERE shared_at < $3::timestamptz - interval '30 days') AS earlier
-       FROM reflections
-       WHERE shared_with_id = $1 AND client_id = ANY($2::uuid[]) AND shared_at >= $3::timestamptz - interval '90 days'
-       GROUP BY client_id`,
-      [therapistId, clientIds, now],
-    );
+  /** Reflections shared in the last 30 days and in the 60 before, per client (`visible` over alias `r`). */
+  async sharedActivity(visible: SqlFilter, clientIds: string[], now: Date): Promise<{ clientId: string; recent: number; earlier: number }[]> {
+    const rows = await this.dataSource
+      .createQueryBuilder()
+      .select([
+        'r.client_id AS "clientId"',
+        `count(*) FILTER (WHERE r.shared_at >= CAST(:now AS timestamptz) - interval '30 days') AS recent`,
+        `count(*) FILTER (WHERE r.shared_at < CAST(:now AS timestamptz) - interval '30 days') AS earlier`,
+      ])
+      .from('reflections', 'r')
+      .where(visible.sql, visible.params)
+      .andWhere(`r.client_id IN (:...clientIds) AND r.shared_at >= CAST(:now AS timestamptz) - interval '90 days'`, { clientIds, now })
+      .groupBy('r.client_id')
+      .getRawMany<{ clientId: string; recent: string | number; earlier: string | number }>();
     return rows.map((row) => ({ clientId: row.clientId, recent: Number(row.recent), earlier: Number(row.earlier) }));
   }
 
-  /** The newest check-ins per client, newest first. */
-  recentCheckIns(clientIds: string[], perClient: number) {
+  /** The newest check-ins per client that the policy lets the viewer see (`visible`, over alias `c`), newest first. */
+  recentCheckIns(visible: SqlFilter, clientIds: string[], perClient: number) {
     return this.dataSource
       .getRepository(CheckInEntity)
-      .createQueryBuilder('c')
+      .createQueryBuilder('ranked_from')
       .where(
-        `c.id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY client_id ORDER BY created_at DESC) AS rn FROM check_ins WHERE client_id IN (:...clientIds)) ranked WHERE rn <= :perClient)`,
-        { clientIds, perClient },
+        `ranked_from.id IN (SELECT id FROM (SELECT c.id, row_number() OVER (PARTITION BY c.client_id ORDER BY c.created_at DESC) AS rn FROM check_ins c WHERE c.client_id IN (:...clientIds) AND ${visible.sql}) ranked WHERE rn <= :perClient)`,
+        { clientIds, perClient, ...visible.params },
       )
-      .orderBy('c.created_at', 'DESC')
+      .orderBy('ranked_from.created_at', 'DESC')
       .getMany();
   }
 }

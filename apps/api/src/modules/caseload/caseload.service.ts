@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { allianceDirection, caseloadFlags, idSchema, pageArgsSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { badInput, forbidden, notFound, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { decodeCursor, toConnection } from '../../common/pagination';
@@ -27,7 +28,7 @@ export class CaseloadService {
    * one for the clients, then one per fact for all of them at once; flags are worked out in memory.
    */
   async caseload(viewer: Viewer, args: CaseloadArgs) {
-    if (viewer.role !== 'THERAPIST') throw forbidden('The caseload is for therapists.');
+    if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
     const offset = after ? this.offsetFrom(after) : 0;
@@ -43,11 +44,11 @@ export class CaseloadService {
   /** A client's record: the client themself, or their therapist (with the relationship at a glance). */
   async client(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
-    if (!(await this.care.canSeeClient(viewer, id))) throw notFound('That client');
+    await this.care.assertCanSeeClient(viewer, id, 'That client');
     const therapistId = await this.care.currentTherapistId(id);
     let relationship: CaseloadEntry | null = null;
     let person: { displayName: string; email: string } | null = null;
-    if (viewer.role === 'THERAPIST') {
+    if (Policy.holdCare(viewer)) {
       const [row] = await this.repository.activeClients(viewer.userId, null, id);
       if (!row) throw notFound('That client');
       relationship = (await this.entries(viewer, [row], 50))[0] ?? null;
@@ -65,9 +66,10 @@ export class CaseloadService {
       this.repository.nextSessions(ids, now),
       this.repository.lastMetSessions(ids, now),
       this.repository.lastTwoPastStatuses(ids, now),
-      this.repository.unreadShared(viewer.userId, ids),
-      this.repository.sharedActivity(viewer.userId, ids, now),
-      this.repository.recentCheckIns(ids, trendPoints),
+      this.repository.unreadShared(this.care.reflectionsFilter(viewer, 'r'), ids),
+      this.repository.sharedActivity(this.care.reflectionsFilter(viewer, 'r'), ids, now),
+      // The alliance is the relationship's own: check-ins about an earlier therapist stay with them.
+      this.repository.recentCheckIns(this.care.relationshipFilter(viewer, 'c'), ids, trendPoints),
     ]);
     const nextBy = byClient(next);
     const lastBy = byClient(lastMet);

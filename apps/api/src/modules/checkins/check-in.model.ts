@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
+import { ReadScope } from '../../common/auth/scope.decorator';
 
+@ReadScope('checkins:read', 'caseload:read')
 @ObjectType({ description: "A client's alliance check-in for one completed session: four scores from 0 to 10 and an optional comment." })
 export class CheckIn {
   @Field(() => ID)
@@ -21,7 +23,8 @@ export class CheckIn {
   @Field(() => Int, { description: "Taking everything together, how was today's session for you?" })
   overall: number;
 
-  @Field(() => String, { nullable: true })
+  @ReadScope('checkins:read')
+  @Field(() => String, { nullable: true, description: 'What the client wrote for their therapist. Stays with the relationship it was written in.' })
   comment: string | null;
 
   @Field(() => [String], { description: 'Why this check-in needs the therapist’s attention, in words; empty when it does not.' })

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { ReadScope, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { loaderFor } from '../../common/loaders';
 import { AuditService } from '../audit/audit.service';
@@ -16,6 +16,8 @@ export class CheckInsResolver {
   constructor(
     private readonly checkIns: CheckInsService,
     private readonly people: PeopleService,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
   ) {}
 
   @RequireScope('checkins:read')
@@ -36,6 +38,18 @@ export class CheckInsResolver {
     return this.checkIns.acknowledge(ctx.viewer!, id);
   }
 
+  @ResolveField(() => String, { nullable: true })
+  async comment(@Parent() checkIn: CheckInEntity, @Context() ctx: RequestContext) {
+    if (checkIn.comment === null || !(await this.care.canSeeWords(ctx.viewer!, checkIn))) return null;
+    // However the check-in was reached (a list, a session, the caseload's latest), reading its words is on record.
+    await loaderFor(ctx, 'check-in-comments-read', async (keys) => {
+      const read = keys.map((key) => key.split(' '));
+      await this.audit.recordMany(read.map(([id, clientId]) => ({ action: 'check_in.comment_read', actor: ctx.viewer, targetType: 'check_in', targetId: id, subjectUserId: clientId })));
+      return new Map(keys.map((key) => [key, true]));
+    }).load(`${checkIn.id} ${checkIn.clientId}`);
+    return checkIn.comment;
+  }
+
   @ResolveField(() => String, { nullable: true, description: 'What the client sees once the therapist acknowledged the check-in, in Attune’s words.' })
   async acknowledgement(@Parent() checkIn: CheckInEntity, @Context() ctx: RequestContext) {
     if (!checkIn.acknowledgedAt) return null;
@@ -53,16 +67,19 @@ export class SessionCheckInResolver {
     private readonly audit: AuditService,
   ) {}
 
+  @ReadScope('checkins:read', 'caseload:read')
   @ResolveField(() => CheckIn, { nullable: true })
   async checkIn(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
     if (!(await this.care.canSeeRecord(ctx.viewer!, session))) return null;
     // One query and one audit insert for all the sessions in a response, however many there are.
-    return loaderFor(ctx, 'check-ins-by-session', async (ids) => {
+    const checkIn = await loaderFor(ctx, 'check-ins-by-session', async (ids) => {
       const found = await this.checkIns.bySession(ids);
       await this.audit.recordMany(
         [...found.values()].map((row) => ({ action: 'check_in.read', actor: ctx.viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })),
       );
       return found;
     }).load(session.id);
+    // A check-in rates one relationship: after a hand-over it stays with the therapist it was about.
+    return checkIn && (await this.care.canSeeWords(ctx.viewer!, checkIn)) ? checkIn : null;
   }
 }

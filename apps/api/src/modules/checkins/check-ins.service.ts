@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In } from 'typeorm';
 import { allianceConcerns, idSchema, pageArgsSchema, submitCheckInSchema } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { decodeCursor, toConnection } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -23,7 +24,7 @@ export class CheckInsService {
 
   /** For a completed session of the client's own, once per session. Concerns are worked out as it is saved. */
   async submit(viewer: Viewer, input: unknown) {
-    if (viewer.role !== 'CLIENT') throw forbidden('Check-ins are for clients.');
+    if (!Policy.writeAsClient(viewer)) throw forbidden('Check-ins are for clients.');
     const data = parseInput(submitCheckInSchema, input);
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.getRepository(TherapySessionEntity).findOne({ where: { id: data.sessionId }, lock: { mode: 'pessimistic_write' } });
@@ -53,7 +54,7 @@ export class CheckInsService {
   async acknowledge(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
     const checkIn = await this.dataSource.getRepository(CheckInEntity).findOneBy({ id });
-    if (!checkIn || viewer.role !== 'THERAPIST' || !(await this.care.canSeeRecord(viewer, checkIn))) throw notFound('That check-in');
+    if (!checkIn || !Policy.holdCare(viewer) || !(await this.care.canSeeWords(viewer, checkIn))) throw await this.care.refuse(viewer, 'check_in', id, 'That check-in');
     return this.dataSource.transaction(async (manager) => {
       if (!checkIn.acknowledgedAt) {
         checkIn.acknowledgedAt = new Date();
@@ -66,17 +67,16 @@ export class CheckInsService {
 
   async list(viewer: Viewer, args: CheckInsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    let clientId: string;
-    if (viewer.role === 'CLIENT') {
-      if (args.clientId && args.clientId !== viewer.userId) throw notFound('That client');
-      clientId = viewer.userId;
-    } else if (viewer.role === 'THERAPIST') clientId = parseInput(idSchema, args.clientId, ['clientId']);
-    else throw forbidden('Admins do not read check-ins.');
+    if (!Policy.readClinical(viewer)) throw forbidden('Admins do not read check-ins.');
+    // Therapists name the client; a client always reads their own.
+    const clientId = Policy.writeAsClient(viewer) && !args.clientId ? viewer.userId : parseInput(idSchema, args.clientId, ['clientId']);
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+    const visible = this.care.relationshipFilter(viewer, 'c');
     const qb = this.dataSource
       .getRepository(CheckInEntity)
       .createQueryBuilder('c')
-      .where('c.client_id = :clientId', { clientId })
+      .where(visible.sql, visible.params)
+      .andWhere('c.client_id = :clientId', { clientId })
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1);

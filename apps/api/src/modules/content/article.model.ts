@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ARTICLE_STATUSES, type ArticleStatus } from '@attune/domain';
 import { Connection } from '../../common/pagination';
 import { PublicAuthor } from '../users/user.model';
+import { OpenToTokens, ReadScope } from '../../common/auth/scope.decorator';
 
 export const ArticleStatusEnum = Object.fromEntries(ARTICLE_STATUSES.map((status) => [status, status])) as { [K in ArticleStatus]: K };
 registerEnumType(ArticleStatusEnum, {
@@ -9,6 +10,7 @@ registerEnumType(ArticleStatusEnum, {
   description: 'DRAFT: being written. SCHEDULED: will publish at `publishedAt`. PUBLISHED: public. ARCHIVED: withdrawn.',
 });
 
+@OpenToTokens()
 @ObjectType({ description: "A piece of the practice's writing." })
 export class Article {
   @Field(() => ID)
@@ -68,12 +70,14 @@ export class Article {
 
 export const ArticleConnection = Connection(Article, 'Article');
 
+@ReadScope('content:read')
 @ObjectType({ description: 'Who saved a revision, as the editors see it.' })
 export class RevisionEditor {
   @Field()
   displayName: string;
 }
 
+@ReadScope('content:read')
 @ObjectType({ description: 'An article as one save left it. Restoring one saves its content as a new revision.' })
 export class ArticleRevision {
   @Field(() => ID)
@@ -121,6 +125,7 @@ export class ArticleRevision {
 
 export const ArticleRevisionConnection = Connection(ArticleRevision, 'ArticleRevision');
 
+@ReadScope('content:read')
 @ObjectType({ description: 'Someone who can be named as the author of an article: an admin or a therapist.' })
 export class ArticleAuthorOption {
   @Field(() => ID)
@@ -133,6 +138,7 @@ export class ArticleAuthorOption {
   role: string;
 }
 
+@OpenToTokens()
 @ObjectType({ description: 'A topic in use on published articles.' })
 export class ArticleTag {
   @Field()
@@ -142,6 +148,7 @@ export class ArticleTag {
   count: number;
 }
 
+@ReadScope('content:read')
 @ObjectType({ description: 'A published article a therapist sent to a client, with a line of their own.' })
 export class SharedArticle {
   @Field(() => ID)
@@ -162,6 +169,7 @@ export class SharedArticle {
 
 export const SharedArticleConnection = Connection(SharedArticle, 'SharedArticle');
 
+@ReadScope('content:read')
 @ObjectType({ description: 'A client a therapist can send an article to: one in an active care relationship with them.' })
 export class ArticleRecipient {
   @Field(() => ID)
@@ -171,6 +179,7 @@ export class ArticleRecipient {
   displayName: string;
 }
 
+@OpenToTokens()
 @ObjectType({ description: 'What the public site says, set by the practice.' })
 export class SiteInfo {
   @Field()

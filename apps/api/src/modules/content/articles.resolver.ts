@@ -1,7 +1,6 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { Public } from '../../common/auth/public.decorator';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { Public, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext, Viewer } from '../../common/auth/viewer';
 import { unauthenticated } from '../../common/errors';
 import { PageArgs } from '../../common/pagination';

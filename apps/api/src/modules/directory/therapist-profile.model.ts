@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection } from '../../common/pagination';
+import { OpenToTokens } from '../../common/auth/scope.decorator';
 
+@OpenToTokens()
 @ObjectType({ description: "A therapist's public profile, in their own words." })
 export class TherapistProfile {
   @Field(() => ID)

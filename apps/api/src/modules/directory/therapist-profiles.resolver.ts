@@ -1,6 +1,5 @@
 import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../../common/auth/public.decorator';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { Public, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { unauthenticated } from '../../common/errors';
 import { PageArgs } from '../../common/pagination';

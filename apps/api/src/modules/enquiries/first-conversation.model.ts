@@ -2,6 +2,7 @@ import { ArgsType, Field, ID, InputType, ObjectType, registerEnumType } from '@n
 import { CONTACT_PREFERENCES } from '@attune/domain';
 import { Connection, PageArgs } from '../../common/pagination';
 import type { ContactPreference, FirstConversationRequestStatus } from './first-conversation-request.entity';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
 export const ContactPreferenceEnum = Object.fromEntries(CONTACT_PREFERENCES.map((value) => [value, value])) as { [K in ContactPreference]: K };
 registerEnumType(ContactPreferenceEnum, { name: 'ContactPreference', description: 'How the person would like the practice to reach them.' });
@@ -36,6 +37,7 @@ export class RequestFirstConversationInput {
   website?: string | null;
 }
 
+@ClosedToTokens()
 @ObjectType({ description: 'A request for a first conversation, as the admins who arrange them see it.' })
 export class FirstConversationRequest {
   @Field(() => ID)

@@ -1,5 +1,4 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '../../common/auth/public.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { unauthenticated } from '../../common/errors';
 import { requestScope } from '../../common/request-context';
@@ -10,6 +9,7 @@ import {
   RequestFirstConversationInput,
 } from './first-conversation.model';
 import { FirstConversationsService } from './first-conversations.service';
+import { ClosedToTokens, Public } from '../../common/auth/scope.decorator';
 
 /** No API-token scope: requests for a first conversation are read in the portal only. */
 @Resolver(() => FirstConversationRequest)
@@ -25,12 +25,14 @@ export class FirstConversationsResolver {
     return true;
   }
 
+  @ClosedToTokens()
   @Query(() => FirstConversationRequestConnection, { description: 'Admins: requests for a first conversation, newest first.' })
   firstConversationRequests(@Args() args: FirstConversationRequestsArgs, @Context() ctx: RequestContext) {
     if (!ctx.viewer) throw unauthenticated();
     return this.service.list(ctx.viewer, args);
   }
 
+  @ClosedToTokens()
   @Mutation(() => FirstConversationRequest, { description: 'Admins: notes that someone got back to this person.' })
   markFirstConversationRequestHandled(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
     if (!ctx.viewer) throw unauthenticated();

@@ -1,6 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { User } from '../users/user.model';
+import { ClosedToTokens, ReadScope } from '../../common/auth/scope.decorator';
 
+@ClosedToTokens()
 @ObjectType({ description: 'The result of a password check. `user` is set once sign-in is complete.' })
 export class SignInPayload {
   @Field(() => User, { nullable: true })
@@ -13,6 +15,7 @@ export class SignInPayload {
   mfaEnrollmentRequired: boolean;
 }
 
+@ClosedToTokens()
 @ObjectType({ description: 'A new authenticator secret, to scan or type into an app; confirm it with `confirmMfaEnrollment`.' })
 export class MfaEnrollment {
   @Field()
@@ -25,6 +28,7 @@ export class MfaEnrollment {
   qrCodeDataUrl: string;
 }
 
+@ReadScope('account:read')
 @ObjectType({ description: 'A place where this account is signed in.' })
 export class AuthSession {
   @Field(() => ID)
@@ -43,6 +47,7 @@ export class AuthSession {
   current: boolean;
 }
 
+@ReadScope('account:read')
 @ObjectType({ description: 'A personal API token. The secret itself is shown only once, when it is created.' })
 export class ApiToken {
   @Field(() => ID)
@@ -67,6 +72,7 @@ export class ApiToken {
   revokedAt: Date | null;
 }
 
+@ClosedToTokens()
 @ObjectType()
 export class CreatedApiToken {
   @Field({ description: 'Send as `Authorization: Bearer <token>`. Shown once: store it safely.' })
@@ -76,6 +82,7 @@ export class CreatedApiToken {
   apiToken: ApiToken;
 }
 
+@ReadScope('account:read')
 @ObjectType({ description: "The signed-in person's own security settings." })
 export class AccountSettings {
   @Field()
@@ -91,6 +98,7 @@ export class AccountSettings {
   apiTokens: ApiToken[];
 }
 
+@ClosedToTokens()
 @ObjectType({ description: 'An email kept in the development outbox (no SMTP server configured).' })
 export class OutboxEmail {
   @Field(() => ID)

@@ -1,8 +1,7 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MFA_REQUIRED_ROLES } from '@attune/domain';
 import { DataSource } from 'typeorm';
-import { Public } from '../../common/auth/public.decorator';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { ClosedToTokens, Public, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext, Viewer } from '../../common/auth/viewer';
 import { forbidden, notFound, unauthenticated } from '../../common/errors';
 import { User } from '../users/user.model';
@@ -43,12 +42,11 @@ export class IdentityResolver {
     private readonly dataSource: DataSource,
   ) {}
 
-  @Public()
-  @Query(() => User, { nullable: true, description: 'The signed-in person; null when anonymous or still signing in.' })
+  @Public('account:read')
+  @Query(() => User, { nullable: true, description: 'The signed-in person; null when anonymous or still signing in. A token needs `account:read`.' })
   async me(@Context() ctx: RequestContext) {
     if (ctx.bearerRejected) throw unauthenticated('This API token is not valid: it may have been revoked or have expired.');
     if (!ctx.viewer) return null;
-    if (ctx.viewer.scopes && !ctx.viewer.scopes.has('account:read')) throw forbidden('This token does not have the "account:read" scope.');
     return this.dataSource.getRepository(UserEntity).findOneBy({ id: ctx.viewer.userId });
   }
 
@@ -104,21 +102,25 @@ export class IdentityResolver {
     return this.account.confirmMfaEnrollment(ctx.viewer, ctx.pending, code, ctx.req, ctx.res);
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session.' })
   disableMfa(@Args('password') password: string, @Args('code') code: string, @Context() ctx: RequestContext) {
     return this.account.disableMfa(requireViewer(cookieRequest(ctx)), password, code);
   }
 
+  @ClosedToTokens()
   @Mutation(() => [String], { description: 'Replaces the recovery codes; the old ones stop working.' })
   regenerateRecoveryCodes(@Args('password') password: string, @Context() ctx: RequestContext) {
     return this.account.regenerateRecoveryCodes(requireViewer(cookieRequest(ctx)), password);
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
   changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: RequestContext) {
     return this.account.changePassword(requireViewer(cookieRequest(ctx)), currentPassword, newPassword);
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone).' })
   async endSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
@@ -128,6 +130,7 @@ export class IdentityResolver {
     return true;
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Ends every session but this one.' })
   async endOtherSessions(@Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
@@ -135,6 +138,7 @@ export class IdentityResolver {
     return true;
   }
 
+  @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Sends a single-use invitation link. Admins invite anyone; therapists invite clients into their care.' })
   inviteUser(@Args('input') input: InviteUserInput, @Context() ctx: RequestContext) {
     return this.account.invite(requireViewer(cookieRequest(ctx)), input);
@@ -159,6 +163,7 @@ export class IdentityResolver {
     return this.account.resetPassword(token, newPassword);
   }
 
+  @ClosedToTokens()
   @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token. Only from the portal: tokens cannot create tokens.' })
   createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: RequestContext) {
     return this.apiTokens.create(requireViewer(cookieRequest(ctx)), input);

@@ -8,6 +8,7 @@ import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboxEmail } from '../identity/identity.models';
 import { OutboxEmailEntity } from './outbox-email.entity';
+import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
 @Resolver()
 export class OutboxResolver {
@@ -16,6 +17,7 @@ export class OutboxResolver {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  @ClosedToTokens()
   @Query(() => [OutboxEmail], { description: 'Admins, outside production: the newest emails in the development outbox.' })
   devOutbox(@Args('first', { type: () => Int, nullable: true }) first: number | null, @Context() ctx: RequestContext) {
     assertPolicy(Policy.manageUsers(ctx.viewer!));

@@ -1,6 +1,8 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
+import { ReadScope } from '../../common/auth/scope.decorator';
 
+@ReadScope('reflections:read')
 @ObjectType({ description: "A client's reflection between sessions. Private unless the client shares it with their therapist." })
 export class Reflection {
   @Field(() => ID)
@@ -25,6 +27,7 @@ export class Reflection {
   createdAt: Date;
 }
 
+@ReadScope('reflections:read')
 @ObjectType({ description: "A therapist's response to a shared reflection." })
 export class ReflectionResponse {
   @Field(() => ID)
@@ -37,6 +40,7 @@ export class ReflectionResponse {
   createdAt: Date;
 }
 
+@ReadScope('reflections:read')
 @ObjectType({ description: 'The reflection being written, saved as the client types.' })
 export class ReflectionDraft {
   @Field()
@@ -49,6 +53,7 @@ export class ReflectionDraft {
   updatedAt: Date;
 }
 
+@ReadScope('reflections:read')
 @ObjectType({ description: 'Something to practise between sessions, set by the therapist.' })
 export class PracticePrompt {
   @Field(() => ID)

@@ -1,6 +1,7 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { loaderFor } from '../../common/loaders';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
@@ -67,8 +68,11 @@ export class ReflectionsResolver {
 
   @ResolveField(() => [ReflectionResponse], { description: "The therapist's responses. They stay with the client even after sharing stops." })
   async responses(@Parent() reflection: ReflectionEntity, @Context() ctx: RequestContext): Promise<ReflectionResponseEntity[]> {
-    if (!(await this.care.canSeeReflection(ctx.viewer!, reflection))) return [];
-    return (await loaderFor(ctx, 'reflection-responses', (ids) => this.reflections.responsesByReflection(ids)).load(reflection.id)) ?? [];
+    const viewer = ctx.viewer!;
+    if (!(await this.care.canSeeReflection(viewer, reflection))) return [];
+    const responses = (await loaderFor(ctx, 'reflection-responses', (ids) => this.reflections.responsesByReflection(ids)).load(reflection.id)) ?? [];
+    // A therapist reads only their own: responses from an earlier care relationship stay with it.
+    return Policy.holdCare(viewer) ? responses.filter((response) => response.therapistId === viewer.userId) : responses;
   }
 
   @RequireScope('reflections:write')

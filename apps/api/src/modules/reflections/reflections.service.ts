@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull } from 'typeorm';
 import { MOOD_MAX, MOOD_MIN, idSchema, pageArgsSchema, personText, practicePromptSchema, writeReflectionSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
-import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
+import { Policy } from '../../common/policy/policy';
+import { badInput, conflict, forbidden, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { decodeCursor, toConnection } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
@@ -29,18 +30,13 @@ export class ReflectionsService {
   /** A client's own reflections, or (therapists) those shared with them by clients in their care; newest first. */
   async list(viewer: Viewer, args: ReflectionsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    const qb = this.repo().createQueryBuilder('r').orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1);
-    if (viewer.role === 'CLIENT') {
-      if (args.clientId && args.clientId !== viewer.userId) throw notFound('That client');
-      qb.where('r.client_id = :me', { me: viewer.userId });
-    } else if (viewer.role === 'THERAPIST') {
-      const clients = [...(await this.care.activeClientIds(viewer))];
-      if (args.clientId) await this.care.assertCanSeeClient(viewer, parseInput(idSchema, args.clientId, ['clientId']), 'That client');
-      qb.where('r.shared_with_id = :me', { me: viewer.userId }).andWhere('r.client_id IN (:...clients)', {
-        clients: args.clientId ? [args.clientId] : clients.length ? clients : ['00000000-0000-0000-0000-000000000000'],
-      });
-    } else {
-      throw forbidden('Admins do not read reflections.');
+    if (!Policy.readClinical(viewer)) throw forbidden('Admins do not read reflections.');
+    const visible = this.care.reflectionsFilter(viewer, 'r');
+    const qb = this.repo().createQueryBuilder('r').where(visible.sql, visible.params).orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1);
+    if (args.clientId) {
+      const clientId = parseInput(idSchema, args.clientId, ['clientId']);
+      await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+      qb.andWhere('r.client_id = :clientId', { clientId });
     }
     if (after) {
       const [at, id] = decodeCursor(after) ?? [];
@@ -56,9 +52,9 @@ export class ReflectionsService {
   async get(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
     const reflection = await this.repo().findOneBy({ id });
-    if (!reflection || !(await this.care.canSeeReflection(viewer, reflection))) throw notFound(NOT_FOUND);
+    if (!reflection || !(await this.care.canSeeReflection(viewer, reflection))) throw await this.care.refuse(viewer, 'reflection', id, NOT_FOUND);
     await this.dataSource.transaction(async (manager) => {
-      if (viewer.role === 'THERAPIST' && !reflection.readByTherapistAt) {
+      if (Policy.holdCare(viewer) && !reflection.readByTherapistAt) {
         reflection.readByTherapistAt = new Date();
         await manager.update(ReflectionEntity, { id, readByTherapistAt: IsNull() }, { readByTherapistAt: reflection.readByTherapistAt });
       }
@@ -74,7 +70,7 @@ export class ReflectionsService {
   }
 
   async write(viewer: Viewer, input: unknown) {
-    if (viewer.role !== 'CLIENT') throw forbidden('Reflections are written by clients.');
+    if (!Policy.writeAsClient(viewer)) throw forbidden('Reflections are written by clients.');
     const { body, mood, share } = parseInput(writeReflectionSchema, input);
     const therapistId = share ? await this.therapistToShareWith(viewer.userId) : null;
     return this.dataSource.transaction(async (manager) => {
@@ -103,7 +99,7 @@ export class ReflectionsService {
   private async changeOwn(viewer: Viewer, rawId: string, action: string, change: (reflection: ReflectionEntity) => Promise<Partial<ReflectionEntity>>) {
     const id = parseInput(idSchema, rawId, ['id']);
     const reflection = await this.repo().findOneBy({ id });
-    if (!reflection || viewer.role !== 'CLIENT' || reflection.clientId !== viewer.userId) throw notFound(NOT_FOUND);
+    if (!reflection || !Policy.writeAsClient(viewer) || reflection.clientId !== viewer.userId) throw await this.care.refuse(viewer, 'reflection', id, NOT_FOUND);
     const updates = await change(reflection);
     return this.dataSource.transaction(async (manager) => {
       if (Object.keys(updates).length) await manager.update(ReflectionEntity, { id }, updates);
@@ -123,7 +119,7 @@ export class ReflectionsService {
     const id = parseInput(idSchema, rawId, ['id']);
     const body = parseInput(responseSchema, rawBody, ['body']);
     const reflection = await this.repo().findOneBy({ id });
-    if (!reflection || viewer.role !== 'THERAPIST' || !(await this.care.canSeeReflection(viewer, reflection))) throw notFound(NOT_FOUND);
+    if (!reflection || !Policy.holdCare(viewer) || !(await this.care.canSeeReflection(viewer, reflection))) throw await this.care.refuse(viewer, 'reflection', id, NOT_FOUND);
     return this.dataSource.transaction(async (manager) => {
       await manager.insert(ReflectionResponseEntity, { reflectionId: id, therapistId: viewer.userId, body });
       await manager.update(ReflectionEntity, { id, readByTherapistAt: IsNull() }, { readByTherapistAt: new Date() });
@@ -135,12 +131,12 @@ export class ReflectionsService {
   // ---- drafts and prompts ------------------------------------------------------------------------
 
   async draft(viewer: Viewer) {
-    if (viewer.role !== 'CLIENT') return null;
+    if (!Policy.writeAsClient(viewer)) return null;
     return this.dataSource.getRepository(ReflectionDraftEntity).findOneBy({ clientId: viewer.userId });
   }
 
   async saveDraft(viewer: Viewer, input: unknown) {
-    if (viewer.role !== 'CLIENT') throw forbidden('Reflections are written by clients.');
+    if (!Policy.writeAsClient(viewer)) throw forbidden('Reflections are written by clients.');
     const { body, mood } = parseInput(draftSchema, input);
     await this.dataSource
       .createQueryBuilder()
@@ -152,15 +148,26 @@ export class ReflectionsService {
     return this.dataSource.getRepository(ReflectionDraftEntity).findOneByOrFail({ clientId: viewer.userId });
   }
 
+  /** Current prompts: the client's own, or those the therapist set for a client in their care. */
   async prompts(viewer: Viewer, rawClientId: string | null | undefined) {
-    const clientId = viewer.role === 'CLIENT' && !rawClientId ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
+    const clientId = Policy.writeAsClient(viewer) && !rawClientId ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
-    return this.dataSource.getRepository(PracticePromptEntity).find({ where: { clientId, archivedAt: IsNull() }, order: { createdAt: 'DESC' }, take: 20 });
+    const visible = this.care.relationshipFilter(viewer, 'p');
+    const prompts = await this.dataSource
+      .getRepository(PracticePromptEntity)
+      .createQueryBuilder('p')
+      .where(visible.sql, visible.params)
+      .andWhere('p.client_id = :clientId AND p.archived_at IS NULL', { clientId })
+      .orderBy('p.created_at', 'DESC')
+      .limit(20)
+      .getMany();
+    await this.audit.recordMany(prompts.map((prompt) => ({ action: 'practice_prompt.read', actor: viewer, targetType: 'practice_prompt', targetId: prompt.id, subjectUserId: clientId })));
+    return prompts;
   }
 
   async setPrompt(viewer: Viewer, input: unknown) {
     const { clientId, body } = parseInput(practicePromptSchema, input);
-    if (viewer.role !== 'THERAPIST') throw forbidden('Therapists set practice prompts.');
+    if (!Policy.holdCare(viewer)) throw forbidden('Therapists set practice prompts.');
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     return this.dataSource.transaction(async (manager) => {
       const prompt = await manager.save(manager.create(PracticePromptEntity, { clientId, therapistId: viewer.userId, body }));
@@ -172,7 +179,7 @@ export class ReflectionsService {
   async archivePrompt(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
     const prompt = await this.dataSource.getRepository(PracticePromptEntity).findOneBy({ id });
-    if (!prompt || viewer.role !== 'THERAPIST' || prompt.therapistId !== viewer.userId || !(await this.care.canSeeClient(viewer, prompt.clientId))) throw notFound('That prompt');
+    if (!prompt || !Policy.holdCare(viewer) || !(await this.care.canSeeWords(viewer, prompt))) throw await this.care.refuse(viewer, 'practice_prompt', id, 'That prompt');
     await this.dataSource.transaction(async (manager) => {
       await manager.update(PracticePromptEntity, { id }, { archivedAt: new Date() });
       await this.audit.record({ action: 'practice_prompt.archived', actor: viewer, targetType: 'practice_prompt', targetId: id, subjectUserId: prompt.clientId }, manager);

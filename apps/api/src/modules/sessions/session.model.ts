@@ -1,12 +1,14 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { SESSION_MODALITIES, SESSION_STATUSES, type SessionModality, type SessionStatus } from '@attune/domain';
 import { Connection } from '../../common/pagination';
+import { ReadScope } from '../../common/auth/scope.decorator';
 
 export const SessionModalityEnum = Object.fromEntries(SESSION_MODALITIES.map((m) => [m, m])) as { [K in SessionModality]: K };
 registerEnumType(SessionModalityEnum, { name: 'SessionModality' });
 export const SessionStatusEnum = Object.fromEntries(SESSION_STATUSES.map((s) => [s, s])) as { [K in SessionStatus]: K };
 registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
 
+@ReadScope('sessions:read', 'caseload:read')
 @ObjectType({ description: 'A therapy session. Times are UTC; show them in the viewer’s own time zone.' })
 export class Session {
   @Field(() => ID)
@@ -24,13 +26,16 @@ export class Session {
   @Field(() => SessionStatusEnum)
   status: SessionStatus;
 
+  @ReadScope('sessions:read')
   @Field(() => String, { nullable: true, description: 'Where to go or how to join.' })
   joinDetails: string | null;
 
-  @Field(() => String, { nullable: true })
+  @ReadScope('sessions:read')
+  @Field(() => String, { nullable: true, description: 'Why it was cancelled, in the words of whoever cancelled it. Stays with the relationship it was written in.' })
   cancelReason: string | null;
 }
 
+@ReadScope('notes:read')
 @ObjectType({ description: "The therapist's private note on a session: only its author can read it." })
 export class SessionNote {
   @Field(() => ID)
@@ -49,6 +54,7 @@ export class SessionNote {
   addenda: NoteAddendum[];
 }
 
+@ReadScope('notes:read')
 @ObjectType({ description: 'A dated addition to a signed note.' })
 export class NoteAddendum {
   @Field(() => ID)

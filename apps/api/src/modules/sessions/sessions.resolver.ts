@@ -1,6 +1,7 @@
 import { Args, Context, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { ReadScope, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { loaderFor } from '../../common/loaders';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
@@ -42,16 +43,23 @@ export class SessionsResolver {
     return this.people.load(ctx, session.therapistId);
   }
 
-  @ResolveField(() => String, { nullable: true, description: 'What the client would like to talk about. The client and their therapist can read it.' })
+  @ReadScope('sessions:read')
+  @ResolveField(() => String, { nullable: true, description: 'What the client would like to talk about. The client and the therapist who holds the session can read it.' })
   async agenda(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
-    return (await this.care.canSeeRecord(ctx.viewer!, session)) ? session.agenda : null;
+    return (await this.care.canSeeWords(ctx.viewer!, session)) ? session.agenda : null;
   }
 
+  @ResolveField(() => String, { nullable: true })
+  async cancelReason(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
+    return (await this.care.canSeeWords(ctx.viewer!, session)) ? session.cancelReason : null;
+  }
+
+  @ReadScope('notes:read')
   @ResolveField(() => SessionNote, { nullable: true, description: 'The private note: only the therapist who wrote it can read it; null for everyone else.' })
   async note(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
     const viewer = ctx.viewer!;
     // Clients and admins never reach the query.
-    if (viewer.role !== 'THERAPIST') return null;
+    if (!Policy.holdCare(viewer)) return null;
     const note = await loaderFor(ctx, 'session-notes', (ids) => this.sessions.notesBySession(ids)).load(session.id);
     if (!note || !(await this.care.canSeeNote(viewer, note, session))) return null;
     await this.audit.record({ action: 'session_note.read', actor: viewer, targetType: 'session', targetId: session.id, subjectUserId: session.clientId });
@@ -103,19 +111,19 @@ export class SessionsResolver {
     return this.sessions.setAgenda(ctx.viewer!, sessionId, agenda);
   }
 
-  @RequireScope('sessions:write')
+  @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: write or replace your private note on a session you held, until it is signed.' })
   writeSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
     return this.sessions.writeNote(ctx.viewer!, sessionId, body);
   }
 
-  @RequireScope('sessions:write')
+  @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: sign your note. It is then locked.' })
   signSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Context() ctx: RequestContext) {
     return this.sessions.signNote(ctx.viewer!, sessionId);
   }
 
-  @RequireScope('sessions:write')
+  @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: add a dated addendum to your signed note.' })
   addSessionNoteAddendum(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
     return this.sessions.addAddendum(ctx.viewer!, sessionId, body);

@@ -10,6 +10,7 @@ import {
   sessionNoteSchema,
 } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { decodeCursor, toConnection } from '../../common/pagination';
@@ -34,20 +35,15 @@ export class SessionsService {
 
   async list(viewer: Viewer, args: SessionsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    if (!Policy.readClinical(viewer)) throw forbidden('Admins do not see clinical records.');
     const qb = this.dataSource.getRepository(TherapySessionEntity).createQueryBuilder('s').orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
-    if (viewer.role === 'CLIENT') {
-      if (args.clientId && args.clientId !== viewer.userId) throw notFound('That client');
-      qb.where('s.client_id = :clientId', { clientId: viewer.userId });
-    } else if (viewer.role === 'THERAPIST') {
-      const clients = [...(await this.care.activeClientIds(viewer))];
-      if (args.clientId) {
-        await this.care.assertCanSeeClient(viewer, parseInput(idSchema, args.clientId, ['clientId']), 'That client');
-        qb.where('s.client_id = :clientId', { clientId: args.clientId });
-      } else {
-        qb.where('s.therapist_id = :me AND s.client_id IN (:...clients)', { me: viewer.userId, clients: clients.length ? clients : ['00000000-0000-0000-0000-000000000000'] });
-      }
-    } else {
-      throw forbidden('Admins do not see clinical records.');
+    // One client's sessions, whoever held them (dates and statuses); or all of the viewer's own.
+    const visible = args.clientId ? this.care.clientsFilter(viewer, 's.client_id') : this.care.relationshipFilter(viewer, 's');
+    qb.where(visible.sql, visible.params);
+    if (args.clientId) {
+      const clientId = parseInput(idSchema, args.clientId, ['clientId']);
+      await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+      qb.andWhere('s.client_id = :clientId', { clientId });
     }
     if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
     if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
@@ -65,7 +61,7 @@ export class SessionsService {
   async get(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
     const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
-    if (!session || !(await this.care.canSeeRecord(viewer, session))) throw notFound(NOT_FOUND);
+    if (!session || !(await this.care.canSeeRecord(viewer, session))) throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
     await this.audit.record({ action: 'session.read', actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId });
     return session;
   }
@@ -83,7 +79,7 @@ export class SessionsService {
   // ---- scheduling ---------------------------------------------------------------------------------
 
   async schedule(viewer: Viewer, input: unknown) {
-    if (viewer.role !== 'THERAPIST') throw forbidden('Therapists schedule sessions with their clients.');
+    if (!Policy.holdCare(viewer)) throw forbidden('Therapists schedule sessions with their clients.');
     const data = parseInput(scheduleSessionSchema, input);
     await this.care.assertCanSeeClient(viewer, data.clientId, 'That client');
     return this.dataSource.transaction(async (manager) => {
@@ -146,8 +142,8 @@ export class SessionsService {
   ) {
     // Who may change it is decided before the transaction: policy reads use their own connection.
     const found = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
-    if (!found || !(await this.care.canSeeRecord(viewer, found))) throw notFound(NOT_FOUND);
-    const isTherapist = viewer.role === 'THERAPIST' && found.therapistId === viewer.userId;
+    if (!found || !(await this.care.canSeeRecord(viewer, found))) throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
+    const isTherapist = Policy.holdsSession(viewer, found);
     if (!isTherapist && !(clientMayDoIt && viewer.userId === found.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
     return this.dataSource.transaction(async (manager) => {
       const session = await manager.getRepository(TherapySessionEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
@@ -228,8 +224,8 @@ export class SessionsService {
   private async withOwnSession(viewer: Viewer, rawSessionId: string, action: string, work: (manager: EntityManager, session: TherapySessionEntity) => Promise<void>) {
     const id = parseInput(idSchema, rawSessionId, ['sessionId']);
     const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
-    if (!session || viewer.role !== 'THERAPIST' || session.therapistId !== viewer.userId || !(await this.care.canSeeRecord(viewer, session))) {
-      throw notFound(NOT_FOUND);
+    if (!session || !Policy.holdsSession(viewer, session) || !(await this.care.canSeeRecord(viewer, session))) {
+      throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
     }
     await this.dataSource.transaction(async (manager) => {
       await work(manager, session);

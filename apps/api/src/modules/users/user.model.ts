@@ -1,9 +1,11 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ROLES, type Role } from '@attune/domain';
+import { OpenToTokens } from '../../common/auth/scope.decorator';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in Role]: K };
 registerEnumType(RoleEnum, { name: 'Role', description: 'What a person does in the practice.' });
 
+@OpenToTokens()
 @ObjectType({ description: 'A person who signs in to Attune.' })
 export class User {
   @Field(() => ID)
@@ -19,12 +21,14 @@ export class User {
   role: Role;
 }
 
+@OpenToTokens()
 @ObjectType({ description: "What the public may know of a person: the name they write under." })
 export class PublicAuthor {
   @Field()
   displayName: string;
 }
 
+@OpenToTokens()
 @ObjectType({ description: 'Someone in a care relationship, as the other person sees them.' })
 export class Person {
   @Field(() => ID)

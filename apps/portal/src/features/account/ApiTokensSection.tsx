@@ -19,6 +19,7 @@ const AREA_NAMES: Record<Area, string> = {
   sessions: 'sessions',
   reflections: 'reflections',
   checkins: 'check-ins',
+  notes: 'your private session notes',
   content: 'articles',
 };
 

@@ -1,0 +1,82 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApiScope } from '@attune/domain';
+import {
+  getNamedType,
+  isIntrospectionType,
+  TypeInfo,
+  visit,
+  visitWithTypeInfo,
+  type DocumentNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+} from 'graphql';
+import { AppError } from '../errors';
+import { SCOPE_RULE, type ScopeRule } from './scope.decorator';
+import type { RequestContext } from './viewer';
+
+/** The rule for one field: its own, else its type's; undefined when neither says. Identifiers carry no data. */
+export function scopeRuleOf(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): ScopeRule | undefined {
+  if (field.name === 'id' && getNamedType(field.type).name === 'ID') return 'open';
+  return (field.extensions[SCOPE_RULE] ?? parent.extensions[SCOPE_RULE]) as ScopeRule | undefined;
+}
+
+export interface ScopeRefusal {
+  /** `Type.field` */
+  field: string;
+  /** One of these would do; empty when no token may read it. */
+  needs: readonly ApiScope[];
+}
+
+/** The first field anywhere in the document (fragments included) that these scopes do not reach, or null. */
+export function missingScope(schema: GraphQLSchema, document: DocumentNode, scopes: ReadonlySet<string>): ScopeRefusal | null {
+  const typeInfo = new TypeInfo(schema);
+  let refusal: ScopeRefusal | null = null;
+  visit(
+    document,
+    visitWithTypeInfo(typeInfo, {
+      Field() {
+        if (refusal) return false;
+        const parent = typeInfo.getParentType();
+        const field = typeInfo.getFieldDef();
+        // Unknown fields are validation's business; __typename and introspection carry no clinical data.
+        if (!parent || !field || field.name.startsWith('__') || isIntrospectionType(parent)) return undefined;
+        const rule = scopeRuleOf(parent, field);
+        if (rule === 'open') return undefined;
+        if (!rule || !rule.some((scope) => scopes.has(scope))) {
+          refusal = { field: `${parent.name}.${field.name}`, needs: rule ?? [] };
+          return false;
+        }
+        return undefined;
+      },
+    }),
+  );
+  return refusal;
+}
+
+/**
+ * An API token acts as its owner narrowed to its scopes on every field path, not only the root: the
+ * whole operation is checked before anything runs, so a nested field cannot carry what the root would refuse.
+ */
+export function tokenScopePlugin(): ApolloServerPlugin<RequestContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, document, schema, response }) {
+          const scopes = contextValue.viewer?.scopes;
+          if (!scopes) return;
+          const refusal = missingScope(schema, document, scopes);
+          if (!refusal) return;
+          response.http.status = 403;
+          throw new AppError(
+            'FORBIDDEN',
+            refusal.needs.length
+              ? `This token cannot read ${refusal.field}: it needs the ${refusal.needs.map((scope) => `"${scope}"`).join(' or ')} scope.`
+              : `API tokens cannot be used for ${refusal.field}.`,
+            { reason: 'MISSING_SCOPE', field: refusal.field, scopes: refusal.needs },
+          );
+        },
+      };
+    },
+  };
+}
