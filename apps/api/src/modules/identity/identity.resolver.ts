@@ -20,7 +20,10 @@ import {
   SignInInput,
   SignInPayload,
 } from './identity.models';
+import { PasswordChecksService } from './password-checks.service';
 import { SessionsService } from './sessions.service';
+
+const RECENT_PASSWORD = 'The password, when the last sign-in was more than ten minutes ago (otherwise FORBIDDEN with reason RECENT_SIGN_IN_REQUIRED).';
 
 /** Cookies belong to people in the portal: a bearer request may neither read nor set them. */
 function cookieRequest(ctx: RequestContext) {
@@ -41,6 +44,7 @@ export class IdentityResolver {
     private readonly apiTokens: ApiTokensService,
     private readonly sessions: SessionsService,
     private readonly dataSource: DataSource,
+    private readonly passwords: PasswordChecksService,
   ) {}
 
   @Public()
@@ -91,10 +95,17 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => MfaEnrollment, { description: 'Starts setting up an authenticator app. Needs the password unless signing in for the first time.' })
-  startMfaEnrollment(@Args('password', { type: () => String, nullable: true }) password: string | null, @Context() ctx: RequestContext) {
+  @Mutation(() => MfaEnrollment, {
+    description:
+      'Starts setting up an authenticator app. Signed in: needs a recent sign-in or the password, and, to replace an app already in use, a code from it. Not needed while signing in for the first time.',
+  })
+  startMfaEnrollment(
+    @Args('password', { type: () => String, nullable: true }) password: string | null,
+    @Args('code', { type: () => String, nullable: true, description: 'A code from the authenticator in use now; needed to replace it.' }) code: string | null,
+    @Context() ctx: RequestContext,
+  ) {
     cookieRequest(ctx);
-    return this.account.startMfaEnrollment(ctx.viewer, ctx.pending, password);
+    return this.account.startMfaEnrollment(ctx.viewer, ctx.pending, password, code);
   }
 
   @Public()
@@ -104,7 +115,7 @@ export class IdentityResolver {
     return this.account.confirmMfaEnrollment(ctx.viewer, ctx.pending, code, ctx.req, ctx.res);
   }
 
-  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session and every API token.' })
   disableMfa(@Args('password') password: string, @Args('code') code: string, @Context() ctx: RequestContext) {
     return this.account.disableMfa(requireViewer(cookieRequest(ctx)), password, code);
   }
@@ -114,23 +125,25 @@ export class IdentityResolver {
     return this.account.regenerateRecoveryCodes(requireViewer(cookieRequest(ctx)), password);
   }
 
-  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session and every API token.' })
   changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: RequestContext) {
     return this.account.changePassword(requireViewer(cookieRequest(ctx)), currentPassword, newPassword);
   }
 
-  @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone).' })
-  async endSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone). Needs a recent sign-in or the password.' })
+  async endSession(@Args('id', { type: () => ID }) id: string, @Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
     const mine = (await this.sessions.listActive(viewer.userId)).some((session) => session.id === id);
     if (!mine) throw notFound('That session');
     await this.sessions.revoke(id);
     return true;
   }
 
-  @Mutation(() => Boolean, { description: 'Ends every session but this one.' })
-  async endOtherSessions(@Context() ctx: RequestContext) {
+  @Mutation(() => Boolean, { description: 'Ends every session but this one. Needs a recent sign-in or the password.' })
+  async endOtherSessions(@Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
     await this.sessions.revokeAllForUser(viewer.userId, viewer.sessionId);
     return true;
   }
@@ -159,9 +172,13 @@ export class IdentityResolver {
     return this.account.resetPassword(token, newPassword);
   }
 
-  @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token. Only from the portal: tokens cannot create tokens.' })
-  createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: RequestContext) {
-    return this.apiTokens.create(requireViewer(cookieRequest(ctx)), input);
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates a personal API token. Only from the portal (tokens cannot create tokens), after a recent sign-in or with the password.',
+  })
+  async createApiToken(@Args('input') input: CreateApiTokenInput, @Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
+    const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
+    return this.apiTokens.create(viewer, input);
   }
 
   @RequireScope('account:write')
