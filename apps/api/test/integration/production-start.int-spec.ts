@@ -14,6 +14,8 @@ import { browser, gql, startTestApp } from '../harness';
 const run = promisify(execFile);
 const DIST = path.resolve(__dirname, '../../dist');
 const PASSWORD = 'a lantern by the harbour wall';
+// Production requires a key for second-factor secrets (APP_SECRET); settings this build does not know are ignored.
+const APP_SECRET = 'a3f1c2e4b5d6a7980112233445566778899aabbccddeeff00112233445566778';
 
 /** Starts the built server as an operator would, reads stdout until it is listening, then stops it. */
 async function startAndStop(env: Record<string, string>) {
@@ -39,7 +41,7 @@ describe('a production start on an empty database', () => {
   jest.setTimeout(180_000);
   it('creates no accounts, names the admin command, says email is off; the command prints a single-use link', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'attune-production-'));
-    const env = { NODE_ENV: 'production', DATA_DIR: dataDir, PORT: String(41_000 + Math.floor(Math.random() * 2_000)), HOST: '127.0.0.1', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent' };
+    const env = { NODE_ENV: 'production', APP_SECRET, DATA_DIR: dataDir, PORT: String(41_000 + Math.floor(Math.random() * 2_000)), HOST: '127.0.0.1', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent' };
     try {
       const stdout = await startAndStop(env);
       expect(stdout).toMatch(/^No accounts yet\. Create the first admin with: pnpm admin:create --email .* --name /m);
@@ -67,7 +69,7 @@ describe('a production start on an empty database', () => {
   });
 
   it('gives an admin invitation that works once: accept it, set up the second factor, sign in', async () => {
-    const t = await startTestApp({ NODE_ENV: 'production' });
+    const t = await startTestApp({ NODE_ENV: 'production', APP_SECRET });
     try {
       expect(await t.dataSource.getRepository(UserEntity).count()).toBe(0);
       const { link } = await createAdminInvitation(t.dataSource, { email: 'owner@example.test', name: 'Practice Owner' }, t.config.PUBLIC_URL);
