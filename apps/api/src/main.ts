@@ -4,14 +4,16 @@ import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
-import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoDataIfEmpty } from './database/seed/demo-seed';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoDataWanted, seedDemoDataIfEmpty } from './database/seed/demo-seed';
+import { UserEntity } from './modules/users/user.entity';
 
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
-  const seeded = config.SEED_DEMO_DATA === 'auto' ? await seedDemoDataIfEmpty(database.dataSource) : false;
+  const seeded = demoDataWanted(config) ? await seedDemoDataIfEmpty(database.dataSource) : false;
+  const noAccounts = (await database.dataSource.getRepository(UserEntity).count()) === 0;
 
   const app = await createApp(config, database.dataSource, logger);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -32,7 +34,14 @@ async function main() {
     `Attune is running at ${config.PUBLIC_URL}  (data: ${database.description}${seeded ? ', demo data loaded' : ''})`,
     `GraphQL: ${config.PUBLIC_URL}/graphql`,
   ];
-  if (!config.isProduction) {
+  if (noAccounts) {
+    const embedded = config.DATABASE_URL ? '' : ' (stop Attune first: the embedded database serves one process at a time)';
+    lines.push(`No accounts yet. Create the first admin with: pnpm admin:create --email you@example.com --name "Your Name"${embedded}`);
+  }
+  if (config.isProduction && !config.SMTP_URL) {
+    lines.push('Email is off: SMTP_URL is not set, so invitations and password-reset links are neither sent nor kept.');
+  }
+  if (seeded || (!config.isProduction && !noAccounts && config.SEED_DEMO_DATA !== 'never')) {
     lines.push(
       `Demo accounts (password "${DEMO_PASSWORD}"; admin and therapists use the TOTP secret ${DEMO_TOTP_SECRET}):`,
       '  admin@attune.test, therapist@attune.test, therapist2@attune.test, client@attune.test, client2@attune.test, client3@attune.test',

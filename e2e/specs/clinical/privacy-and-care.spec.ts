@@ -41,7 +41,7 @@ test('an admin hands a client over to another therapist and ends another care re
   await expect(ben).toContainText('End Ben Carter\'s care with Dr. Priya Raman? Dr. Priya Raman will no longer see their record.');
   await ben.getByRole('button', { name: 'Yes, end care for Ben Carter' }).click();
   await expect(page.getByRole('status').filter({ hasText: "Ben Carter's care with Dr. Priya Raman has ended." })).toBeVisible();
-  await expect(ben.getByRole('cell').first()).toHaveText('No therapist');
+  await expect(ben.getByRole('cell').first()).toHaveText('Needs a therapist');
   await expect(ben.getByLabel('Assign Ben Carter to')).toHaveValue('');
 
   // The new therapist finds the client in their caseload.

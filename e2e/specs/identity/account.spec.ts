@@ -47,7 +47,7 @@ test('a client sees where they are signed in, signs other devices out, and chang
   await checkPage(page, 'identity-account-password-problem');
   await password.getByLabel('Current password').fill(person.password);
   await password.getByRole('button', { name: 'Change my password' }).click();
-  await expect(password.getByText('Your password has been changed. You have been signed out on your other devices.')).toBeVisible();
+  await expect(password.getByText('Your password has been changed. You have been signed out on your other devices, and your API tokens no longer work.')).toBeVisible();
   await expect(password.getByLabel('Current password')).toHaveValue('');
 
   await page.getByRole('button', { name: 'Sign out', exact: true }).click();
@@ -89,7 +89,7 @@ test('a client turns on two-step sign-in, replaces the recovery codes, and turns
   await twoStep.getByLabel('6-digit code from your authenticator app').fill(await nextTotpCode(person.email, secret));
   await twoStep.getByRole('button', { name: 'Turn off two-step sign-in' }).click();
   await expect(twoStep).toContainText('Off.');
-  await expect(twoStep.getByText('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices.')).toBeVisible();
+  await expect(twoStep.getByText('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices, and your API tokens no longer work.')).toBeVisible();
 });
 
 test('a client creates an API token, sees it once, and revokes it', async ({ page, newClient, playwright, baseURL }) => {

@@ -51,7 +51,10 @@ const configSchema = z.object({
     .describe(
       'What the "Need help now?" page says, in Markdown (write \\n for a line break in one-line settings). Set it to the crisis lines of your country.',
     ),
-  SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
+  SEED_DEMO_DATA: z
+    .enum(['auto', 'always', 'never'])
+    .default('auto')
+    .describe('Demo data for an empty database at start-up. auto: outside production only; always: in production too (test environments); never: not at all.'),
 });
 
 export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_URL'> & {

@@ -148,6 +148,15 @@ const CASES: Case[] = [
     },
     field: ['endCare'], expect: adminOnly(),
   },
+  // ---- deactivation (admins; trust-cred) ----
+  {
+    name: 'deactivateUser', kind: 'mutation', document: 'mutation($id: ID!) { deactivateUser(id: $id) }',
+    variables: async (w) => ({ id: (await newPerson(w.t.dataSource, 'CLIENT')).id }), field: ['deactivateUser'], expect: adminOnly(),
+  },
+  {
+    name: 'reactivateUser', kind: 'mutation', document: 'mutation($id: ID!) { reactivateUser(id: $id) }',
+    variables: async (w) => ({ id: (await newPerson(w.t.dataSource, 'CLIENT', { deactivatedAt: new Date() })).id }), field: ['reactivateUser'], expect: adminOnly(),
+  },
 
   // ---- the caseload and client record ----
   { name: 'caseload', kind: 'query', document: '{ caseload { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', caseloadToken: 'ok' }) },

@@ -15,6 +15,7 @@ import { MyPublicProfilePage } from '../features/content/MyPublicProfilePage';
 import { SendArticlePage } from '../features/content/SendArticlePage';
 import { SharedArticlesPage } from '../features/content/SharedArticlesPage';
 import { AdminCarePage } from '../features/admin-care/AdminCarePage';
+import { PeoplePage } from '../features/admin-people/PeoplePage';
 import { CaseloadPage } from '../features/caseload/CaseloadPage';
 import { CheckInPage } from '../features/checkins/CheckInPage';
 import { ClientHomePage } from '../features/client-home/ClientHomePage';
@@ -79,6 +80,7 @@ export function App() {
                 <Route path="admin/outbox" element={<DevOutboxPage />} />
                 <Route path="admin/first-conversations" element={<FirstConversationRequestsPage />} />
                 <Route path="admin/care" element={<AdminCarePage />} />
+                <Route path="admin/people" element={<PeoplePage />} />
               </Route>
 
               <Route path="*" element={<NotFoundPage />} />

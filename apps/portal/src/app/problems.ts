@@ -6,6 +6,8 @@ export interface Problem {
   message: string;
   /** Field name (the last named part of the API's path: `scopes.0` is `scopes`) → message. */
   fields: Record<string, string>;
+  /** A finer reason the API gives with some codes, e.g. RECENT_SIGN_IN_REQUIRED with FORBIDDEN. */
+  reason?: string;
 }
 
 const OFFLINE = "We couldn't reach Attune just now. Please check your connection and try again.";
@@ -24,7 +26,8 @@ export function readProblem(error: unknown): Problem {
         if (name && typeof field.message === 'string' && !(name in fields)) fields[name] = field.message;
       }
     }
-    return { code, message: first.message, fields };
+    const reason = typeof first.extensions?.reason === 'string' ? first.extensions.reason : undefined;
+    return { code, message: first.message, fields, ...(reason ? { reason } : {}) };
   }
   return { code: 'NETWORK', message: OFFLINE, fields: {} };
 }

@@ -43,9 +43,20 @@ export const API_SCOPES = API_SCOPE_AREAS.flatMap((area) => [`${area}:read`, `${
 export const apiScopeSchema = z.enum(API_SCOPES as unknown as [string, ...string[]]);
 export type ApiScope = `${(typeof API_SCOPE_AREAS)[number]}:${'read' | 'write'}`;
 
+/** Every API token expires: 90 days unless asked otherwise, a year at most. */
+export const API_TOKEN_DEFAULT_DAYS = 90;
+export const API_TOKEN_MAX_DAYS = 365;
+
 export const createApiTokenSchema = z.object({
   name: personText('Token name', 1, 100),
   scopes: z.array(apiScopeSchema).min(1, { message: 'Choose at least one scope.' }).max(API_SCOPES.length),
-  expiresInDays: z.number().int().min(1).max(365).nullable().optional(),
+  expiresInDays: z
+    .number()
+    .int({ message: 'Please choose a whole number of days.' })
+    .min(1, { message: `A token can last from 1 to ${API_TOKEN_MAX_DAYS} days.` })
+    .max(API_TOKEN_MAX_DAYS, { message: `A token can last from 1 to ${API_TOKEN_MAX_DAYS} days.` })
+    .nullish()
+    // Left out (or null, as older clients sent for "never"): the default. No token lasts for ever.
+    .transform((days) => days ?? API_TOKEN_DEFAULT_DAYS),
 });
 export type CreateApiToken = z.infer<typeof createApiTokenSchema>;

@@ -59,6 +59,11 @@ export class RateLimitService implements OnModuleDestroy {
     await this.limiter(name, rule).penalty(key, 1);
   }
 
+  /** Gives back a point spent with consume (the attempt turned out fine). */
+  async refund(name: string, key: string, rule: LimitRule) {
+    await this.limiter(name, rule).reward(key, 1);
+  }
+
   async reset(name: string, key: string, rule: LimitRule) {
     await this.limiter(name, rule).delete(key);
   }

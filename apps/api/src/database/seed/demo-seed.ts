@@ -1,6 +1,7 @@
 import type { Role } from '@attune/domain';
 import { slugify } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { AppConfig } from '../../config/config';
 import { CareRelationshipEntity } from '../../modules/care/care-relationship.entity';
 import { ArticleRevisionEntity } from '../../modules/content/article-revision.entity';
 import { ArticleEntity } from '../../modules/content/article.entity';
@@ -35,6 +36,11 @@ const EXTRA_CLIENT_NAMES = [
   'Avery Brooks', 'Kai Nakamura', 'Elena Petrova', 'Marcus Bell', 'Sofia Alvarez', 'Tomás Silva',
   'Hana Kim', 'Owen Walsh', 'Leila Farah', 'Ben Carter', 'Maya Singh', 'Iris Novak',
 ];
+
+/** SEED_DEMO_DATA: `auto` seeds outside production only, so a production database starts with no accounts. */
+export function demoDataWanted(config: Pick<AppConfig, 'SEED_DEMO_DATA' | 'isProduction'>) {
+  return config.SEED_DEMO_DATA === 'always' || (config.SEED_DEMO_DATA === 'auto' && !config.isProduction);
+}
 
 /** Loads the contract's demo data into an empty database, all in one transaction; returns whether it did. */
 export async function seedDemoDataIfEmpty(dataSource: DataSource): Promise<boolean> {

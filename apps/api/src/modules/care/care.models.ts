@@ -24,6 +24,12 @@ export class PracticeMember {
 
   @Field(() => ID, { nullable: true })
   therapistId: string | null;
+
+  @Field({ description: 'True when an admin has ended this person’s access; they cannot sign in.' })
+  deactivated: boolean;
+
+  @Field({ description: 'For active clients: true when no active therapist cares for them (none yet, or theirs was deactivated).' })
+  needsTherapist: boolean;
 }
 
 export const PracticeMemberConnection = Connection(PracticeMember, 'PracticeMember');

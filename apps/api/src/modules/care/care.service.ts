@@ -28,8 +28,17 @@ export class CareService {
       .getRepository(UserEntity)
       .createQueryBuilder('u')
       .leftJoin(CareRelationshipEntity, 'c', 'c.client_id = u.id AND c.ended_at IS NULL')
-      .leftJoin(UserEntity, 't', 't.id = c.therapist_id')
-      .select(['u.id AS id', 'u.display_name AS "displayName"', 'u.email AS email', 'u.role AS role', 't.display_name AS "therapistName"', 't.id AS "therapistId"'])
+      // A deactivated therapist cares for no one: their clients show as needing a therapist.
+      .leftJoin(UserEntity, 't', 't.id = c.therapist_id AND t.deactivated_at IS NULL')
+      .select([
+        'u.id AS id',
+        'u.display_name AS "displayName"',
+        'u.email AS email',
+        'u.role AS role',
+        'u.deactivated_at AS "deactivatedAt"',
+        't.display_name AS "therapistName"',
+        't.id AS "therapistId"',
+      ])
       .orderBy('u.display_name', 'ASC')
       .addOrderBy('u.id', 'ASC')
       .limit(first + 1);
@@ -40,8 +49,20 @@ export class CareService {
       if (typeof name !== 'string' || typeof id !== 'string') throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
       qb.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
     }
-    const rows = await qb.getRawMany<{ id: string; displayName: string; email: string; role: UserEntity['role']; therapistName: string | null; therapistId: string | null }>();
-    return toConnection(rows, first, (row) => [row.displayName, row.id], (row) => row);
+    const rows = await qb.getRawMany<{
+      id: string;
+      displayName: string;
+      email: string;
+      role: UserEntity['role'];
+      deactivatedAt: Date | null;
+      therapistName: string | null;
+      therapistId: string | null;
+    }>();
+    return toConnection(rows, first, (row) => [row.displayName, row.id], (row) => ({
+      ...row,
+      deactivated: row.deactivatedAt !== null,
+      needsTherapist: row.role === 'CLIENT' && row.deactivatedAt === null && row.therapistId === null,
+    }));
   }
 
   /**

@@ -13,8 +13,11 @@ import { CareRelationshipEntity } from '../care/care-relationship.entity';
 import { MailerService } from '../mail/mailer.service';
 import { UserEntity } from '../users/user.entity';
 import { AccountTokenEntity } from './account-token.entity';
-import { normalizeRecoveryCode } from './identity.service';
-import { hashPassword, verifyPassword } from './password';
+import { invitationLink, issueAccountToken } from './account-tokens';
+import { ApiTokensService } from './api-tokens.service';
+import { MFA_ATTEMPT_LIMIT, normalizeRecoveryCode } from './identity.service';
+import { hashPassword } from './password';
+import { PasswordChecksService } from './password-checks.service';
 import { assertAcceptablePassword } from './password-policy';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { randomSecret, sha256 } from './secrets';
@@ -44,14 +47,19 @@ export class AccountService {
     private readonly mailer: MailerService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,
+    private readonly passwords: PasswordChecksService,
+    private readonly apiTokens: ApiTokensService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   // ---- second factor -------------------------------------------------------------------------
 
-  /** Right after the password (stage MFA_ENROLLMENT), or from the account page with the password again. */
-  async startMfaEnrollment(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null): Promise<MfaEnrollment> {
-    const user = await this.userForMfaChange(viewer, pending, password);
+  /**
+   * Right after the password (stage MFA_ENROLLMENT), or from the account page after a recent sign-in or
+   * with the password again. Replacing a second factor that is on also needs a code from the current one.
+   */
+  async startMfaEnrollment(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null, currentCode: string | null): Promise<MfaEnrollment> {
+    const user = await this.userForMfaChange(viewer, pending, password, currentCode);
     const secret = newTotpSecret();
     await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { mfaPendingSecret: secret });
     const otpauthUri = totpUri(secret, user.email);
@@ -68,18 +76,31 @@ export class AccountService {
       if (!user?.mfaPendingSecret) throw badInput([{ path: ['code'], message: 'Please start setting up your authenticator app again.' }]);
       const step = await verifyTotp(user.mfaPendingSecret, code, null);
       if (step === null) throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from your app." }]);
+      const replacing = user.mfaEnabled;
       await manager.update(UserEntity, { id: user.id }, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) });
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.sessions.revokeAllForUser(user.id, null, manager);
+      // A new authenticator means the old one may be in someone else's hands: its tokens end too.
+      const tokensRevoked = replacing ? await this.apiTokens.revokeAllForUser(user.id, manager) : 0;
       await this.sessions.start(user, 'ACTIVE', req, res, manager);
-      await this.audit.record({ action: 'account.mfa_enabled', actor: { userId: user.id, role: user.role, tokenId: null }, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
+      await this.audit.record(
+        {
+          action: replacing ? 'account.mfa_replaced' : 'account.mfa_enabled',
+          actor: { userId: user.id, role: user.role, tokenId: null },
+          targetType: 'user',
+          targetId: user.id,
+          subjectUserId: user.id,
+          metadata: { tokensRevoked },
+        },
+        manager,
+      );
       return codes;
     });
   }
 
   /** Clients may turn the second factor off again (with password and a code); staff may not. */
   async disableMfa(viewer: Viewer, password: string, rawCode: unknown) {
-    const user = await this.requirePassword(viewer.userId, password);
+    const user = await this.passwords.requirePassword(viewer, password);
     if (MFA_REQUIRED_ROLES.includes(user.role)) throw forbidden('Therapists and admins always sign in with a second factor.');
     const code = parseInput(totpCodeSchema, rawCode, ['code']);
     if (!user.mfaSecret || (await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep))) === null) {
@@ -89,13 +110,14 @@ export class AccountService {
       await manager.update(UserEntity, { id: user.id }, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
       await manager.delete(RecoveryCodeEntity, { userId: user.id });
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
-      await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
+      const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
+      await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
     });
     return true;
   }
 
   async regenerateRecoveryCodes(viewer: Viewer, password: string) {
-    const user = await this.requirePassword(viewer.userId, password);
+    const user = await this.passwords.requirePassword(viewer, password);
     if (!user.mfaEnabled) throw badInput([{ path: ['password'], message: 'Recovery codes come with a second factor. Please set one up first.' }]);
     return this.dataSource.transaction(async (manager) => {
       const codes = await this.replaceRecoveryCodes(user.id, manager);
@@ -114,32 +136,39 @@ export class AccountService {
     return codes;
   }
 
-  private async userForMfaChange(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null) {
-    if (viewer) return this.requirePassword(viewer.userId, password ?? '');
+  private async userForMfaChange(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null, currentCode: string | null) {
+    if (viewer) {
+      const user = await this.passwords.requireRecentSignIn(viewer, password);
+      if (user.mfaEnabled) await this.requireCurrentCode(user, currentCode);
+      return user;
+    }
     if (pending?.stage === 'MFA_ENROLLMENT') return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: pending.userId });
     throw unauthenticated();
+  }
+
+  /** A code from the authenticator in use now, from the same budget as codes at sign-in. */
+  private async requireCurrentCode(user: UserEntity, rawCode: string | null) {
+    const code = parseInput(totpCodeSchema, rawCode ?? '', ['code']);
+    await this.limits.consume('mfa', user.id, MFA_ATTEMPT_LIMIT, 'Too many codes were tried. For your safety, please wait 15 minutes and try again.');
+    const step = user.mfaSecret ? await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep)) : null;
+    if (step === null) throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from the app you use now." }]);
+    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { mfaLastStep: String(step) });
+    await this.limits.reset('mfa', user.id, MFA_ATTEMPT_LIMIT);
   }
 
   // ---- password ------------------------------------------------------------------------------
 
   async changePassword(viewer: Viewer, currentPassword: string, newPassword: string) {
-    const user = await this.requirePassword(viewer.userId, currentPassword, ['currentPassword']);
+    const user = await this.passwords.requirePassword(viewer, currentPassword, ['currentPassword']);
     assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(UserEntity, { id: user.id }, { passwordHash });
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
-      await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
+      const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
+      await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
     });
     return true;
-  }
-
-  private async requirePassword(userId: string, password: string, path = ['password']) {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
-    if (!user.passwordHash || !(await verifyPassword(user.passwordHash, password))) {
-      throw badInput([{ path, message: "That password isn't right. Please try again." }]);
-    }
-    return user;
   }
 
   // ---- invitations ---------------------------------------------------------------------------
@@ -157,7 +186,7 @@ export class AccountService {
     const token = await this.dataSource.transaction(async (manager) => {
       await this.audit.record({ action: 'account.invitation_sent', actor: viewer, metadata: { role } }, manager);
       if (existing) return null;
-      return this.issueToken(manager, {
+      return issueAccountToken(manager, {
         purpose: 'INVITATION',
         email,
         role,
@@ -173,7 +202,7 @@ export class AccountService {
         ? {
             to: email,
             subject: `${viewer.displayName} invited you to Attune`,
-            text: `Hello ${displayName},\n\n${viewer.displayName} invited you to Attune. To set your password and sign in, open this link within ${INVITATION_DAYS} days:\n\n${this.config.PUBLIC_URL}/accept-invitation#token=${token}\n\nIf you weren't expecting this, you can ignore this email.\n`,
+            text: `Hello ${displayName},\n\n${viewer.displayName} invited you to Attune. To set your password and sign in, open this link within ${INVITATION_DAYS} days:\n\n${invitationLink(this.config.PUBLIC_URL, token)}\n\nIf you weren't expecting this, you can ignore this email.\n`,
           }
         : {
             to: email,
@@ -219,7 +248,7 @@ export class AccountService {
     if (!user) return true;
     const token = await this.dataSource.transaction(async (manager) => {
       await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
-      return this.issueToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+      return issueAccountToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
     });
     await this.mailer.send({
       to: email,
@@ -234,22 +263,19 @@ export class AccountService {
     const token = parseInput(z.string().min(20).max(100), rawToken, ['token']);
     return this.dataSource.transaction(async (manager) => {
       const reset = await this.consumeToken(manager, 'PASSWORD_RESET', token);
-      const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: reset.userId! });
+      // A link sent before the account was deactivated no longer works.
+      const user = await manager.getRepository(UserEntity).findOneBy({ id: reset.userId!, deactivatedAt: IsNull() });
+      if (!user) throw expiredLink();
       assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
       await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
       await this.sessions.revokeAllForUser(user.id, null, manager);
-      await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
+      const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
+      await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
       return true;
     });
   }
 
   // ---- single-use links ----------------------------------------------------------------------
-
-  private async issueToken(manager: EntityManager, fields: Partial<AccountTokenEntity> & Pick<AccountTokenEntity, 'purpose' | 'email' | 'expiresAt'>) {
-    const token = randomSecret();
-    await manager.insert(AccountTokenEntity, { ...fields, tokenHash: sha256(token) });
-    return token;
-  }
 
   /** Marks the link used in the same statement that checks it, so it works exactly once. */
   private async consumeToken(manager: EntityManager, purpose: AccountTokenEntity['purpose'], token: string) {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { createApiTokenSchema, type ApiScope } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
@@ -30,10 +30,10 @@ export class ApiTokensService {
           name,
           scopes: [...new Set(scopes)] as ApiScope[],
           tokenHash: sha256(secret),
-          expiresAt: expiresInDays ? new Date(Date.now() + expiresInDays * 86_400_000) : null,
+          expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
         }),
       );
-      await this.audit.record({ action: 'api_token.created', actor: viewer, targetType: 'api_token', targetId: apiToken.id, metadata: { scopes: scopes.join(' ') } }, manager);
+      await this.audit.record({ action: 'api_token.created', actor: viewer, targetType: 'api_token', targetId: apiToken.id, metadata: { scopes: scopes.join(' '), expiresInDays } }, manager);
       return { token: secret, apiToken };
     });
   }
@@ -46,6 +46,12 @@ export class ApiTokensService {
     });
     if (!result) throw notFound('That token');
     return true;
+  }
+
+  /** Ends every token of the person (a password change, a reset, a second-factor change, deactivation); returns how many. */
+  async revokeAllForUser(userId: string, manager: EntityManager) {
+    const result = await manager.update(ApiTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
+    return result.affected ?? 0;
   }
 
   list(userId: string) {

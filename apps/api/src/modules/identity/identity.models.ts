@@ -158,6 +158,6 @@ export class CreateApiTokenInput {
   @Field(() => [String], { description: 'Scopes as `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, content.' })
   scopes: string[];
 
-  @Field(() => Int, { nullable: true, description: 'Days until the token stops working (1–365); no expiry when left out.' })
+  @Field(() => Int, { nullable: true, description: 'Days until the token stops working (1–365); 90 when left out or null.' })
   expiresInDays?: number | null;
 }

@@ -1,13 +1,26 @@
 import { Module } from '@nestjs/common';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { AccountStatusResolver } from './account-status.resolver';
+import { AccountStatusService } from './account-status.service';
 import { AccountService } from './account.service';
 import { ApiTokensService } from './api-tokens.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
+import { PasswordChecksService } from './password-checks.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  providers: [RateLimitService, SessionsService, IdentityService, AccountService, ApiTokensService, IdentityResolver],
+  providers: [
+    RateLimitService,
+    SessionsService,
+    PasswordChecksService,
+    IdentityService,
+    AccountService,
+    ApiTokensService,
+    AccountStatusService,
+    IdentityResolver,
+    AccountStatusResolver,
+  ],
   exports: [SessionsService, ApiTokensService, RateLimitService],
 })
 export class IdentityModule {}

@@ -19,7 +19,10 @@ import {
   SignInInput,
   SignInPayload,
 } from './identity.models';
+import { PasswordChecksService } from './password-checks.service';
 import { SessionsService } from './sessions.service';
+
+const RECENT_PASSWORD = 'The password, when the last sign-in was more than ten minutes ago (otherwise FORBIDDEN with reason RECENT_SIGN_IN_REQUIRED).';
 
 /** Cookies belong to people in the portal: a bearer request may neither read nor set them. */
 function cookieRequest(ctx: RequestContext) {
@@ -40,6 +43,7 @@ export class IdentityResolver {
     private readonly apiTokens: ApiTokensService,
     private readonly sessions: SessionsService,
     private readonly dataSource: DataSource,
+    private readonly passwords: PasswordChecksService,
   ) {}
 
   @Public('account:read')
@@ -89,10 +93,17 @@ export class IdentityResolver {
   }
 
   @Public()
-  @Mutation(() => MfaEnrollment, { description: 'Starts setting up an authenticator app. Needs the password unless signing in for the first time.' })
-  startMfaEnrollment(@Args('password', { type: () => String, nullable: true }) password: string | null, @Context() ctx: RequestContext) {
+  @Mutation(() => MfaEnrollment, {
+    description:
+      'Starts setting up an authenticator app. Signed in: needs a recent sign-in or the password, and, to replace an app already in use, a code from it. Not needed while signing in for the first time.',
+  })
+  startMfaEnrollment(
+    @Args('password', { type: () => String, nullable: true }) password: string | null,
+    @Args('code', { type: () => String, nullable: true, description: 'A code from the authenticator in use now; needed to replace it.' }) code: string | null,
+    @Context() ctx: RequestContext,
+  ) {
     cookieRequest(ctx);
-    return this.account.startMfaEnrollment(ctx.viewer, ctx.pending, password);
+    return this.account.startMfaEnrollment(ctx.viewer, ctx.pending, password, code);
   }
 
   @Public()
@@ -103,7 +114,7 @@ export class IdentityResolver {
   }
 
   @ClosedToTokens()
-  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Clients only: turns the second factor off. Ends every other session and every API token.' })
   disableMfa(@Args('password') password: string, @Args('code') code: string, @Context() ctx: RequestContext) {
     return this.account.disableMfa(requireViewer(cookieRequest(ctx)), password, code);
   }
@@ -115,15 +126,16 @@ export class IdentityResolver {
   }
 
   @ClosedToTokens()
-  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session.' })
+  @Mutation(() => Boolean, { description: 'Changes the password and ends every other session and every API token.' })
   changePassword(@Args('currentPassword') currentPassword: string, @Args('newPassword') newPassword: string, @Context() ctx: RequestContext) {
     return this.account.changePassword(requireViewer(cookieRequest(ctx)), currentPassword, newPassword);
   }
 
   @ClosedToTokens()
-  @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone).' })
-  async endSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  @Mutation(() => Boolean, { description: 'Ends one of your sessions (for example on a lost phone). Needs a recent sign-in or the password.' })
+  async endSession(@Args('id', { type: () => ID }) id: string, @Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
     const mine = (await this.sessions.listActive(viewer.userId)).some((session) => session.id === id);
     if (!mine) throw notFound('That session');
     await this.sessions.revoke(id);
@@ -131,9 +143,10 @@ export class IdentityResolver {
   }
 
   @ClosedToTokens()
-  @Mutation(() => Boolean, { description: 'Ends every session but this one.' })
-  async endOtherSessions(@Context() ctx: RequestContext) {
+  @Mutation(() => Boolean, { description: 'Ends every session but this one. Needs a recent sign-in or the password.' })
+  async endOtherSessions(@Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
     const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
     await this.sessions.revokeAllForUser(viewer.userId, viewer.sessionId);
     return true;
   }
@@ -164,9 +177,13 @@ export class IdentityResolver {
   }
 
   @ClosedToTokens()
-  @Mutation(() => CreatedApiToken, { description: 'Creates a personal API token. Only from the portal: tokens cannot create tokens.' })
-  createApiToken(@Args('input') input: CreateApiTokenInput, @Context() ctx: RequestContext) {
-    return this.apiTokens.create(requireViewer(cookieRequest(ctx)), input);
+  @Mutation(() => CreatedApiToken, {
+    description: 'Creates a personal API token. Only from the portal (tokens cannot create tokens), after a recent sign-in or with the password.',
+  })
+  async createApiToken(@Args('input') input: CreateApiTokenInput, @Args('password', { type: () => String, nullable: true, description: RECENT_PASSWORD }) password: string | null, @Context() ctx: RequestContext) {
+    const viewer = requireViewer(cookieRequest(ctx));
+    await this.passwords.requireRecentSignIn(viewer, password);
+    return this.apiTokens.create(viewer, input);
   }
 
   @RequireScope('account:write')

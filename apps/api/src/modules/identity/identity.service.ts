@@ -3,26 +3,20 @@ import type { Request, Response } from 'express';
 import { DataSource, IsNull } from 'typeorm';
 import { MFA_REQUIRED_ROLES, signInSchema, totpCodeSchema } from '@attune/domain';
 import type { PendingSignIn } from '../../common/auth/viewer';
-import { AppError, parseInput, unauthenticated } from '../../common/errors';
+import { parseInput, unauthenticated } from '../../common/errors';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { requestScope } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
-import { decoyPasswordHash, verifyPassword } from './password';
+import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, PasswordChecksService } from './password-checks.service';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { sha256 } from './secrets';
 import { SessionsService } from './sessions.service';
 import { verifyTotp } from './totp';
 
 const SIGN_IN_FAILED = "That email and password don't match an account. Please check them and try again.";
-const LOCKED =
-  'For your safety, signing in to this account is paused for 15 minutes after several unsuccessful tries. You can reset your password, or try again later.';
-/**
- * Failed passwords per account and per address. Only failures count, so a practice behind one shared
- * address is not locked out by its own busy morning; unknown emails are counted like known ones.
- */
-export const ACCOUNT_FAILURE_LIMIT = { points: 5, durationSeconds: 15 * 60 };
-export const ADDRESS_FAILURE_LIMIT = { points: 50, durationSeconds: 15 * 60 };
+const ADDRESS_LIMITED = 'There have been many unsuccessful sign-ins from your network. Please wait 15 minutes and try again.';
+export { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT } from './password-checks.service';
 export const MFA_ATTEMPT_LIMIT = { points: 5, durationSeconds: 15 * 60 };
 
 export type SignInOutcome = { user: UserEntity | null; mfaRequired: boolean; mfaEnrollmentRequired: boolean };
@@ -34,30 +28,31 @@ export class IdentityService {
     private readonly sessions: SessionsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
+    private readonly passwords: PasswordChecksService,
   ) {}
 
   async signIn(input: unknown, req: Request, res: Response): Promise<SignInOutcome> {
     const { email, password } = parseInput(signInSchema, input);
     const ip = requestScope.getStore()?.ip ?? 'unknown';
-    if (await this.limits.isBlocked('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT)) {
-      throw new AppError('RATE_LIMITED', 'There have been many unsuccessful sign-ins from your network. Please wait 15 minutes and try again.');
-    }
+    // Spent before anything is checked, and given back below when the password is right.
+    await this.limits.consume('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT, ADDRESS_LIMITED);
     const accountKey = sha256(email);
-    if (await this.limits.isBlocked('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT)) {
-      await this.audit.record({ action: 'auth.sign_in_refused_locked', metadata: { emailHash: accountKey } });
-      throw new AppError('RATE_LIMITED', LOCKED);
-    }
-
+    // Deactivated accounts are looked up as if they did not exist: the same answer as a wrong password.
     const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email, deactivatedAt: IsNull() } });
-    // Unknown emails cost the same argon2 verification as a wrong password, and get the same answer.
-    const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-    if (!user || !user.passwordHash || !ok) {
-      await this.limits.penalize('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
-      await this.limits.penalize('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT);
+    let ok: boolean;
+    try {
+      ok = await this.passwords.verify(email, user?.passwordHash ?? null, password);
+    } catch (error) {
+      await this.limits.refund('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT);
+      throw error;
+    }
+    if (!user || !ok) {
       await this.audit.record({ action: 'auth.sign_in_failed', targetType: 'user', targetId: user?.id ?? null, subjectUserId: user?.id ?? null, metadata: { emailHash: accountKey } });
       throw unauthenticated(SIGN_IN_FAILED);
     }
+    // A successful sign-in forgives earlier typos.
     await this.limits.reset('sign-in-account', accountKey, ACCOUNT_FAILURE_LIMIT);
+    await this.limits.refund('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT);
 
     const stage = user.mfaEnabled ? 'MFA_PENDING' : MFA_REQUIRED_ROLES.includes(user.role) ? 'MFA_ENROLLMENT' : 'ACTIVE';
     await this.dataSource.transaction(async (manager) => {

@@ -38,6 +38,8 @@ export class SessionsService {
       userId: user.id,
       stage,
       lastSeenAt: now,
+      // Every session starts right after a password, an invitation or a second-factor code.
+      authenticatedAt: now,
       expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
       userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
       ip: req.ip ?? null,
@@ -79,13 +81,25 @@ export class SessionsService {
     await manager.update(AuthSessionEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
   }
 
+  /** The session has just proved the password again. */
+  async markAuthenticated(id: string, manager: EntityManager = this.dataSource.manager) {
+    await manager.update(AuthSessionEntity, { id }, { authenticatedAt: new Date() });
+  }
+
+  /** True when the session proved the password or second factor within the last `withinMs`. */
+  async authenticatedWithin(id: string, withinMs: number) {
+    const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ select: { id: true, authenticatedAt: true }, where: { id, revokedAt: IsNull() } });
+    return Boolean(session?.authenticatedAt && Date.now() - session.authenticatedAt.getTime() <= withinMs);
+  }
+
   /** Ends every session of the user but `exceptId` (after a password or second-factor change). */
   async revokeAllForUser(userId: string, exceptId: string | null, manager: EntityManager = this.dataSource.manager) {
-    await manager.update(
+    const result = await manager.update(
       AuthSessionEntity,
       exceptId ? { userId, revokedAt: IsNull(), id: Not(exceptId) } : { userId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+    return result.affected ?? 0;
   }
 
   listActive(userId: string) {

@@ -14,8 +14,10 @@ export interface Email {
 }
 
 /**
- * Sends email through SMTP when SMTP_URL is set. Otherwise it lands in the outbox table, which admins
- * can read in development; outside production the message is also logged so a developer can follow links.
+ * Sends email through SMTP when SMTP_URL is set. Otherwise, outside production, it lands in the
+ * development outbox (which admins can read) and is logged so a developer can follow links. In
+ * production without SMTP_URL email is off: nothing is stored or logged, because bodies carry
+ * single-use links and names (start-up says so).
  */
 @Injectable()
 export class MailerService {
@@ -34,8 +36,11 @@ export class MailerService {
       await this.transport.sendMail({ from: this.config.MAIL_FROM, ...email });
       return;
     }
+    if (this.config.isProduction) {
+      this.logger.warn('Email is off (SMTP_URL is not set): a message was not sent');
+      return;
+    }
     await this.dataSource.getRepository(OutboxEmailEntity).insert(email);
-    if (!this.config.isProduction) this.logger.info({ outbox: email }, 'Email written to the development outbox');
-    else this.logger.warn({ to: email.to, subject: email.subject }, 'SMTP_URL is not set: email kept in the outbox only');
+    this.logger.info({ outbox: email }, 'Email written to the development outbox');
   }
 }

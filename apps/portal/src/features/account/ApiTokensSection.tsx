@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
-import { API_SCOPE_AREAS, createApiTokenSchema } from '@attune/domain';
+import { API_SCOPE_AREAS, API_TOKEN_DEFAULT_DAYS, createApiTokenSchema } from '@attune/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -9,6 +9,7 @@ import { formatDate } from '../../app/format';
 import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
 import { readProblem } from '../../app/problems';
 import { CreateApiTokenDocument, RevokeApiTokenDocument, type AccountPageQuery } from '../../gql/graphql';
+import { useRecentSignIn } from './useRecentSignIn';
 
 type Token = AccountPageQuery['accountSettings']['apiTokens'][number];
 type Area = (typeof API_SCOPE_AREAS)[number];
@@ -27,14 +28,13 @@ const EXPIRY = [
   { value: '7', label: '7 days' },
   { value: '30', label: '30 days' },
   { value: '90', label: '90 days' },
-  { value: '365', label: '1 year' },
-  { value: 'never', label: 'Never (only if you must)' },
+  { value: '365', label: '1 year (the longest)' },
 ] as const;
 
 const schema = z.object({
   name: createApiTokenSchema.shape.name,
   scopes: createApiTokenSchema.shape.scopes,
-  expires: z.enum(EXPIRY.map((option) => option.value) as ['7', '30', '90', '365', 'never']),
+  expires: z.enum(EXPIRY.map((option) => option.value) as ['7', '30', '90', '365']),
 });
 
 const day = (iso: string) => formatDate(iso, { dateStyle: 'medium' });
@@ -42,7 +42,8 @@ const day = (iso: string) => formatDate(iso, { dateStyle: 'medium' });
 function tokenState(token: Token) {
   if (token.revokedAt) return `Revoked ${day(token.revokedAt)}`;
   if (token.expiresAt && new Date(token.expiresAt) <= new Date()) return `Expired ${day(token.expiresAt)}`;
-  return token.expiresAt ? `Works until ${day(token.expiresAt)}` : 'Never expires';
+  // Tokens made before every token had an end date keep working until revoked or until a password change.
+  return token.expiresAt ? `Works until ${day(token.expiresAt)}` : 'No end date';
 }
 
 export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token[]; onChanged: () => void }) {
@@ -69,6 +70,10 @@ export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token
       <p>
         A token lets another program, such as a script or a calendar tool, use Attune as you. It can do only what you choose
         below, and never more than you can yourself. Treat it like a password.
+      </p>
+      <p>
+        Every token stops working on the date you choose, after a year at most. All your tokens stop working at once if you
+        change or reset your password, or change your two-step sign-in.
       </p>
 
       {created ? (
@@ -123,7 +128,8 @@ export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token
 function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: string) => void }) {
   const [create] = useMutation(CreateApiTokenDocument);
   const [problem, setProblem] = useState<FormProblemState>(null);
-  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', scopes: [] as string[], expires: '30' as const } });
+  const { guarded, prompt } = useRecentSignIn();
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', scopes: [] as string[], expires: String(API_TOKEN_DEFAULT_DAYS) as '90' } });
   const { errors, isSubmitting } = form.formState;
   const scopesError = useId();
   const expiryId = useId();
@@ -131,53 +137,60 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
   const onSubmit = form.handleSubmit(async ({ name, scopes, expires }) => {
     setProblem(null);
     try {
-      const { data } = await create({ variables: { input: { name, scopes, expiresInDays: expires === 'never' ? null : Number(expires) } } });
-      form.reset();
-      onCreated(name, data!.createApiToken.token);
+      await guarded(async (password) => {
+        const { data } = await create({ variables: { input: { name, scopes, expiresInDays: Number(expires) }, password } });
+        form.reset();
+        onCreated(name, data!.createApiToken.token);
+      }, 'Create token');
     } catch (error) {
       setProblem(applyProblem(form, readProblem(error), ['name', 'scopes', 'expires']));
     }
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} className="form form--inset">
-      <h3>Create a token</h3>
-      <FormProblem problem={problem} />
-      <TextField label="Token name" hint="Something that tells you later what it is for, like “Calendar sync”." autoComplete="off" registration={form.register('name')} error={errors.name?.message} />
-      <fieldset className="fieldset" aria-describedby={errors.scopes ? scopesError : undefined}>
-        <legend>What it may do</legend>
-        {errors.scopes && (
-          <p id={scopesError} className="field__error">
-            {errors.scopes.message}
-          </p>
+    <>
+      <form noValidate onSubmit={onSubmit} className="form form--inset">
+        <h3>Create a token</h3>
+        <FormProblem problem={problem} />
+        <TextField label="Token name" hint="Something that tells you later what it is for, like “Calendar sync”." autoComplete="off" registration={form.register('name')} error={errors.name?.message} />
+        <fieldset className="fieldset" aria-describedby={errors.scopes ? scopesError : undefined}>
+          <legend>What it may do</legend>
+          {errors.scopes && (
+            <p id={scopesError} className="field__error">
+              {errors.scopes.message}
+            </p>
+          )}
+          <ul className="scope-grid">
+            {API_SCOPE_AREAS.map((area) => (
+              <li key={area}>
+                <label className="check">
+                  <input type="checkbox" value={`${area}:read`} {...form.register('scopes')} /> See {AREA_NAMES[area]}
+                </label>
+                <label className="check">
+                  <input type="checkbox" value={`${area}:write`} {...form.register('scopes')} /> Change {AREA_NAMES[area]}
+                </label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+        <div className="field field--medium">
+          <label htmlFor={expiryId}>Stops working after</label>
+          <select id={expiryId} {...form.register('expires')}>
+            {EXPIRY.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        </div>
+        {!prompt && (
+          <button type="submit" className="button" disabled={isSubmitting}>
+            Create token
+          </button>
         )}
-        <ul className="scope-grid">
-          {API_SCOPE_AREAS.map((area) => (
-            <li key={area}>
-              <label className="check">
-                <input type="checkbox" value={`${area}:read`} {...form.register('scopes')} /> See {AREA_NAMES[area]}
-              </label>
-              <label className="check">
-                <input type="checkbox" value={`${area}:write`} {...form.register('scopes')} /> Change {AREA_NAMES[area]}
-              </label>
-            </li>
-          ))}
-        </ul>
-      </fieldset>
-      <div className="field field--medium">
-        <label htmlFor={expiryId}>Stops working after</label>
-        <select id={expiryId} {...form.register('expires')}>
-          {EXPIRY.map((option) => (
-            <option key={option.value} value={option.value}>
-              {option.label}
-            </option>
-          ))}
-        </select>
-      </div>
-      <button type="submit" className="button" disabled={isSubmitting}>
-        Create token
-      </button>
-    </form>
+      </form>
+      {prompt}
+    </>
   );
 }
 

@@ -37,7 +37,10 @@ export function ChangePasswordSection({ email, onChanged }: { email: string; onC
   return (
     <section className="card section" aria-labelledby="password-heading">
       <h2 id="password-heading">Password</h2>
-      <p>Changing your password signs you out on every other device.</p>
+      <p>
+        Changing your password signs you out on every other device. Any API tokens you have made stop working too, so scripts
+        or tools that use them will need a new one.
+      </p>
       <form noValidate onSubmit={onSubmit} className="form">
         {/* Lets password managers know which account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
@@ -48,7 +51,7 @@ export function ChangePasswordSection({ email, onChanged }: { email: string; onC
           Change my password
         </button>
         <p role="status" className="form__status">
-          {done ? 'Your password has been changed. You have been signed out on your other devices.' : ''}
+          {done ? 'Your password has been changed. You have been signed out on your other devices, and your API tokens no longer work.' : ''}
         </p>
       </form>
     </section>

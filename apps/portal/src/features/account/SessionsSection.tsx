@@ -5,6 +5,7 @@ import { readProblem } from '../../app/problems';
 import { EndOtherSessionsDocument, EndSessionDocument, type AccountPageQuery } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
 import { describeDevice } from './describe-device';
+import { useRecentSignIn } from './useRecentSignIn';
 
 type Session = AccountPageQuery['accountSettings']['sessions'][number];
 
@@ -16,17 +17,21 @@ export function SessionsSection({ sessions, onChanged }: { sessions: readonly Se
   const [endOthers, endingOthers] = useMutation(EndOtherSessionsDocument);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
+  const { guarded, prompt } = useRecentSignIn();
   // This device first, then the most recently used.
   const sorted = [...sessions].sort((a, b) => Number(b.current) - Number(a.current) || b.lastSeenAt.localeCompare(a.lastSeenAt));
   const others = sessions.filter((session) => !session.current).length;
 
-  const run = async (action: () => Promise<unknown>, done: string) => {
+  /** Signing others out needs a recent sign-in: the password is asked for when it has been a while. */
+  const run = async (action: (password?: string) => Promise<unknown>, done: string, submitLabel: string) => {
     setProblem('');
     setStatus('');
     try {
-      await action();
-      setStatus(done);
-      onChanged();
+      await guarded(async (password) => {
+        await action(password);
+        setStatus(done);
+        onChanged();
+      }, submitLabel);
     } catch (error) {
       setProblem(readProblem(error).message);
     }
@@ -59,7 +64,9 @@ export function SessionsSection({ sessions, onChanged }: { sessions: readonly Se
               <button
                 type="button"
                 className="button button--quiet button--small"
-                onClick={() => void run(() => endSession({ variables: { id: session.id } }), `Signed out of ${describeDevice(session.userAgent)}.`)}
+                onClick={() =>
+                  void run((password) => endSession({ variables: { id: session.id, password } }), `Signed out of ${describeDevice(session.userAgent)}.`, 'Sign out of that session')
+                }
               >
                 Sign out of this session<span className="visually-hidden"> ({describeDevice(session.userAgent)}, last active {when(session.lastSeenAt)})</span>
               </button>
@@ -68,10 +75,11 @@ export function SessionsSection({ sessions, onChanged }: { sessions: readonly Se
         ))}
       </ul>
       {others > 0 && (
-        <button type="button" className="button button--quiet" disabled={endingOthers.loading} onClick={() => void run(() => endOthers(), 'You are now signed out everywhere else.')}>
+        <button type="button" className="button button--quiet" disabled={endingOthers.loading} onClick={() => void run((password) => endOthers({ variables: { password } }), 'You are now signed out everywhere else.', 'Sign out everywhere else')}>
           Sign out everywhere else
         </button>
       )}
+      {prompt}
       <p role="status" className="form__status">
         {status}
       </p>

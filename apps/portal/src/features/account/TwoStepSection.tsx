@@ -5,7 +5,7 @@ import { MfaEnrollment, type Enrollment } from '../identity/MfaEnrollment';
 import { RecoveryCodes } from '../identity/RecoveryCodes';
 import { PasswordCheckForm } from './PasswordCheckForm';
 
-type Mode = 'idle' | 'enable-password' | 'enable' | 'disable' | 'regenerate-password' | 'regenerate';
+type Mode = 'idle' | 'enable-password' | 'replace-password' | 'enable' | 'disable' | 'regenerate-password' | 'regenerate';
 
 interface Props {
   role: Role;
@@ -18,6 +18,7 @@ export function TwoStepSection({ role, enabled, required, onChanged }: Props) {
   const [mode, setMode] = useState<Mode>('idle');
   const [enrollment, setEnrollment] = useState<Enrollment | null>(null);
   const [codes, setCodes] = useState<string[]>([]);
+  const [replacing, setReplacing] = useState(false);
   const [status, setStatus] = useState('');
   const [start] = useMutation(StartMfaEnrollmentDocument);
   const [disable] = useMutation(DisableMfaDocument);
@@ -57,6 +58,11 @@ export function TwoStepSection({ role, enabled, required, onChanged }: Props) {
             </button>
           )}
           {enabled && (
+            <button type="button" className="button button--quiet" onClick={() => begin('replace-password')}>
+              Move to a new authenticator app
+            </button>
+          )}
+          {enabled && (
             <button type="button" className="button button--quiet" onClick={() => begin('regenerate-password')}>
               Get new recovery codes
             </button>
@@ -77,25 +83,46 @@ export function TwoStepSection({ role, enabled, required, onChanged }: Props) {
           onSubmit={async ({ password }) => {
             const result = await start({ variables: { password } });
             setEnrollment(result.data!.startMfaEnrollment);
+            setReplacing(false);
+            setMode('enable');
+          }}
+        />
+      )}
+      {mode === 'replace-password' && (
+        <PasswordCheckForm
+          withCode
+          intro="To move two-step sign-in to a new phone or app, enter your password and a code from the app you use now. When you finish, you'll be signed out on your other devices, and your API tokens will stop working."
+          submitLabel="Continue"
+          onCancel={() => setMode('idle')}
+          onSubmit={async ({ password, code }) => {
+            const result = await start({ variables: { password, code: code ?? '' } });
+            setEnrollment(result.data!.startMfaEnrollment);
+            setReplacing(true);
             setMode('enable');
           }}
         />
       )}
       {mode === 'enable' && enrollment && (
         <div className="form--inset">
-          <MfaEnrollment level={3} started={enrollment} doneLabel="Done" onDone={() => finish('Two-step sign-in is on. You have been signed out on your other devices.')} />
+          <MfaEnrollment level={3} started={enrollment} doneLabel="Done" onDone={() =>
+              finish(
+                replacing
+                  ? 'Your new authenticator app is set up. You have been signed out on your other devices, and your API tokens no longer work.'
+                  : 'Two-step sign-in is on. You have been signed out on your other devices.',
+              )
+            } />
         </div>
       )}
 
       {mode === 'disable' && (
         <PasswordCheckForm
           withCode
-          intro="Without two-step sign-in, your password alone protects your account. To turn it off, enter your password and a current code."
+          intro="Without two-step sign-in, your password alone protects your account. Turning it off signs you out on your other devices, and your API tokens stop working. To go ahead, enter your password and a current code."
           submitLabel="Turn off two-step sign-in"
           onCancel={() => setMode('idle')}
           onSubmit={async ({ password, code }) => {
             await disable({ variables: { password, code: code ?? '' } });
-            finish('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices.');
+            finish('Two-step sign-in is off, and your recovery codes no longer work. You have been signed out on your other devices, and your API tokens no longer work.');
           }}
         />
       )}

@@ -38,7 +38,8 @@ function AdminCare() {
     setStatus(message);
   };
 
-  const therapists = data?.therapists.edges.map((edge) => edge.node) ?? [];
+  // A deactivated therapist cannot take anyone into their care.
+  const therapists = data?.therapists.edges.map((edge) => edge.node).filter((therapist) => !therapist.deactivated) ?? [];
   const clients = data?.clients.edges.map((edge) => edge.node) ?? [];
 
   return (
@@ -156,7 +157,7 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
         {client.displayName}
         <span className="meta cl-block">{client.email}</span>
       </th>
-      <td>{client.therapistName ?? <span className="meta">No therapist</span>}</td>
+      <td>{client.therapistName ?? <span className="meta">{client.needsTherapist ? 'Needs a therapist' : 'No therapist'}</span>}</td>
       <td>
         <div className="cl-care-actions">
           <form className="cl-inline-form" onSubmit={(event) => void save(event)} noValidate>

@@ -17,6 +17,9 @@ export function AdminHome({ viewer }: { viewer: Viewer }) {
       <h2>People</h2>
       <ul className="link-list">
         <li>
+          <Link to="/admin/people">People: who can sign in, deactivate and reactivate</Link>
+        </li>
+        <li>
           <Link to="/admin/care">Care relationships: assign and hand over clients</Link>
         </li>
         <li>

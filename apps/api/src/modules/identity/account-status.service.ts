@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, IsNull } from 'typeorm';
+import { idSchema } from '@attune/domain';
+import type { Viewer } from '../../common/auth/viewer';
+import { forbidden, notFound, parseInput } from '../../common/errors';
+import { assertPolicy, Policy } from '../../common/policy/policy';
+import { AuditService } from '../audit/audit.service';
+import { UserEntity } from '../users/user.entity';
+import { AccountTokenEntity } from './account-token.entity';
+import { ApiTokensService } from './api-tokens.service';
+import { SessionsService } from './sessions.service';
+
+/**
+ * Admins end someone's access (a therapist who leaves) and give it back. A deactivated account keeps its
+ * history; its sessions, API tokens and unused reset links end in the same transaction as the change.
+ */
+@Injectable()
+export class AccountStatusService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly sessions: SessionsService,
+    private readonly apiTokens: ApiTokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async deactivate(viewer: Viewer, rawId: unknown) {
+    assertPolicy(Policy.manageUsers(viewer));
+    const id = parseInput(idSchema, rawId, ['id']);
+    if (id === viewer.userId) throw forbidden("You can't deactivate your own account. Another admin can do it for you.");
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('That person');
+      if (user.deactivatedAt) return true;
+      await manager.update(UserEntity, { id }, { deactivatedAt: new Date() });
+      const sessionsEnded = await this.sessions.revokeAllForUser(id, null, manager);
+      const tokensRevoked = await this.apiTokens.revokeAllForUser(id, manager);
+      await manager.update(AccountTokenEntity, { userId: id, usedAt: IsNull() }, { usedAt: new Date() });
+      await this.audit.record(
+        { action: 'account.deactivated', actor: viewer, targetType: 'user', targetId: id, subjectUserId: id, metadata: { role: user.role, sessionsEnded, tokensRevoked } },
+        manager,
+      );
+      return true;
+    });
+  }
+
+  /** Sign-in works again with the same password; ended sessions and tokens stay ended. */
+  async reactivate(viewer: Viewer, rawId: unknown) {
+    assertPolicy(Policy.manageUsers(viewer));
+    const id = parseInput(idSchema, rawId, ['id']);
+    return this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw notFound('That person');
+      if (!user.deactivatedAt) return true;
+      await manager.update(UserEntity, { id }, { deactivatedAt: null });
+      await this.audit.record({ action: 'account.reactivated', actor: viewer, targetType: 'user', targetId: id, subjectUserId: id, metadata: { role: user.role } }, manager);
+      return true;
+    });
+  }
+}
