@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AfterResponse } from '../../common/background/after-response.service';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AccountService } from './account.service';
 import { ApiTokensService } from './api-tokens.service';
@@ -7,7 +8,7 @@ import { IdentityService } from './identity.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
-  providers: [RateLimitService, SessionsService, IdentityService, AccountService, ApiTokensService, IdentityResolver],
+  providers: [RateLimitService, AfterResponse, SessionsService, IdentityService, AccountService, ApiTokensService, IdentityResolver],
   exports: [SessionsService, ApiTokensService, RateLimitService],
 })
 export class IdentityModule {}
