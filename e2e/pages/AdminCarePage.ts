@@ -4,8 +4,9 @@ import type { Page } from '@playwright/test';
 export class AdminCarePage {
   constructor(private readonly page: Page) {}
 
-  async open() {
-    await this.page.goto('/admin/care');
+  /** With `search`, only the people it finds: other specs' clients may fill the first page. */
+  async open(search?: string) {
+    await this.page.goto(search ? `/admin/care?search=${encodeURIComponent(search)}` : '/admin/care');
     await this.page.getByRole('heading', { level: 1, name: 'Care relationships' }).waitFor();
     await this.page.getByRole('table').waitFor();
   }

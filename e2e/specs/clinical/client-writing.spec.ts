@@ -28,8 +28,10 @@ test('a reflection being written survives a failed save and a reload, and reache
   await expect(reflections.body()).toHaveValue(longer);
 
   // Once saving works again the device copy is sent; the server then holds it too.
+  // The browser says it is back online (the page would otherwise retry on its own ten-second timer).
   await page.unroute('**/graphql', dropDraftSaves);
-  await expect(reflections.draftStatus()).toHaveText('Draft saved a moment ago.', { timeout: 20_000 });
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
+  await expect(reflections.draftStatus()).toHaveText('Draft saved a moment ago.');
   const { reflectionDraft } = await ask<{ reflectionDraft: { body: string } }>(page, '{ reflectionDraft { body } }');
   expect(reflectionDraft.body).toBe(longer);
 

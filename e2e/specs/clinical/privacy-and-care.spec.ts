@@ -27,6 +27,7 @@ test('an admin hands a client over to another therapist and ends another care re
   await care.open();
   await checkPage(page, 'clinical-admin-care');
 
+  await care.open('Tomás Silva');
   const tomas = care.row('Tomás Silva');
   await expect(tomas.getByRole('cell').first()).toHaveText('Dr. Priya Raman');
   await tomas.getByRole('button', { name: 'Hand over Tomás Silva' }).click();
@@ -36,6 +37,7 @@ test('an admin hands a client over to another therapist and ends another care re
   await expect(page.getByRole('status').filter({ hasText: "Tomás Silva is now in Sam Okafor's care. Their care with Dr. Priya Raman has ended." })).toBeVisible();
   await expect(tomas.getByRole('cell').first()).toHaveText('Sam Okafor');
 
+  await care.open('Ben Carter');
   const ben = care.row('Ben Carter');
   await ben.getByRole('button', { name: 'End care for Ben Carter' }).click();
   await expect(ben).toContainText('End Ben Carter\'s care with Dr. Priya Raman? Dr. Priya Raman will no longer see their record.');

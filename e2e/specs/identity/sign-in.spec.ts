@@ -41,10 +41,11 @@ test('a client signs in, sees only their own pages, and signs out', async ({ pag
   await expect(signIn.heading()).toBeVisible();
 });
 
-test('a therapist signs in with a code from their authenticator app', async ({ page }) => {
+test('a therapist signs in with a code from their authenticator app', async ({ page, newStaff }) => {
+  const therapist = await newStaff('code-sign-in', 'THERAPIST');
   const signIn = new SignInPage(page);
   await signIn.open();
-  await signIn.submitPassword('therapist@attune.test', DEMO_PASSWORD);
+  await signIn.submitPassword(therapist.email, therapist.password);
   await expect(signIn.heading('Enter your code')).toBeFocused();
   await expect(page.getByLabel('6-digit code')).toHaveAttribute('autocomplete', 'one-time-code');
   await checkPage(page, 'identity-sign-in-code');
@@ -59,7 +60,7 @@ test('a therapist signs in with a code from their authenticator app', async ({ p
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(signIn.problem()).toContainText("That code didn't work. Codes change every 30 seconds");
 
-  await signIn.enterCode(await nextTotpCode('therapist@attune.test'));
+  await signIn.enterCode(await nextTotpCode(therapist.email, therapist.secret));
   await expect(page.getByRole('heading', { level: 1, name: 'Your caseload' })).toBeVisible();
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link')).toHaveText(['Caseload', 'Invite a client', 'Send an article', 'Articles', 'Account']);

@@ -1,3 +1,4 @@
+import { AfterResponse } from '../../src/common/background/after-response.service';
 import { AuditEventEntity } from '../../src/modules/audit/audit-event.entity';
 import { OutboxEmailEntity } from '../../src/modules/mail/outbox-email.entity';
 import { UserEntity } from '../../src/modules/users/user.entity';
@@ -16,8 +17,11 @@ describe('identity: sign-in, second factor, sessions, resets and invitations', (
   });
   afterAll(() => t.close());
 
-  const lastEmailTo = async (to: string) =>
-    t.dataSource.getRepository(OutboxEmailEntity).findOne({ where: { to }, order: { createdAt: 'DESC' } });
+  const lastEmailTo = async (to: string) => {
+    // Reset emails go out after the answer.
+    await t.app.get(AfterResponse).settled();
+    return t.dataSource.getRepository(OutboxEmailEntity).findOne({ where: { to }, order: { createdAt: 'DESC' } });
+  };
   const tokenIn = (text: string) => /#token=([A-Za-z0-9_-]+)/.exec(text)?.[1] ?? null;
 
   it('signs a client in with an HttpOnly, SameSite session cookie', async () => {

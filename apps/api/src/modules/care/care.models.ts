@@ -1,4 +1,4 @@
-import { ArgsType, Field, ID, ObjectType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
 import { RoleEnum } from '../users/user.model';
 import type { Role } from '@attune/domain';
@@ -30,6 +30,22 @@ export class PracticeMember {
 
   @Field({ description: 'For active clients: true when no active therapist cares for them (none yet, or theirs was deactivated).' })
   needsTherapist: boolean;
+}
+
+@ClosedToTokens()
+@ObjectType({ description: "A therapist account of the signed-in admin's own (invited by them, with their name or email), with clients in its care." })
+export class ClinicalAccessAccount {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  displayName: string;
+
+  @Field()
+  email: string;
+
+  @Field(() => Int, { description: 'Clients in this account’s care now.' })
+  activeClients: number;
 }
 
 export const PracticeMemberConnection = Connection(PracticeMember, 'PracticeMember');

@@ -1,6 +1,6 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { RequestContext } from '../../common/auth/viewer';
-import { PracticeMemberConnection, PracticeMembersArgs } from './care.models';
+import { ClinicalAccessAccount, PracticeMemberConnection, PracticeMembersArgs } from './care.models';
 import { CareService } from './care.service';
 import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
@@ -12,6 +12,14 @@ export class CareResolver {
   @Query(() => PracticeMemberConnection, { description: 'Admins: people in the practice, with each client’s current therapist.' })
   practiceMembers(@Args() args: PracticeMembersArgs, @Context() ctx: RequestContext) {
     return this.care.members(ctx.viewer!, args);
+  }
+
+  @ClosedToTokens()
+  @Query(() => [ClinicalAccessAccount], {
+    description: 'Admins: therapist accounts of your own (ones you invited, with your name or email) that have clients: through them you have clinical access. Assignments to them are flagged selfAssigned in the audit trail.',
+  })
+  myClinicalAccess(@Context() ctx: RequestContext) {
+    return this.care.clinicalAccess(ctx.viewer!);
   }
 
   @ClosedToTokens()

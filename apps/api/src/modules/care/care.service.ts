@@ -9,6 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { CareRelationshipEntity } from './care-relationship.entity';
 import type { PracticeMembersArgs } from './care.models';
+import { isOwnTherapistAccount, ownTherapistAccounts } from './self-assignment';
 
 const searchSchema = z.string().trim().max(100).optional().nullable();
 
@@ -82,6 +83,7 @@ export class CareService {
       if (current?.therapistId === therapistId) return current;
       if (current) await manager.update(CareRelationshipEntity, { id: current.id }, { endedAt: new Date() });
       const created = await manager.save(manager.create(CareRelationshipEntity, { clientId, therapistId }));
+      const selfAssigned = await isOwnTherapistAccount(manager, viewer.userId, therapistId);
       await this.audit.record(
         {
           action: current ? 'care.handed_over' : 'care.assigned',
@@ -89,12 +91,19 @@ export class CareService {
           targetType: 'care_relationship',
           targetId: created.id,
           subjectUserId: clientId,
-          metadata: { fromTherapistId: current?.therapistId ?? null, toTherapistId: therapistId },
+          metadata: { fromTherapistId: current?.therapistId ?? null, toTherapistId: therapistId, ...(selfAssigned ? { selfAssigned: true } : {}) },
         },
         manager,
       );
       return created;
     });
+  }
+
+  /** The admin's own therapist accounts that have clients: the admin has clinical access through them. */
+  async clinicalAccess(viewer: Viewer) {
+    assertPolicy(Policy.manageUsers(viewer));
+    const admin = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId });
+    return (await ownTherapistAccounts(this.dataSource.manager, admin)).filter((account) => account.activeClients > 0);
   }
 
   async end(viewer: Viewer, rawClientId: string) {

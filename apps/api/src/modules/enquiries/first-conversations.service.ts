@@ -7,6 +7,7 @@ import { AppLoggerToken } from '../../common/logger.module';
 import type { AppLogger } from '../../common/logger';
 import { decodeCursor, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
+import { addressKeys } from '../../common/rate-limit/address';
 import { RateLimitService, type LimitRule } from '../../common/rate-limit/rate-limit.service';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -17,8 +18,10 @@ import type { FirstConversationRequestEntity, FirstConversationRequestStatus } f
 import type { FirstConversationRequest } from './first-conversation.model';
 import { FirstConversationsRepository } from './first-conversations.repository';
 
-/** Per address: enough for a person who changes their mind, too few for a flood. */
+/** Per address (an IPv6 host's /64): enough for a person who changes their mind, too few for a flood. */
 export const REQUESTS_PER_ADDRESS: LimitRule = { points: 5, durationSeconds: 60 * 60 };
+/** Per network (IPv4 /24, IPv6 /48): a few neighbouring addresses together cannot come near the site-wide limit. */
+export const REQUESTS_PER_NETWORK: LimitRule = { points: 15, durationSeconds: 60 * 60 };
 /** Across the site, so a spread-out flood cannot bury the admins. */
 export const REQUESTS_SITE_WIDE: LimitRule = { points: 200, durationSeconds: 60 * 60 };
 export const RATE_LIMITED_MESSAGE =
@@ -53,7 +56,10 @@ export class FirstConversationsService {
       if (!profile) throw badInput([{ path: [...pathPrefix, 'therapistProfileId'], message: 'Please choose a therapist from the list.' }]);
       therapistId = profile.userId;
     }
-    await this.limits.consume('first-conversation', ip, REQUESTS_PER_ADDRESS, RATE_LIMITED_MESSAGE);
+    // Narrowest first: a refused sender spends nothing of the wider limits, so it cannot use them up for others.
+    const { address, network } = addressKeys(ip);
+    await this.limits.consume('first-conversation', address, REQUESTS_PER_ADDRESS, RATE_LIMITED_MESSAGE);
+    await this.limits.consume('first-conversation-network', network, REQUESTS_PER_NETWORK, RATE_LIMITED_MESSAGE);
     await this.limits.consume('first-conversation', 'site', REQUESTS_SITE_WIDE, 'We are receiving a lot of requests right now. Please try again in an hour, or call the practice.');
     const id = await this.dataSource.transaction(async (manager) => {
       const id = await this.requests.insert(manager, {

@@ -5,7 +5,10 @@ import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { MFA_REQUIRED_ROLES, displayNameSchema, emailSchema, roleSchema, totpCodeSchema, z, type Role } from '@attune/domain';
 import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
 import { badInput, forbidden, parseInput, unauthenticated } from '../../common/errors';
+import { AfterResponse } from '../../common/background/after-response.service';
+import { addressKeys } from '../../common/rate-limit/address';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
+import { requestScope } from '../../common/request-context';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
@@ -28,6 +31,8 @@ const INVITATION_DAYS = 7;
 const RESET_MINUTES = 30;
 const RECOVERY_CODE_COUNT = 10;
 const RESET_REQUEST_LIMIT = { points: 5, durationSeconds: 60 * 60 };
+/** From one address, across emails: a practice behind one shared address has room, a script trying lists does not. */
+export const RESET_REQUESTS_PER_ADDRESS = { points: 20, durationSeconds: 60 * 60 };
 
 const inviteSchema = z.object({ email: emailSchema, displayName: displayNameSchema, role: roleSchema });
 const acceptSchema = z.object({ token: z.string().min(20).max(100), displayName: displayNameSchema.optional().nullable() });
@@ -49,6 +54,7 @@ export class AccountService {
     private readonly limits: RateLimitService,
     private readonly passwords: PasswordChecksService,
     private readonly apiTokens: ApiTokensService,
+    private readonly afterResponse: AfterResponse,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -240,12 +246,24 @@ export class AccountService {
 
   // ---- password reset ------------------------------------------------------------------------
 
-  /** Always answers the same; only an existing, active account gets a link. */
+  /**
+   * Always answers the same, in the same time: after the limits, the answer goes back at once and the
+   * lookup, the link and the email happen after it, so a known address is no slower than an unknown one.
+   * Limited per email and per sending address, both counted for unknown emails too.
+   */
   async requestPasswordReset(rawEmail: unknown) {
     const email = parseInput(emailSchema, rawEmail, ['email']);
+    const { address } = addressKeys(requestScope.getStore()?.ip);
+    await this.limits.consume('password-reset-address', address, RESET_REQUESTS_PER_ADDRESS, 'Several reset links were asked for from your network recently. Please try again in an hour.');
     await this.limits.consume('password-reset', sha256(email), RESET_REQUEST_LIMIT, 'Several reset links were sent recently. Please check your inbox, or try again in an hour.');
+    this.afterResponse.run('A password reset email', () => this.sendResetLink(email));
+    return true;
+  }
+
+  /** Only an existing, active account gets a link. */
+  private async sendResetLink(email: string) {
     const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, deactivatedAt: IsNull() });
-    if (!user) return true;
+    if (!user) return;
     const token = await this.dataSource.transaction(async (manager) => {
       await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
       return issueAccountToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
@@ -255,7 +273,6 @@ export class AccountService {
       subject: 'Resetting your Attune password',
       text: `Hello ${user.displayName},\n\nTo choose a new password, open this link within ${RESET_MINUTES} minutes:\n\n${this.config.PUBLIC_URL}/reset-password#token=${token}\n\nIf you didn't ask for this, you can ignore this email: your password stays the same.\n`,
     });
-    return true;
   }
 
   /** Sets the new password and ends every session. It never signs in: the second factor still applies. */

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AfterResponse } from '../../common/background/after-response.service';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AccountStatusResolver } from './account-status.resolver';
 import { AccountStatusService } from './account-status.service';
@@ -12,6 +13,7 @@ import { SessionsService } from './sessions.service';
 @Module({
   providers: [
     RateLimitService,
+    AfterResponse,
     SessionsService,
     PasswordChecksService,
     IdentityService,

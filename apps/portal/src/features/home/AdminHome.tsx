@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { DevOutboxAvailableDocument } from '../../gql/graphql';
+import { AdminHomeClinicalAccessDocument, DevOutboxAvailableDocument } from '../../gql/graphql';
 import type { Viewer } from '../identity/viewer-context';
 
 /** Where an admin starts: the practice's people, writing and records, one click each. */
@@ -10,10 +10,20 @@ export function AdminHome({ viewer }: { viewer: Viewer }) {
   // The outbox exists outside production only: the link appears when the API serves it.
   const outbox = useQuery(DevOutboxAvailableDocument, { errorPolicy: 'all' });
   const outboxAvailable = Boolean(outbox.data?.devOutbox) && !outbox.error;
+  // An admin who also practises, through a therapist account of their own, is told so plainly.
+  const clinicalAccess = useQuery(AdminHomeClinicalAccessDocument, { errorPolicy: 'all' }).data?.myClinicalAccess ?? [];
   return (
     <section className="page narrow">
       <h1>Hello, {viewer.displayName}</h1>
       <p className="lead">You look after the practice's people and writing. Clinical records stay between clients and their therapists.</p>
+      {clinicalAccess.map((account) => (
+        <div key={account.id} className="notice" role="note" aria-label="Your clinical access">
+          <p>
+            You have clinical access through {account.displayName} ({account.email}), a therapist account of your own with{' '}
+            {account.activeClients === 1 ? '1 client' : `${account.activeClients} clients`} in its care. Assigning clients to it is marked in the audit log.
+          </p>
+        </div>
+      ))}
       <h2>People</h2>
       <ul className="link-list">
         <li>

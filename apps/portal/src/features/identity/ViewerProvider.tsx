@@ -1,5 +1,5 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
-import { useCallback, useMemo, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { SignOutDocument, ViewerDocument } from '../../gql/graphql';
 import { forgetReflectionDrafts } from '../reflections/useReflectionDraft';
 import { ViewerContext, type Viewer, type ViewerState } from './viewer-context';
@@ -40,6 +40,13 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     await client.clearStore();
     window.location.assign(to);
   }, [client, signOutMutation]);
+
+  // However a session ends (timed out, ended from another device, or gone by the time this page loaded),
+  // once the API says nobody is signed in, this device keeps no reflection drafts, as on signing out.
+  const signedOut = Boolean(data) && !data?.me;
+  useEffect(() => {
+    if (signedOut) forgetReflectionDrafts();
+  }, [signedOut]);
 
   const value = useMemo<ViewerState>(
     () => ({ viewer: data?.me ?? null, loading: loading && !data, failed: Boolean(error) && !data, signedIn, refresh, signOut, signingOut }),
