@@ -9,6 +9,9 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoDataIfEmpty } from './database
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  if (config.isProduction && !config.REDIS_URL) {
+    logger.warn('REDIS_URL is not set: rate limits and sign-in failure budgets are counted per process, so several API processes each allow the full amount.');
+  }
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
   const seeded = config.SEED_DEMO_DATA === 'auto' ? await seedDemoDataIfEmpty(database.dataSource) : false;

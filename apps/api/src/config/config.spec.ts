@@ -23,4 +23,18 @@ describe('loadConfig', () => {
       expect((error as Error).message.split('\n')).toHaveLength(1);
     }
   });
+
+  it('reads TRUST_PROXY as Express takes it', () => {
+    expect(loadConfig({}).TRUST_PROXY).toEqual(['loopback']);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).TRUST_PROXY).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: 'false' }).TRUST_PROXY).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: '2' }).TRUST_PROXY).toBe(2);
+    expect(loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,fd00::/8, 192.168.1.4' }).TRUST_PROXY).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8', '192.168.1.4']);
+  });
+
+  it('names a bad TRUST_PROXY in one line', () => {
+    for (const bad of ['yes', '10.0.0.0/33', 'proxy.example.com', '10.0.0.1,', '-1', '::1/129']) {
+      expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^Configuration error: TRUST_PROXY must be true, false, a number/);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,41 @@ export const DEFAULT_CRISIS_TEXT = [
   '',
   'Attune is not monitored in real time. Your therapist may not see messages or reflections until later, so please reach out to one of these services if you need someone now.',
 ].join('\n');
+
+/** Names Express (proxy-addr) knows for address ranges. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a TRUST_PROXY list: a named range, an address, or an address/prefix (CIDR). */
+function isProxyAddress(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** What Express's `trust proxy` setting takes: true/false, a hop count, or a list of addresses and ranges. */
+export type TrustProxy = boolean | number | string[];
+
+export const trustProxySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.find((entry) => !isProxyAddress(entry));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a number of proxy hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (${JSON.stringify(bad)} is none of these)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /** Every setting Attune reads, parsed once at start-up. `sensitive` values are never logged. */
 const configSchema = z.object({
@@ -50,6 +86,11 @@ const configSchema = z.object({
     .transform((text) => text.replace(/\\n/g, '\n'))
     .describe(
       'What the "Need help now?" page says, in Markdown (write \\n for a line break in one-line settings). Set it to the crisis lines of your country.',
+    ),
+  TRUST_PROXY: trustProxySchema
+    .default(['loopback'])
+    .describe(
+      'Which proxies in front of Attune are trusted to report the client address (X-Forwarded-For), as Express takes it: true, false, a hop count, or a comma-separated list of addresses and CIDR ranges (loopback, linklocal, uniquelocal name ranges). Default: loopback.',
     ),
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
 });

@@ -40,4 +40,10 @@ describe('start-up with a bad setting', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Attune could not start: .*ECONNREFUSED/)]);
   });
+
+  it('names a bad TRUST_PROXY in one line', async () => {
+    const result = await start({ TRUST_PROXY: '10.0.0.0/99' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: TRUST_PROXY .*10\.0\.0\.0\/99/)]);
+  });
 });
