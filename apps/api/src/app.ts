@@ -9,6 +9,7 @@ import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { installSecretBox } from './common/crypto/secret-box';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
@@ -53,6 +54,7 @@ const EXPLORER_POLICY = {
 };
 
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: AppLogger): Promise<NestExpressApplication> {
+  installSecretBox(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, dataSource, logger }), {
     logger: new NestPinoLogger(logger),
     bodyParser: true,

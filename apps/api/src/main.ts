@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { installSecretBox, sealPlaintextSecrets } from './common/crypto/secret-box';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
@@ -9,12 +10,14 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoDataIfEmpty } from './database
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  installSecretBox(config);
   if (config.isProduction && !config.REDIS_URL) {
     logger.warn('REDIS_URL is not set: rate limits and sign-in failure budgets are counted per process, so several API processes each allow the full amount.');
   }
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
   const seeded = config.SEED_DEMO_DATA === 'auto' ? await seedDemoDataIfEmpty(database.dataSource) : false;
+  await sealPlaintextSecrets((sql, parameters) => database.dataSource.query(sql, parameters));
 
   const app = await createApp(config, database.dataSource, logger);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -37,4 +37,10 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ TRUST_PROXY: bad })).toThrow(/^Configuration error: TRUST_PROXY must be true, false, a number/);
     }
   });
+
+  it('needs APP_SECRET in production, and never echoes it', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Configuration error: APP_SECRET is required in production/);
+    expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }).APP_SECRET).toBe('x'.repeat(32));
+    expect(() => loadConfig({ APP_SECRET: 'hunter2' })).toThrow(/^Configuration error: APP_SECRET must be at least 32 characters[^"]*\.$/);
+  });
 });

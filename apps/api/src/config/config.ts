@@ -92,6 +92,13 @@ const configSchema = z.object({
     .describe(
       'Which proxies in front of Attune are trusted to report the client address (X-Forwarded-For), as Express takes it: true, false, a hop count, or a comma-separated list of addresses and CIDR ranges (loopback, linklocal, uniquelocal name ranges). Default: loopback.',
     ),
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (for example the output of `openssl rand -base64 32`)')
+    .optional()
+    .describe(
+      'The key that encrypts secrets at rest, such as second-factor secrets (sensitive). Required in production; elsewhere one is generated and kept in DATA_DIR. Changing it makes stored second factors unreadable.',
+    ),
   SEED_DEMO_DATA: z.enum(['auto', 'never']).default('auto').describe('auto: load the demo data into an empty database at start-up.'),
 });
 
@@ -102,7 +109,7 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_
   introspection: boolean;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'APP_SECRET'] as const;
 
 export class ConfigError extends Error {}
 
@@ -117,6 +124,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}.`);
   }
   const parsed = result.data;
+  if (parsed.NODE_ENV === 'production' && !parsed.APP_SECRET) {
+    throw new ConfigError(
+      'Configuration error: APP_SECRET is required in production (at least 32 random characters, for example from `openssl rand -base64 32`); it encrypts second-factor secrets.',
+    );
+  }
   return {
     ...parsed,
     DATA_DIR: path.resolve(parsed.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), '.data')),
