@@ -64,9 +64,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      // Always our own id: a caller must not choose the id that ties audit rows and logs together.
+      genReqId: (_req, res) => {
+        const id = randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -79,7 +79,9 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     }),
   );
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    requestScope.run({ requestId: String(req.id), ip: req.ip ?? null }, next);
+    const incoming = req.headers['x-request-id'];
+    const clientRequestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : null;
+    requestScope.run({ requestId: String(req.id), clientRequestId, ip: req.ip ?? null }, next);
   });
   app.use(cookieParser());
   const https = config.PUBLIC_URL.startsWith('https://');
