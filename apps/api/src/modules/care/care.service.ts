@@ -41,6 +41,10 @@ export class CareService {
       qb.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
     }
     const rows = await qb.getRawMany<{ id: string; displayName: string; email: string; role: UserEntity['role']; therapistName: string | null; therapistId: string | null }>();
+    // Who is in care with whom is itself clinical: each member shown is on the record.
+    await this.audit.recordMany(
+      rows.slice(0, first).map((row) => ({ action: 'practice_member.read', actor: viewer, targetType: 'user', targetId: row.id, subjectUserId: row.role === 'CLIENT' ? row.id : null })),
+    );
     return toConnection(rows, first, (row) => [row.displayName, row.id], (row) => row);
   }
 
