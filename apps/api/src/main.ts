@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { createApp } from './app';
-import { installSecretBox, sealPlaintextSecrets } from './common/crypto/secret-box';
+import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
 import { createLogger } from './common/logger';
 import { ConfigError, loadConfig } from './config/config';
 import { openDatabase } from './database/data-source';
@@ -17,7 +17,9 @@ async function main() {
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
   const seeded = config.SEED_DEMO_DATA === 'auto' ? await seedDemoDataIfEmpty(database.dataSource) : false;
-  await sealPlaintextSecrets((sql, parameters) => database.dataSource.query(sql, parameters));
+  const query = (sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters);
+  await checkSecretKey(query);
+  await sealPlaintextSecrets(query);
 
   const app = await createApp(config, database.dataSource, logger);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -50,7 +52,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   // A newcomer gets one clear line, not a stack trace (DEBUG=1 shows it).
-  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError;
+  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError || error instanceof SecretKeyMismatchError;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   process.stderr.write(known ? `${message}\n` : `Attune could not start: ${message}\n`);
   if (process.env.DEBUG) console.error(error);

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { sealPlaintextSecrets } from '../../src/common/crypto/secret-box';
+import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from '../../src/common/crypto/secret-box';
+import { UserEntity } from '../../src/modules/users/user.entity';
 import { startEmbeddedDatabase } from '../../src/database/embedded-database';
 import { newPerson, SIGN_IN, signedIn, TEST_TOTP_SECRET, totpNow } from '../auth';
 import { FACTORY_PASSWORD } from '../factories/user.factory';
-import { browser, gql, startTestApp, type TestApp } from '../harness';
+import { browser, gql, startTestApp, TEST_APP_SECRET, type TestApp } from '../harness';
 
 describe('secrets at rest', () => {
   let t: TestApp;
@@ -55,6 +56,22 @@ describe('secrets at rest', () => {
     while (Math.floor(Date.now() / 30_000) === step) await new Promise((resolve) => setTimeout(resolve, 500));
     await signedIn(t, therapist);
   }, 90_000);
+
+  it('refuses a different APP_SECRET at start-up; a secret it cannot open reads as absent, so the second factor fails closed', async () => {
+    const therapist = await newPerson(t.dataSource, 'THERAPIST');
+    const query = (sql: string, parameters?: unknown[]) => t.dataSource.query(sql, parameters);
+    await expect(checkSecretKey(query)).resolves.toBeUndefined();
+    installSecretBox({ APP_SECRET: 'a different key that did not write these secrets', DATA_DIR: '/nonexistent', isProduction: true });
+    try {
+      await expect(checkSecretKey(query)).rejects.toThrow(SecretKeyMismatchError);
+      const loaded = await t.dataSource.getRepository(UserEntity).findOneByOrFail({ id: therapist.id });
+      expect(loaded.mfaSecret).toBeNull();
+      expect(loaded.mfaEnabled).toBe(true);
+    } finally {
+      installSecretBox({ APP_SECRET: TEST_APP_SECRET, DATA_DIR: '/nonexistent', isProduction: true });
+    }
+    expect((await t.dataSource.getRepository(UserEntity).findOneByOrFail({ id: therapist.id })).mfaSecret).toBe(TEST_TOTP_SECRET);
+  });
 
   // DATA_DIR is the embedded database's folder; on PostgreSQL (TEST_DATABASE_URL) there is none to check.
   (process.env.TEST_DATABASE_URL ? it.skip : it)('creates the embedded database folder readable by its owner only', async () => {

@@ -104,8 +104,33 @@ function installedBox(): SecretBox {
 /** A TypeORM transformer: sealed in the database, plain in the entity. Plaintext from before encryption still reads. */
 export const sealedColumn = {
   to: (value: string | null | undefined) => (value === null || value === undefined ? value : installedBox().seal(value)),
-  from: (value: string | null) => (value === null ? null : installedBox().open(value)),
+  // A value this key cannot open reads as absent: the second factor then fails closed for that person,
+  // instead of every query that loads a user failing. Start-up refuses a wrong key outright (checkSecretKey).
+  from: (value: string | null) => {
+    if (value === null) return null;
+    try {
+      return installedBox().open(value);
+    } catch {
+      return null;
+    }
+  },
 };
+
+export class SecretKeyMismatchError extends Error {}
+
+/** Refuses to start with an APP_SECRET that cannot open the secrets already stored (one clear line). */
+export async function checkSecretKey(query: (sql: string, parameters?: unknown[]) => Promise<unknown>) {
+  const box = installedBox();
+  const rows = (await query(`SELECT mfa_secret FROM users WHERE mfa_secret LIKE 'v1:%' LIMIT 1`)) as { mfa_secret: string }[];
+  if (rows.length === 0) return;
+  try {
+    box.open(rows[0]!.mfa_secret);
+  } catch {
+    throw new SecretKeyMismatchError(
+      'APP_SECRET is not the key the stored second-factor secrets were written with. Start with the original APP_SECRET (or, outside production, the original DATA_DIR/app-secret).',
+    );
+  }
+}
 
 /**
  * Seals second-factor secrets written before they were encrypted (and any a bulk seed wrote as plain
