@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { createApp } from './app';
 import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
 import { createLogger } from './common/logger';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig, startupWarnings } from './config/config';
 import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, seedDemoDataIfEmpty } from './database/seed/demo-seed';
@@ -11,9 +11,7 @@ async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
   installSecretBox(config);
-  if (config.isProduction && !config.REDIS_URL) {
-    logger.warn('REDIS_URL is not set: rate limits and sign-in failure budgets are counted per process, so several API processes each allow the full amount.');
-  }
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
   const seeded = config.SEED_DEMO_DATA === 'auto' ? await seedDemoDataIfEmpty(database.dataSource) : false;

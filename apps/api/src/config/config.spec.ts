@@ -1,4 +1,4 @@
-import { ConfigError, loadConfig } from './config';
+import { ConfigError, loadConfig, startupWarnings } from './config';
 
 describe('loadConfig', () => {
   it('applies defaults for a newcomer', () => {
@@ -42,5 +42,12 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/^Configuration error: APP_SECRET is required in production/);
     expect(loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) }).APP_SECRET).toBe('x'.repeat(32));
     expect(() => loadConfig({ APP_SECRET: 'hunter2' })).toThrow(/^Configuration error: APP_SECRET must be at least 32 characters[^"]*\.$/);
+  });
+
+  it('warns in production without REDIS_URL that limits are per process', () => {
+    const production = loadConfig({ NODE_ENV: 'production', APP_SECRET: 'x'.repeat(32) });
+    expect(startupWarnings(production)).toEqual([expect.stringMatching(/^REDIS_URL is not set: rate limits .* per process/)]);
+    expect(startupWarnings({ ...production, REDIS_URL: 'redis://cache:6379' })).toEqual([]);
+    expect(startupWarnings(loadConfig({}))).toEqual([]);
   });
 });

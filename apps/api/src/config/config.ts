@@ -137,3 +137,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     introspection: parsed.GRAPHQL_INTROSPECTION === 'auto' ? parsed.NODE_ENV !== 'production' : parsed.GRAPHQL_INTROSPECTION === 'on',
   };
 }
+
+/** What start-up says about a configuration that works but is weaker than it looks. */
+export function startupWarnings(config: Pick<AppConfig, 'isProduction' | 'REDIS_URL'>): string[] {
+  const warnings: string[] = [];
+  if (config.isProduction && !config.REDIS_URL) {
+    warnings.push('REDIS_URL is not set: rate limits and sign-in failure budgets are counted per process, so several API processes each allow the full amount.');
+  }
+  return warnings;
+}
