@@ -8,7 +8,7 @@ export default defineConfig({
   server: {
     port: 5173,
     // In development the API serves GraphQL and the server-rendered documents; Vite serves the portal.
-    proxy: { '/graphql': api, '/healthz': api, '/readyz': api, '/feed.xml': api, '/sitemap.xml': api },
+    proxy: { '/graphql': api, '/healthz': api, '/readyz': api, '/feed.xml': api, '/sitemap.xml': api, '/calendar': api },
   },
   build: { outDir: 'dist', sourcemap: true },
 });

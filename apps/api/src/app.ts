@@ -5,9 +5,11 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
+import { installSecretBox } from './common/crypto/secret-box';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
@@ -21,19 +23,50 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 /** Paths the API answers itself (besides the public pages, see isSitePath); everything else that asks for HTML gets the portal. */
 const API_PATHS = ['/graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
 
+/**
+ * The Content-Security-Policy of every response. No inline scripts anywhere (the portal's build and the
+ * public pages load only files from this origin); data: images for the second-factor QR code.
+ */
+export const CONTENT_SECURITY_POLICY = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'font-src': ["'self'"],
+  'connect-src': ["'self'"],
+  'form-action': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/**
+ * The GraphiQL explorer at GET /graphql (served only while introspection is on, that is outside
+ * production unless GRAPHQL_INTROSPECTION=on) loads React and GraphiQL from unpkg and starts them with
+ * an inline script; it gets a policy of its own that allows exactly that, and nothing else does.
+ */
+const EXPLORER_POLICY = {
+  ...CONTENT_SECURITY_POLICY,
+  'script-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  'style-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
+  'font-src': ["'self'", 'data:', 'https://unpkg.com'],
+  'img-src': ["'self'", 'data:', 'https://unpkg.com'],
+};
+
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: AppLogger): Promise<NestExpressApplication> {
+  installSecretBox(config);
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register({ config, dataSource, logger }), {
     logger: new NestPinoLogger(logger),
     bodyParser: true,
   });
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.TRUST_PROXY);
   app.disable('x-powered-by');
   app.use(
     pinoHttp({
       logger,
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+      // Always our own id: a caller must not choose the id that ties audit rows and logs together.
+      genReqId: (_req, res) => {
+        const id = randomUUID();
         res.setHeader('x-request-id', id);
         return id;
       },
@@ -46,24 +79,40 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     }),
   );
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    requestScope.run({ requestId: String(req.id), ip: req.ip ?? null }, next);
+    const incoming = req.headers['x-request-id'];
+    const clientRequestId = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : null;
+    requestScope.run({ requestId: String(req.id), clientRequestId, ip: req.ip ?? null }, next);
   });
   app.use(cookieParser());
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('X-Content-Type-Options', 'nosniff');
-    res.setHeader('Referrer-Policy', 'same-origin');
-    res.setHeader('X-Frame-Options', 'DENY');
-    next();
-  });
-  servePortal(app, config.PORTAL_DIST ?? defaultPortalDist(), logger);
+  const https = config.PUBLIC_URL.startsWith('https://');
+  const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>
+    helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: https ? { ...directives, 'upgrade-insecure-requests': [] } : directives },
+      // Browsers only honour HSTS over https; sending it for an http address would pin nothing but confusion.
+      strictTransportSecurity: https ? { maxAge: 63_072_000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: 'same-origin' },
+      xFrameOptions: { action: 'deny' },
+      // The public pages' link previews and the portal's images are all same-origin; nothing needs cross-origin embedding.
+      crossOriginEmbedderPolicy: false,
+    });
+  const everywhere = headers(CONTENT_SECURITY_POLICY);
+  const explorer = config.introspection ? headers(EXPLORER_POLICY) : null;
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    explorer && req.method === 'GET' && req.path === '/graphql' ? explorer(req, res, next) : everywhere(req, res, next),
+  );
+  servePortal(app, config.PORTAL_DIST ?? defaultPortalDist(), logger, config.isProduction);
   return app;
 }
 
-function servePortal(app: NestExpressApplication, dist: string, logger: AppLogger) {
+function servePortal(app: NestExpressApplication, dist: string, logger: AppLogger, production: boolean) {
   const index = path.join(dist, 'index.html');
   if (!fs.existsSync(index)) {
     logger.warn({ dist }, 'The portal has not been built; serving the API only. Run `pnpm build`.');
     return;
+  }
+  if (production) {
+    // Source maps would hand out the portal's source; the build may emit them for development, production never serves them.
+    app.use((req: Request, res: Response, next: NextFunction) => (req.path.endsWith('.map') ? res.status(404).type('text/plain').send('Not found') : next()));
   }
   app.useStaticAssets(dist, { index: false, maxAge: '1h', setHeaders: (res, file) => file.endsWith('.html') && res.setHeader('Cache-Control', 'no-cache') });
   app.use((req: Request, res: Response, next: NextFunction) => {

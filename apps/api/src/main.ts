@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { createApp } from './app';
+import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
 import { createLogger } from './common/logger';
-import { ConfigError, loadConfig } from './config/config';
+import { ConfigError, loadConfig, startupWarnings } from './config/config';
 import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoDataWanted, seedDemoDataIfEmpty } from './database/seed/demo-seed';
@@ -10,10 +11,15 @@ import { UserEntity } from './modules/users/user.entity';
 async function main() {
   const config = loadConfig();
   const logger = createLogger(config.LOG_LEVEL);
+  installSecretBox(config);
+  for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config);
   await database.dataSource.runMigrations({ transaction: 'each' });
   const seeded = demoDataWanted(config) ? await seedDemoDataIfEmpty(database.dataSource) : false;
   const noAccounts = (await database.dataSource.getRepository(UserEntity).count()) === 0;
+  const query = (sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters);
+  await checkSecretKey(query);
+  await sealPlaintextSecrets(query);
 
   const app = await createApp(config, database.dataSource, logger);
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
@@ -53,7 +59,7 @@ async function main() {
 
 main().catch((error: unknown) => {
   // A newcomer gets one clear line, not a stack trace (DEBUG=1 shows it).
-  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError;
+  const known = error instanceof ConfigError || error instanceof EmbeddedDatabaseLockedError || error instanceof SecretKeyMismatchError;
   const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
   process.stderr.write(known ? `${message}\n` : `Attune could not start: ${message}\n`);
   if (process.env.DEBUG) console.error(error);

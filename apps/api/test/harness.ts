@@ -81,9 +81,12 @@ export interface TestApp extends MigratedDatabase {
   http: ReturnType<typeof request>;
 }
 
+/** Tests name the key that seals secrets at rest, so no key file is written beside the code. */
+export const TEST_APP_SECRET = 'a test key that seals secrets at rest, 32+ chars';
+
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openMigratedDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, ...env });
   const app = await createApp(config, db.dataSource, createLogger('silent'));
   await app.init();
   return {

@@ -77,7 +77,7 @@ test('a client notes what they would like to talk about in their next session', 
   const calendar = fs.readFileSync(await download.path(), 'utf8');
   expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
   expect(calendar).toMatch(/\r\nDTSTART:\d{8}T100000Z\r\nDTEND:\d{8}T105000Z\r\nSUMMARY:Attune session\r\n/);
-  expect(calendar).toContain('DESCRIPTION:Video link is sent by email an hour before.');
+  expect(calendar).toContain('DESCRIPTION:Video call\\nVideo link is sent by email an hour before.');
   expect(calendar).not.toContain('Priya');
   expect(calendar).not.toMatch(/therap/i);
 });

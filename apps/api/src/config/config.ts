@@ -1,3 +1,4 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -10,6 +11,41 @@ export const DEFAULT_CRISIS_TEXT = [
   '',
   'Attune is not monitored in real time. Your therapist may not see messages or reflections until later, so please reach out to one of these services if you need someone now.',
 ].join('\n');
+
+/** Names Express (proxy-addr) knows for address ranges. */
+const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** One entry of a TRUST_PROXY list: a named range, an address, or an address/prefix (CIDR). */
+function isProxyAddress(entry: string): boolean {
+  if (TRUST_PROXY_NAMES.has(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = net.isIP(address ?? '');
+  if (!family || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/** What Express's `trust proxy` setting takes: true/false, a hop count, or a list of addresses and ranges. */
+export type TrustProxy = boolean | number | string[];
+
+export const trustProxySchema = z
+  .string()
+  .trim()
+  .min(1)
+  .transform((value, ctx): TrustProxy => {
+    if (value === 'true' || value === 'false') return value === 'true';
+    if (/^\d+$/.test(value)) return Number(value);
+    const entries = value.split(',').map((entry) => entry.trim());
+    const bad = entries.find((entry) => !isProxyAddress(entry));
+    if (bad !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be true, false, a number of proxy hops, or a comma-separated list of addresses, CIDR ranges, loopback, linklocal or uniquelocal (${JSON.stringify(bad)} is none of these)`,
+      });
+      return z.NEVER;
+    }
+    return entries;
+  });
 
 /** Every setting Attune reads, parsed once at start-up. `sensitive` values are never logged. */
 const configSchema = z.object({
@@ -51,6 +87,18 @@ const configSchema = z.object({
     .describe(
       'What the "Need help now?" page says, in Markdown (write \\n for a line break in one-line settings). Set it to the crisis lines of your country.',
     ),
+  TRUST_PROXY: trustProxySchema
+    .default(['loopback'])
+    .describe(
+      'Which proxies in front of Attune are trusted to report the client address (X-Forwarded-For), as Express takes it: true, false, a hop count, or a comma-separated list of addresses and CIDR ranges (loopback, linklocal, uniquelocal name ranges). Default: loopback.',
+    ),
+  APP_SECRET: z
+    .string()
+    .min(32, 'must be at least 32 characters (for example the output of `openssl rand -base64 32`)')
+    .optional()
+    .describe(
+      'The key that encrypts secrets at rest, such as second-factor secrets (sensitive). Required in production; elsewhere one is generated and kept in DATA_DIR. Changing it makes stored second factors unreadable.',
+    ),
   SEED_DEMO_DATA: z
     .enum(['auto', 'always', 'never'])
     .default('auto')
@@ -64,7 +112,7 @@ export type AppConfig = Omit<z.infer<typeof configSchema>, 'DATA_DIR' | 'PUBLIC_
   introspection: boolean;
 };
 
-export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL'] as const;
+export const SENSITIVE_SETTINGS = ['DATABASE_URL', 'REDIS_URL', 'SMTP_URL', 'APP_SECRET'] as const;
 
 export class ConfigError extends Error {}
 
@@ -79,6 +127,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Configuration error: ${name} ${issue.message}${shown}.`);
   }
   const parsed = result.data;
+  if (parsed.NODE_ENV === 'production' && !parsed.APP_SECRET) {
+    throw new ConfigError(
+      'Configuration error: APP_SECRET is required in production (at least 32 random characters, for example from `openssl rand -base64 32`); it encrypts second-factor secrets.',
+    );
+  }
   return {
     ...parsed,
     DATA_DIR: path.resolve(parsed.DATA_DIR ?? path.join(env.INIT_CWD ?? process.cwd(), '.data')),
@@ -86,4 +139,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     isProduction: parsed.NODE_ENV === 'production',
     introspection: parsed.GRAPHQL_INTROSPECTION === 'auto' ? parsed.NODE_ENV !== 'production' : parsed.GRAPHQL_INTROSPECTION === 'on',
   };
+}
+
+/** What start-up says about a configuration that works but is weaker than it looks. */
+export function startupWarnings(config: Pick<AppConfig, 'isProduction' | 'REDIS_URL'>): string[] {
+  const warnings: string[] = [];
+  if (config.isProduction && !config.REDIS_URL) {
+    warnings.push('REDIS_URL is not set: rate limits and sign-in failure budgets are counted per process, so several API processes each allow the full amount.');
+  }
+  return warnings;
 }

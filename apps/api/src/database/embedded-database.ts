@@ -17,7 +17,11 @@ export class EmbeddedDatabaseLockedError extends Error {}
  */
 export async function startEmbeddedDatabase(dataDir: string): Promise<EmbeddedDatabase> {
   const dbDir = path.join(dataDir, 'pglite');
-  fs.mkdirSync(dbDir, { recursive: true });
+  // The folder holds therapy records: readable by its owner only, also when it was made before this rule
+  // (mkdir's mode is masked by the umask, so it is set outright).
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  fs.chmodSync(dataDir, 0o700);
+  fs.mkdirSync(dbDir, { recursive: true, mode: 0o700 });
 
   let release: () => Promise<void>;
   try {

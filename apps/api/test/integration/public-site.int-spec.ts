@@ -12,7 +12,7 @@ import type { UserEntity } from '../../src/modules/users/user.entity';
 import { newPerson, signedIn } from '../auth';
 import { newArticle } from '../factories/article.factory';
 import { newTherapistProfile } from '../factories/therapist-profile.factory';
-import { gql, startTestApp, type TestApp } from '../harness';
+import { gql, startTestApp, TEST_APP_SECRET, type TestApp } from '../harness';
 
 // http, so the session cookie (Secure under https) rides along in these plain-http tests.
 const PUBLIC_URL = 'http://practice.example';
@@ -161,7 +161,7 @@ describe('the public site, rendered on the server', () => {
     await gql(adminAgent, 'mutation($id: ID!, $at: DateTime) { publishArticle(id: $id, at: $at) { status } }', { id, at: at.toISOString() });
 
     // A second instance over the same database, as when several API instances run.
-    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', PUBLIC_URL });
+    const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, PUBLIC_URL });
     const second = await createApp(config, t.dataSource, createLogger('silent'));
     await second.init();
     const instances = [t.http, request(second.getHttpServer())];

@@ -40,4 +40,23 @@ describe('start-up with a bad setting', () => {
     expect(result.code).toBe(1);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Attune could not start: .*ECONNREFUSED/)]);
   });
+
+  it('names a bad TRUST_PROXY in one line', async () => {
+    const result = await start({ TRUST_PROXY: '10.0.0.0/99' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: TRUST_PROXY .*10\.0\.0\.0\/99/)]);
+  });
+
+  it('refuses to start in production without APP_SECRET, in one line', async () => {
+    const result = await start({ NODE_ENV: 'production' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: APP_SECRET is required in production/)]);
+  });
+
+  it('refuses a short APP_SECRET without echoing it', async () => {
+    const result = await start({ APP_SECRET: 'hunter2' });
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^Configuration error: APP_SECRET must be at least 32 characters/)]);
+    expect(result.stderr).not.toContain('hunter2');
+  });
 });

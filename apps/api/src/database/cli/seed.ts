@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
+import { installSecretBox, sealPlaintextSecrets } from '../../common/crypto/secret-box';
 import { loadConfig } from '../../config/config';
 import { openDatabase } from '../data-source';
 import { seedDemoDataIfEmpty } from '../seed/demo-seed';
@@ -7,7 +8,9 @@ import { runCli } from './run-cli';
 
 runCli(async () => {
   const { values } = parseArgs({ options: { scale: { type: 'string' } }, allowPositionals: false });
-  const database = await openDatabase(loadConfig());
+  const config = loadConfig();
+  installSecretBox(config);
+  const database = await openDatabase(config);
   try {
     await database.dataSource.runMigrations({ transaction: 'each' });
     const seeded = await seedDemoDataIfEmpty(database.dataSource);
@@ -16,6 +19,8 @@ runCli(async () => {
       const { seedAtScale } = await import('../seed/scale-seed.js');
       await seedAtScale(database.dataSource, Number(values.scale));
     }
+    // The bulk seed writes rows directly; seal their second-factor secrets as start-up would.
+    await sealPlaintextSecrets((sql, parameters) => database.dataSource.query(sql, parameters));
   } finally {
     await database.close();
   }

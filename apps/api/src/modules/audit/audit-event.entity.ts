@@ -40,8 +40,13 @@ export class AuditEventEntity {
   @Column({ type: 'varchar', length: 64, nullable: true })
   ip: string | null;
 
+  /** The server's own id for the request (also in its logs and error references). */
   @Column({ name: 'request_id', type: 'varchar', length: 64, nullable: true })
   requestId: string | null;
+
+  /** What the caller sent as x-request-id, if anything: theirs to correlate, never trusted as ours. */
+  @Column({ name: 'client_request_id', type: 'varchar', length: 64, nullable: true })
+  clientRequestId: string | null;
 
   @Column({ type: 'jsonb', default: () => "'{}'" })
   metadata: Record<string, string | number | boolean | null>;

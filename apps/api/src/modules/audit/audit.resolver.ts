@@ -8,10 +8,14 @@ import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventConnection, AuditEventsArgs } from './audit.models';
 import { ClosedToTokens } from '../../common/auth/scope.decorator';
+import { AuditService } from './audit.service';
 
 @Resolver()
 export class AuditResolver {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
 
   @ClosedToTokens()
   @Query(() => AuditEventConnection, { description: 'Admins: the audit trail, newest first, by person and date.' })
@@ -31,6 +35,15 @@ export class AuditResolver {
       qb.andWhere('e.id < :id', { id });
     }
     const rows = await qb.getMany();
+    // The trail says whose records were touched: reading it is itself on the record (one row per page).
+    await this.audit.record({
+      action: 'audit_events.read',
+      actor: ctx.viewer,
+      targetType: 'audit_events',
+      targetId: args.userId ?? null,
+      subjectUserId: args.userId ?? null,
+      metadata: { count: Math.min(rows.length, first), firstId: rows[0]?.id ?? null, lastId: rows[Math.min(rows.length, first) - 1]?.id ?? null },
+    });
     return toConnection(rows, first, (row) => [row.id], (row) => row);
   }
 }

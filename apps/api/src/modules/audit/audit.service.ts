@@ -39,6 +39,7 @@ export class AuditService {
         subjectUserId: entry.subjectUserId ?? null,
         ip: scope?.ip ?? null,
         requestId: scope?.requestId ?? null,
+        clientRequestId: scope?.clientRequestId ?? null,
         metadata: entry.metadata ?? {},
       })),
     );

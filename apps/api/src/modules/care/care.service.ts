@@ -59,6 +59,10 @@ export class CareService {
       therapistName: string | null;
       therapistId: string | null;
     }>();
+    // Who is in care with whom is itself clinical: each member shown is on the record.
+    await this.audit.recordMany(
+      rows.slice(0, first).map((row) => ({ action: 'practice_member.read', actor: viewer, targetType: 'user', targetId: row.id, subjectUserId: row.role === 'CLIENT' ? row.id : null })),
+    );
     return toConnection(rows, first, (row) => [row.displayName, row.id], (row) => ({
       ...row,
       deactivated: row.deactivatedAt !== null,

@@ -78,6 +78,17 @@ export class SharedArticlesService {
     }
     const now = new Date();
     const rows = await this.shared.list({ clientId, therapistId, first, after: cursor, now });
+    // A therapist's note to their client is words about their work together: every read is on the record.
+    await this.audit.recordMany(
+      rows.slice(0, first).map((row) => ({
+        action: 'shared_article.read',
+        actor: viewer,
+        targetType: 'shared_article',
+        targetId: row.id,
+        subjectUserId: row.clientId,
+        metadata: { articleId: row.articleId, withNote: row.note !== null },
+      })),
+    );
     return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => this.toShared(row, now));
   }
 

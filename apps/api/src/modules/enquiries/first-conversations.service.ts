@@ -106,6 +106,8 @@ export class FirstConversationsService {
       cursor = { createdAt: parts[0], id: parts[1] };
     }
     const rows = await this.requests.list(first, cursor, args.status ?? null);
+    // A request carries a stranger's own words about why they seek help: every read is on the record.
+    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'first_conversation.read', actor: viewer, targetType: 'first_conversation_request', targetId: row.id })));
     return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], toModel);
   }
 

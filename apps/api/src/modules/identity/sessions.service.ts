@@ -10,6 +10,11 @@ import { AuthSessionEntity, type AuthSessionStage } from './auth-session.entity'
 import { randomSecret, sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'attune_session';
+/**
+ * Over https the cookie carries the __Host- prefix: browsers then accept it only when Secure, for path /
+ * and without a Domain, so a sibling subdomain cannot set or shadow it. Plain http keeps the old name.
+ */
+export const sessionCookieName = (publicUrl: string) => (publicUrl.startsWith('https://') ? `__Host-${SESSION_COOKIE}` : SESSION_COOKIE);
 const MINUTE = 60_000;
 /** Sessions end after this long whatever happens. */
 export const ABSOLUTE_LIFETIME_MS = 12 * 60 * MINUTE;
@@ -29,6 +34,10 @@ export class SessionsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  private get cookieName() {
+    return sessionCookieName(this.config.PUBLIC_URL);
+  }
+
   /** A new session id on every sign-in and every change of stage (no session fixation). */
   async start(user: UserEntity, stage: AuthSessionStage, req: Request, res: Response, manager: EntityManager = this.dataSource.manager) {
     const secret = randomSecret();
@@ -44,7 +53,7 @@ export class SessionsService {
       userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
       ip: req.ip ?? null,
     });
-    res.cookie(SESSION_COOKIE, secret, {
+    res.cookie(this.cookieName, secret, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.PUBLIC_URL.startsWith('https://'),
@@ -55,7 +64,7 @@ export class SessionsService {
   }
 
   async resolve(req: Request): Promise<ResolvedSession> {
-    const secret: unknown = req.cookies?.[SESSION_COOKIE];
+    const secret: unknown = req.cookies?.[this.cookieName];
     if (typeof secret !== 'string' || secret.length < 20 || secret.length > 100) return { viewer: null, pending: null };
     const id = sha256(secret);
     const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ where: { id }, relations: { user: true } });
@@ -113,6 +122,6 @@ export class SessionsService {
   }
 
   clearCookie(res: Response) {
-    res.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax' });
+    res.clearCookie(this.cookieName, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.PUBLIC_URL.startsWith('https://') });
   }
 }

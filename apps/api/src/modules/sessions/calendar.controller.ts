@@ -1,21 +1,21 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
-import { createEvents, type EventAttributes } from 'ics';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { SessionsService as AuthSessions } from '../identity/sessions.service';
-import { UserEntity } from '../users/user.entity';
+import { buildCalendar } from './calendar';
 import { TherapySessionEntity } from './therapy-session.entity';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
 /**
  * GET /calendar/sessions.ics: your upcoming sessions as an iCalendar file, for a calendar app.
- * Signed in with the portal cookie, or a token with `sessions:read`. Titles name the other person
- * only; nothing clinical goes into a calendar.
+ * Signed in with the portal cookie, or a token with `sessions:read`. The portal's download is this
+ * route. Entries say "Attune session" and how to join: calendars are synced to outside providers, so
+ * no one's name and nothing clinical goes into them.
  */
 @Controller('calendar')
 export class CalendarController {
@@ -47,26 +47,7 @@ export class CalendarController {
     if (viewer.role === 'CLIENT') qb.andWhere('s.client_id = :me', { me: viewer.userId });
     else qb.andWhere('s.therapist_id = :me AND s.client_id IN (:...clients)', { me: viewer.userId, clients: [...(await this.care.activeClientIds(viewer)), '00000000-0000-0000-0000-000000000000'] });
     const sessions = await qb.getMany();
-    const otherIds = [...new Set(sessions.map((s) => (viewer.role === 'CLIENT' ? s.therapistId : s.clientId)))];
-    const names = new Map(
-      otherIds.length ? (await this.dataSource.getRepository(UserEntity).findBy({ id: In(otherIds) })).map((u) => [u.id, u.displayName]) : [],
-    );
-    const events: EventAttributes[] = sessions.map((s) => ({
-      uid: `${s.id}@attune`,
-      start: s.startsAt.getTime(),
-      end: s.endsAt.getTime(),
-      startInputType: 'utc',
-      startOutputType: 'utc',
-      endInputType: 'utc',
-      endOutputType: 'utc',
-      title: `Session with ${names.get(viewer.role === 'CLIENT' ? s.therapistId : s.clientId) ?? 'your therapist'}`,
-      description: s.joinDetails ?? undefined,
-      sequence: s.version,
-      classification: 'PRIVATE',
-      busyStatus: 'BUSY',
-    }));
-    const { error, value } = createEvents(events, { productId: 'Attune', calName: 'Attune sessions' });
-    if (error || value === null) throw error ?? new Error('calendar could not be written');
+    const value = buildCalendar(sessions);
     await this.audit.recordMany(sessions.map((s) => ({ action: 'session.calendar_exported', actor: viewer, targetType: 'session', targetId: s.id, subjectUserId: s.clientId })));
     res.status(200).type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="attune-sessions.ics"').setHeader('Cache-Control', 'private, no-store').send(value);
   }

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@attune/domain';
+import { sealedColumn } from '../../common/crypto/secret-box';
 
 @Entity('users')
 export class UserEntity {
@@ -22,14 +23,15 @@ export class UserEntity {
   @Column({ name: 'password_hash', type: 'text', nullable: true })
   passwordHash: string | null;
 
-  @Column({ name: 'mfa_secret', type: 'text', nullable: true })
+  /** Encrypted at rest with APP_SECRET (AES-256-GCM); plain in the entity. */
+  @Column({ name: 'mfa_secret', type: 'text', nullable: true, transformer: sealedColumn })
   mfaSecret: string | null;
 
   @Column({ name: 'mfa_enabled', type: 'boolean', default: false })
   mfaEnabled: boolean;
 
   /** A secret being set up, not yet confirmed with a code. */
-  @Column({ name: 'mfa_pending_secret', type: 'text', nullable: true })
+  @Column({ name: 'mfa_pending_secret', type: 'text', nullable: true, transformer: sealedColumn })
   mfaPendingSecret: string | null;
 
   /** The last TOTP time step accepted, so a code works once. */

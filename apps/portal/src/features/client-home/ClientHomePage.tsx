@@ -77,7 +77,7 @@ function ClientHome({ me }: { me: Me }) {
         ) : (
           <p>You don't have a session booked right now. {therapistName ? `${therapistName} will arrange the next one with you.` : ''}</p>
         )}
-        <CalendarDownload sessions={scheduled} />
+        <CalendarDownload upcoming={scheduled.length} />
         {laterUpcoming.length > 0 && (
           <>
             <h3>Later sessions</h3>
