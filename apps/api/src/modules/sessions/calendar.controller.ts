@@ -2,6 +2,7 @@ import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
+import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { ApiTokensService } from '../identity/api-tokens.service';
@@ -34,19 +35,20 @@ export class CalendarController {
       res.status(401).type('text/plain').send('Please sign in to download your sessions.');
       return;
     }
-    if (viewer.role === 'ADMIN') {
+    if (!Policy.readClinical(viewer)) {
       res.status(403).type('text/plain').send('Calendars are for clients and therapists.');
       return;
     }
-    const qb = this.dataSource
+    // The viewer's own sessions: a client's, or a therapist's with clients in their care now.
+    const own = this.care.relationshipFilter(viewer, 's');
+    const sessions = await this.dataSource
       .getRepository(TherapySessionEntity)
       .createQueryBuilder('s')
-      .where("s.status = 'SCHEDULED' AND s.ends_at > now()")
+      .where(own.sql, own.params)
+      .andWhere("s.status = 'SCHEDULED' AND s.ends_at > now()")
       .orderBy('s.starts_at', 'ASC')
-      .limit(200);
-    if (viewer.role === 'CLIENT') qb.andWhere('s.client_id = :me', { me: viewer.userId });
-    else qb.andWhere('s.therapist_id = :me AND s.client_id IN (:...clients)', { me: viewer.userId, clients: [...(await this.care.activeClientIds(viewer)), '00000000-0000-0000-0000-000000000000'] });
-    const sessions = await qb.getMany();
+      .limit(200)
+      .getMany();
     const value = buildCalendar(sessions);
     await this.audit.recordMany(sessions.map((s) => ({ action: 'session.calendar_exported', actor: viewer, targetType: 'session', targetId: s.id, subjectUserId: s.clientId })));
     res.status(200).type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="attune-sessions.ics"').setHeader('Cache-Control', 'private, no-store').send(value);
