@@ -135,7 +135,7 @@ const CASES: Case[] = [
 
   // ---- care relationships (admins) ----
   { name: 'practiceMembers', kind: 'query', document: '{ practiceMembers(first: 1) { edges { cursor } } }', field: ['practiceMembers'], expect: adminOnly() },
-  { name: 'myClinicalAccess', kind: 'query', document: '{ myClinicalAccess { id } }', field: ['myClinicalAccess'], expect: all(F, { anonymous: U, admin: 'none' }) },
+  { name: 'myClinicalAccess', kind: 'query', document: '{ myClinicalAccess { id } }', field: ['myClinicalAccess'], expect: all(F, { anonymous: U, admin: 'none', adminToken: F }) },
   {
     name: 'assignClient', kind: 'mutation', document: 'mutation($c: ID!, $t: ID!) { assignClient(clientId: $c, therapistId: $t) }',
     variables: async (w) => ({ c: (await newPerson(w.t.dataSource, 'CLIENT')).id, t: w.otherTherapist.id }), field: ['assignClient'], expect: adminOnly(),
