@@ -2,6 +2,7 @@ import { CreateUsersAndArticles1795653356019 } from './1795653356019-CreateUsers
 import { CreateIdentityCareAndAudit1795653754826 } from './1795653754826-CreateIdentityCareAndAudit';
 import { CreateClinicalCore1795654311496 } from './1795654311496-CreateClinicalCore';
 import { CreateContentPublishing1795654409581 } from './1795654409581-CreateContentPublishing';
+import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexReflectionsForCaseload';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateIdentityCareAndAudit1795653754826,
   CreateClinicalCore1795654311496,
   CreateContentPublishing1795654409581,
+  IndexReflectionsForCaseload1796169600000,
 ];
