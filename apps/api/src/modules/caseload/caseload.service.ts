@@ -41,7 +41,7 @@ export class CaseloadService {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
     const sort = args.sort ?? CaseloadSort.NAME;
-    const after_ = after ? parseCursor(after, ['number', 'string', 'string']) : null;
+    const afterKey = after ? parseCursor(after, ['number', 'string', 'string']) : null;
 
     const now = new Date();
     const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS });
@@ -52,7 +52,7 @@ export class CaseloadService {
       .map((row) => ({ facts: row, flags: flagsOf(row, now) }))
       .filter(FILTERS[args.filter ?? CaseloadFilter.ALL])
       .map((row) => ({ row, key: keyOf(row) }))
-      .filter(({ key }) => !after_ || compareKeys(key, after_) > 0)
+      .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
       .sort((a, b) => compareKeys(a.key, b.key))
       .slice(0, first + 1);
 
