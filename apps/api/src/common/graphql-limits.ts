@@ -2,8 +2,8 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, type ValidationContext, type ValidationRule } from 'graphql';
-import { getComplexity, simpleEstimator, type ComplexityEstimator } from 'graphql-query-complexity';
+import { GraphQLError, getNamedType, isLeafType, type ValidationContext, type ValidationRule } from 'graphql';
+import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '@attune/domain';
 import type { RequestContext } from './auth/viewer';
 import { AppError } from './errors';
@@ -15,7 +15,8 @@ export const GRAPHQL_LIMITS = {
   aliases: 30,
   directives: 20,
   tokens: 5_000,
-  cost: 5_000,
+  // A full page (100) of any list with its objects two levels down costs a few hundred to ~1,300; ten are refused.
+  cost: 2_000,
 } as const;
 
 /** Report a refusal as a validation error (BAD_USER_INPUT), instead of throwing out of validation. */
@@ -33,13 +34,25 @@ export const limitValidationRules: ValidationRule[] = [
   maxDirectivesRule({ n: GRAPHQL_LIMITS.directives, ...asValidationError }),
 ];
 
-/** A list field costs what one item costs, times the page asked for (`first`, or the default page). */
+/**
+ * The cost model of the large public GraphQL APIs (GitHub, Shopify): what costs is what the server must
+ * fetch. A connection costs one, plus what one of its items costs times the page asked for (`first`, or the
+ * default page); any other object costs one (a plain list of objects is short and bounded by the server);
+ * scalars and enums cost nothing, since they come with the object that holds them.
+ */
 const pageEstimator: ComplexityEstimator = ({ args, childComplexity, field }) => {
   const connection = /Connection!?$/.test(String(field.type));
   if (!connection) return undefined;
   const first = typeof args.first === 'number' ? args.first : DEFAULT_PAGE_SIZE;
   return 1 + childComplexity * Math.max(first, 1);
 };
+
+const objectEstimator: ComplexityEstimator = ({ childComplexity, field }) => (isLeafType(getNamedType(field.type)) ? 0 : 1 + childComplexity);
+
+/** What an operation would cost under the model above; throws GraphQLError on variables that do not fit. */
+export function operationCost(options: Omit<Parameters<typeof getComplexity>[0], 'estimators'>): number {
+  return getComplexity({ ...options, estimators: [pageEstimator, objectEstimator] });
+}
 
 /** Refuses an operation whose estimated cost is over the limit, before it touches the database. */
 export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
@@ -49,20 +62,14 @@ export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
         async didResolveOperation({ request, document, schema }) {
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              query: document,
-              operationName: request.operationName ?? undefined,
-              variables: request.variables ?? {},
-              estimators: [pageEstimator, simpleEstimator({ defaultComplexity: 1 })],
-            });
+            cost = operationCost({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
           } catch (error) {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
             if (error instanceof GraphQLError) return;
             throw error;
           }
           if (cost > GRAPHQL_LIMITS.cost) {
-            throw new AppError('BAD_USER_INPUT', `Query cost limit exceeded: this query would cost ${cost}; the limit is ${GRAPHQL_LIMITS.cost}. Ask for smaller pages or fewer fields.`, {
+            throw new AppError('BAD_USER_INPUT', `Query cost limit exceeded: this query would cost ${cost}; the limit is ${GRAPHQL_LIMITS.cost}. Ask for smaller pages or fewer nested objects.`, {
               limit: 'cost',
               cost,
               max: GRAPHQL_LIMITS.cost,

@@ -2,6 +2,7 @@ import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@attune/domain';
 import { OpenToTokens } from './auth/scope.decorator';
+import { badInput } from './errors';
 
 /** Paging structure carries no data of its own: a token reads it wherever it may read the list. */
 @OpenToTokens()
@@ -70,6 +71,31 @@ export function decodeCursor(cursor: string): (string | number)[] | null {
   } catch {
     return null;
   }
+}
+
+export type CursorPart = 'string' | 'number';
+type PartValue<P extends CursorPart> = P extends 'string' ? string : number;
+
+/**
+ * The one place a caller's `after` is read: it must be a cursor we gave out, with the parts of this
+ * list's sort key (for example `['number', 'string', 'string']`), or the request is refused as bad input.
+ */
+export function parseCursor<const S extends readonly CursorPart[]>(cursor: string, shape: S): { [K in keyof S]: PartValue<S[K]> } {
+  const parts = decodeCursor(cursor);
+  const fits = parts !== null && parts.length === shape.length && parts.every((part, i) => typeof part === shape[i] && (typeof part !== 'number' || Number.isFinite(part)));
+  if (!fits) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
+  return parts as { [K in keyof S]: PartValue<S[K]> };
+}
+
+/** Orders two sort keys part by part: numbers by value, strings as people read them. */
+export function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+    if (order !== 0) return order;
+  }
+  return a.length - b.length;
 }
 
 /** Fetch one extra row to know whether another page exists. */

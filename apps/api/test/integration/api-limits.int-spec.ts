@@ -1,7 +1,11 @@
+import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { parse } from 'graphql';
 import { auditServer } from 'graphql-http';
 import type { Logger } from 'typeorm';
-import { GRAPHQL_LIMITS } from '../../src/common/graphql-limits';
+import { GRAPHQL_LIMITS, operationCost } from '../../src/common/graphql-limits';
 import { gql, startTestApp, type TestApp } from '../harness';
 
 /** Counts SQL statements sent while `work` runs. */
@@ -46,12 +50,28 @@ describe('protection against expensive queries', () => {
     expect(statements).toBe(0);
   });
 
+  it('lets one full page of a list with its fields in', async () => {
+    const result = await gql(t.http, `{ articles(first: 100) { edges { cursor node { ${ARTICLE_FIELDS} } } pageInfo { hasNextPage endCursor } } }`);
+    expect(result.errors).toBeUndefined();
+  });
+
+  it("prices the portal's own caseload page of 100 under the limit: objects and pages cost, scalars do not", () => {
+    const { schema } = t.app.get(GraphQLSchemaHost);
+    const document = parse(readFileSync(join(__dirname, '../../../portal/src/features/caseload/caseload.graphql'), 'utf8'));
+    const cost = operationCost({ schema, query: document, variables: { first: 100 } });
+    // Per client: edge, node, client, next and last session, alliance, trend, flags; and pageInfo, counted with the page.
+    expect(cost).toBe(1 + 100 * 9);
+    expect(cost).toBeLessThanOrEqual(GRAPHQL_LIMITS.cost);
+    const scalarsOnly = operationCost({ schema, query: parse('{ articles(first: 100) { edges { node { id slug title summary } } } }'), variables: {} });
+    expect(scalarsOnly).toBe(1 + 100 * 2);
+  });
+
   it('refuses a query costlier than the limit before touching the database', async () => {
-    const query = `{ ${Array.from({ length: 5 }, (_, i) => `a${i}: articles(first: 100) { edges { node { ${ARTICLE_FIELDS} } } }`).join(' ')} }`;
+    const query = `{ ${Array.from({ length: 10 }, (_, i) => `a${i}: articles(first: 100) { edges { node { ${ARTICLE_FIELDS} } } }`).join(' ')} }`;
     let result: Awaited<ReturnType<typeof gql>> | undefined;
     const statements = await statementsDuring(t, async () => (result = await gql(t.http, query)));
     expect(result!.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
-    expect(result!.errors![0]!.message).toMatch(/cost limit exceeded: this query would cost \d+; the limit is 5000/i);
+    expect(result!.errors![0]!.message).toMatch(new RegExp(`cost limit exceeded: this query would cost \\d+; the limit is ${GRAPHQL_LIMITS.cost}`, 'i'));
     expect(statements).toBe(0);
   });
 

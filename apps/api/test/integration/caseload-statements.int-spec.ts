@@ -21,17 +21,35 @@ const CASELOAD = /* GraphQL */ `
   }
 `;
 
-/** Counts every SQL statement the data source sends. */
+/** Every SQL statement the data source sends, sorted into the sign-in lookup, audit rows and the rest. */
 function countStatements(t: TestApp) {
   const original = t.dataSource.logger;
-  const counter = { count: 0 };
+  const counter = { session: 0, audit: 0, other: [] as string[] };
   t.dataSource.logger = new Proxy(original, {
     get(target, prop: keyof Logger) {
-      if (prop === 'logQuery') return () => void counter.count++;
+      if (prop === 'logQuery')
+        return (sql: string) => {
+          if (/"auth_sessions"/.test(sql)) counter.session++;
+          else if (/^INSERT INTO "audit_events"/.test(sql)) counter.audit++;
+          else counter.other.push(sql);
+        };
       return target[prop];
     },
   });
   return { counter, restore: () => (t.dataSource.logger = original) };
+}
+
+const CASELOAD_PAGE = /* GraphQL */ `
+  query($first: Int, $after: String) {
+    caseload(first: $first, after: $after) { edges { node { client { id displayName } } } pageInfo { hasNextPage endCursor } }
+  }
+`;
+
+async function addClient(t: TestApp, therapistId: string, displayName: string) {
+  const id = randomUUID();
+  await insertRows(t.dataSource.manager, 'users', ['id', 'email', 'display_name', 'role'], [[id, `c-${id}@example.test`, displayName, 'CLIENT']]);
+  await insertRows(t.dataSource.manager, 'care_relationships', ['therapist_id', 'client_id'], [[therapistId, id]]);
+  return id;
 }
 
 /** A caseload of `size` clients, each with past and upcoming sessions, check-ins and shared reflections. */
@@ -68,7 +86,7 @@ describe('the caseload runs a bounded number of SQL statements', () => {
   });
   afterAll(() => t.close());
 
-  it('costs the same for a caseload of 5 as for one of 200', async () => {
+  it('costs at most 3 statements, besides the sign-in lookup and audit rows, for a caseload of 5 and of 200', async () => {
     const counts: Record<number, number> = {};
     for (const size of [5, 200]) {
       const therapist = await caseloadOf(t, size);
@@ -79,10 +97,40 @@ describe('the caseload runs a bounded number of SQL statements', () => {
       restore();
       expect(result.errors).toBeUndefined();
       expect(result.data!.caseload.edges).toHaveLength(Math.min(size, 100));
-      counts[size] = counter.count;
+      // The facts of every active client, the page's sessions, and the sessions' check-ins (asked for by this query).
+      expect(counter.other).toHaveLength(3);
+      expect(counter.session).toBeGreaterThan(0);
+      counts[size] = counter.other.length;
     }
     expect(counts[200]).toBe(counts[5]);
-    // Session check, relationships, the clients, six batched facts, field loaders, and audit: a small fixed number.
-    expect(counts[5]).toBeLessThanOrEqual(20);
+  });
+
+  it('pages by key: a client added between two pages neither repeats nor pushes anyone out', async () => {
+    const therapist = await caseloadOf(t, 5);
+    const agent = await signedIn(t, therapist);
+    type Page = { caseload: { edges: { node: { client: { displayName: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 10; page++) {
+      const result: Awaited<ReturnType<typeof gql<Page>>> = await gql<Page>(agent, CASELOAD_PAGE, { first: 2, after });
+      expect(result.errors).toBeUndefined();
+      seen.push(...result.data!.caseload.edges.map((edge) => edge.node.client.displayName));
+      // After the first page: one client sorts before the cursor (an offset would repeat "Client 001"), one after it.
+      if (page === 0) {
+        await addClient(t, therapist.id, 'Client 000a');
+        await addClient(t, therapist.id, 'Client 002a');
+      }
+      if (!result.data!.caseload.pageInfo.hasNextPage) break;
+      after = result.data!.caseload.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(['Client 000', 'Client 001', 'Client 002', 'Client 002a', 'Client 003', 'Client 004']);
+  });
+
+  it('refuses a cursor it did not give out', async () => {
+    const therapist = await caseloadOf(t, 1);
+    const agent = await signedIn(t, therapist);
+    const forged = Buffer.from(JSON.stringify([3])).toString('base64url');
+    const result = await gql(agent, CASELOAD_PAGE, { first: 2, after: forged });
+    expect(result.errors![0]!.extensions.code).toBe('BAD_USER_INPUT');
   });
 });

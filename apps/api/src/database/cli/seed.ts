@@ -7,7 +7,9 @@ import { seedDemoDataIfEmpty } from '../seed/demo-seed';
 import { runCli } from './run-cli';
 
 runCli(async () => {
-  const { values } = parseArgs({ options: { scale: { type: 'string' } }, allowPositionals: false });
+  const { values } = parseArgs({ options: { scale: { type: 'string' }, years: { type: 'string' } }, allowPositionals: false });
+  // Refused before anything is written.
+  if (values.years !== undefined && values.scale === undefined) throw new Error('--years goes with --scale, for example --scale 30 --years 20.');
   const config = loadConfig();
   installSecretBox(config);
   const database = await openDatabase(config);
@@ -17,7 +19,7 @@ runCli(async () => {
     process.stdout.write(seeded ? `Loaded the demo data into ${database.description}.\n` : `The demo data is already there; nothing changed.\n`);
     if (values.scale !== undefined) {
       const { seedAtScale } = await import('../seed/scale-seed.js');
-      await seedAtScale(database.dataSource, Number(values.scale));
+      await seedAtScale(database.dataSource, Number(values.scale), values.years === undefined ? undefined : Number(values.years));
     }
     // The bulk seed writes rows directly; seal their second-factor secrets as start-up would.
     await sealPlaintextSecrets((sql, parameters) => database.dataSource.query(sql, parameters));

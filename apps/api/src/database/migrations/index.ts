@@ -4,6 +4,7 @@ import { CreateClinicalCore1795654311496 } from './1795654311496-CreateClinicalC
 import { CreateContentPublishing1795654409581 } from './1795654409581-CreateContentPublishing';
 import { AuditClientRequestId1795660000000 } from './1795660000000-AuditClientRequestId';
 import { AddSessionAuthenticatedAt1795700000000 } from './1795700000000-AddSessionAuthenticatedAt';
+import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexReflectionsForCaseload';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   CreateContentPublishing1795654409581,
   AuditClientRequestId1795660000000,
   AddSessionAuthenticatedAt1795700000000,
+  IndexReflectionsForCaseload1796169600000,
 ];

@@ -7,7 +7,8 @@ import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-seed';
 
 const CLIENTS_PER_THERAPIST = { min: 15, max: 35 };
 const DAY = 86_400_000;
-const TWO_YEARS = 730;
+/** Clients started at different times over this many years of history, by default. */
+export const DEFAULT_HISTORY_YEARS = 2;
 
 /** A small deterministic generator, so a scale run is reproducible. */
 function random(seed: number) {
@@ -20,14 +21,18 @@ function random(seed: number) {
 
 /**
  * Generates `therapists` therapists with realistic caseloads: clients who started at different times
- * over two years, weekly or fortnightly sessions (some cancelled or missed), check-ins after most
+ * over `years` years (two by default; 20 gives the same caseloads ten times the history), weekly or fortnightly sessions (some cancelled or missed), check-ins after most
  * sessions, and reflections, some shared. Each therapist is one transaction of multi-row inserts, so
  * 1,000 therapists load in minutes and a failure never leaves half a caseload.
  */
-export async function seedAtScale(dataSource: DataSource, therapists: number) {
+export async function seedAtScale(dataSource: DataSource, therapists: number, years = DEFAULT_HISTORY_YEARS) {
   if (!Number.isInteger(therapists) || therapists < 1 || therapists > 100_000) {
     throw new Error('--scale needs a whole number of therapists between 1 and 100000, for example --scale 1000.');
   }
+  if (!Number.isInteger(years) || years < 1 || years > 50) {
+    throw new Error('--years needs a whole number of years of history between 1 and 50, for example --years 20.');
+  }
+  const historyDays = years * 365;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const next = random(therapists);
   const run = randomUUID().slice(0, 6);
@@ -40,13 +45,13 @@ export async function seedAtScale(dataSource: DataSource, therapists: number) {
   const started = Date.now();
   bar.start(therapists, 0, totals);
   for (let t = 0; t < therapists; t++) {
-    await dataSource.transaction((manager) => seedCaseload(manager, { run, index: t, passwordHash, next, totals }));
+    await dataSource.transaction((manager) => seedCaseload(manager, { run, index: t, passwordHash, next, totals, historyDays }));
     bar.update(t + 1, totals);
   }
   bar.stop();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Generated ${therapists} therapists, ${totals.clients} clients, ${totals.sessions} sessions, ${totals.checkIns} check-ins and ${totals.reflections} reflections in ${seconds} s.\n` +
+    `Generated ${therapists} therapists with up to ${years} years of history, ${totals.clients} clients, ${totals.sessions} sessions, ${totals.checkIns} check-ins and ${totals.reflections} reflections in ${seconds} s.\n` +
       `They sign in as therapist-${run}-<n>@scale.attune.test with the demo password and TOTP secret.\n`,
   );
 }
@@ -55,6 +60,7 @@ interface CaseloadSeed {
   run: string;
   index: number;
   passwordHash: string;
+  historyDays: number;
   next: () => number;
   totals: { clients: number; sessions: number; checkIns: number; reflections: number };
 }
@@ -73,7 +79,7 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
   for (let c = 0; c < clientCount; c++) {
     const clientId = randomUUID();
     users.push([clientId, `client-${seed.run}-${seed.index}-${c}@scale.attune.test`, `Client ${seed.index}.${c}`, 'CLIENT', seed.passwordHash, false, null]);
-    const startedDaysAgo = 14 + Math.floor(next() * (TWO_YEARS - 14));
+    const startedDaysAgo = 14 + Math.floor(next() * (seed.historyDays - 14));
     care.push([therapistId, clientId, new Date(now - startedDaysAgo * DAY)]);
     const every = next() < 0.6 ? 7 : 14;
     const hour = 8 + Math.floor(next() * 10);

@@ -89,6 +89,14 @@ export class CarePolicy {
     return ids;
   }
 
+  /**
+   * For a caller that has just read the viewer's active relationships in its own statement (the caseload):
+   * the set is the same one `activeClientIds` would read, so this request need not ask again.
+   */
+  knowActiveClients(viewer: Viewer, clientIds: string[]) {
+    if (viewer.role === 'THERAPIST' && !this.activeClients.has(viewer)) this.activeClients.set(viewer, Promise.resolve(new Set(clientIds)));
+  }
+
   /** May the viewer see this client's clinical records at all? (clientsFilter, for one client) */
   async canSeeClient(viewer: Viewer, clientId: string, manager?: EntityManager): Promise<boolean> {
     if (viewer.role === 'CLIENT') return viewer.userId === clientId;

@@ -1,113 +1,160 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
+import type { SessionStatus } from '@attune/domain';
 import type { SqlFilter } from '../care/care-policy.service';
-import { CheckInEntity } from '../checkins/check-in.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
-export interface ActiveClientRow {
+/** A check-in as the caseload carries it: what the flags, the alliance chart and `CheckIn` fields need. */
+export interface CheckInRow {
+  id: string;
+  sessionId: string;
+  clientId: string;
+  therapistId: string;
+  bond: number;
+  goals: number;
+  approach: number;
+  overall: number;
+  comment: string | null;
+  concernReasons: string[];
+  acknowledgedAt: Date | null;
+  createdAt: Date;
+}
+
+/** The compact facts of one active client: enough to flag, filter and sort without reading any history. */
+export interface ClientFactsRow {
   clientId: string;
   displayName: string;
   email: string;
   startedAt: Date;
+  therapistName: string;
+  nextSessionId: string | null;
+  nextSessionAt: Date | null;
+  lastSessionId: string | null;
+  lastSessionAt: Date | null;
+  /** The two most recent sessions whose time has come, newest first. */
+  lastTwoPastStatuses: SessionStatus[];
+  unreadShared: number;
+  sharedLast30Days: number;
+  sharedDays30To90: number;
+  /** Newest first. */
+  recentCheckIns: CheckInRow[];
 }
 
 /** How many check-ins feed the alliance chart on the caseload. */
 export const TREND_POINTS = 8;
 
+export interface FactsQuery {
+  therapistId: string;
+  now: Date;
+  trendPoints: number;
+  search: string | null;
+  onlyClientId: string | null;
+  /** Which check-ins the viewer may see, over alias `ci` (the care policy's relationship filter). */
+  checkIns: SqlFilter;
+  /** Which reflections the viewer may see, over alias `ru` and again over alias `ra` (the care policy's reflections filter). */
+  unreadReflections: SqlFilter;
+  recentReflections: SqlFilter;
+}
+
 /**
- * The caseload's queries. Each takes the whole set of client ids, so a caseload costs the same
- * fixed number of statements for 5 clients or 500 (no query per client).
+ * The caseload's queries. Every "latest per client" is a `LATERAL … ORDER BY … LIMIT` on an index that
+ * starts with the client, so a caseload reads a few rows per client however long the history is.
  */
 @Injectable()
 export class CaseloadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  activeClients(therapistId: string, search: string | null, onlyClientId: string | null): Promise<ActiveClientRow[]> {
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .select(['c.client_id AS "clientId"', 'u.display_name AS "displayName"', 'u.email AS email', 'c.started_at AS "startedAt"'])
-      .from('care_relationships', 'c')
-      .innerJoin('users', 'u', 'u.id = c.client_id')
-      .where('c.therapist_id = :therapistId AND c.ended_at IS NULL', { therapistId });
-    if (search) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${search.replace(/[%_\\]/g, '\\$&')}%` });
-    if (onlyClientId) qb.andWhere('c.client_id = :onlyClientId', { onlyClientId });
-    return qb.getRawMany<ActiveClientRow>();
+  /** One statement: the facts of every active client of the therapist (or of one, or of those matching a search). */
+  async clientFacts(query: FactsQuery): Promise<ClientFactsRow[]> {
+    const conditions = ['c.therapist_id = :therapistId', 'c.ended_at IS NULL'];
+    if (query.search) conditions.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
+    if (query.onlyClientId) conditions.push('c.client_id = :onlyClientId');
+    const sql = `
+      SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", t.display_name AS "therapistName",
+             nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",
+             coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
+             unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
+             coalesce(checkins.rows, '[]') AS "recentCheckIns"
+      FROM care_relationships c
+      JOIN users u ON u.id = c.client_id
+      JOIN users t ON t.id = c.therapist_id
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.starts_at FROM therapy_sessions s
+        WHERE s.client_id = c.client_id AND s.starts_at > :now AND s.status = 'SCHEDULED' ORDER BY s.starts_at ASC LIMIT 1
+      ) nxt ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT s.id, s.starts_at FROM therapy_sessions s
+        WHERE s.client_id = c.client_id AND s.starts_at <= :now AND s.status = 'COMPLETED' ORDER BY s.starts_at DESC LIMIT 1
+      ) lst ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT array_agg(p.status ORDER BY p.starts_at DESC)::text[] AS statuses FROM (
+          SELECT s.status, s.starts_at FROM therapy_sessions s
+          WHERE s.client_id = c.client_id AND s.starts_at <= :now ORDER BY s.starts_at DESC LIMIT 2
+        ) p
+      ) past ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT count(*)::int AS n FROM reflections ru
+        WHERE ru.client_id = c.client_id AND ru.read_by_therapist_at IS NULL AND ${query.unreadReflections.sql}
+      ) unread ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT count(*) FILTER (WHERE ra.shared_at >= CAST(:now AS timestamptz) - interval '30 days')::int AS recent,
+               count(*) FILTER (WHERE ra.shared_at < CAST(:now AS timestamptz) - interval '30 days')::int AS earlier
+        FROM reflections ra
+        WHERE ra.client_id = c.client_id AND ra.shared_at >= CAST(:now AS timestamptz) - interval '90 days' AND ${query.recentReflections.sql}
+      ) shared ON TRUE
+      LEFT JOIN LATERAL (
+        SELECT json_agg(json_build_object(
+          'id', ci.id, 'sessionId', ci.session_id, 'clientId', ci.client_id, 'therapistId', ci.therapist_id,
+          'bond', ci.bond, 'goals', ci.goals, 'approach', ci.approach, 'overall', ci.overall, 'comment', ci.comment,
+          'concernReasons', ci.concern_reasons, 'acknowledgedAt', ci.acknowledged_at, 'createdAt', ci.created_at
+        ) ORDER BY ci.created_at DESC) AS rows
+        FROM (
+          SELECT ci.* FROM check_ins ci
+          WHERE ci.client_id = c.client_id AND ${query.checkIns.sql} ORDER BY ci.created_at DESC LIMIT :trendPoints
+        ) ci
+      ) checkins ON TRUE
+      WHERE ${conditions.join(' AND ')}`;
+    const params = {
+      ...query.checkIns.params,
+      ...query.unreadReflections.params,
+      ...query.recentReflections.params,
+      therapistId: query.therapistId,
+      now: query.now,
+      trendPoints: query.trendPoints,
+      q: query.search ? `%${query.search.replace(/[%_\\]/g, '\\$&')}%` : null,
+      onlyClientId: query.onlyClientId,
+    };
+    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
+    const rows: RawFactsRow[] = await this.dataSource.query(text, values);
+    return rows.map(toFacts);
   }
 
-  nextSessions(clientIds: string[], now: Date) {
-    return this.dataSource
-      .getRepository(TherapySessionEntity)
-      .createQueryBuilder('s')
-      .distinctOn(['s.client_id'])
-      .where("s.client_id IN (:...clientIds) AND s.status = 'SCHEDULED' AND s.starts_at > :now", { clientIds, now })
-      .orderBy('s.client_id')
-      .addOrderBy('s.starts_at', 'ASC')
-      .getMany();
+  /** The sessions a page shows (next and last), by id: at most two per client on the page. */
+  sessionsById(ids: string[]): Promise<TherapySessionEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.dataSource.getRepository(TherapySessionEntity).findBy({ id: In(ids) });
   }
+}
 
-  lastMetSessions(clientIds: string[], now: Date) {
-    return this.dataSource
-      .getRepository(TherapySessionEntity)
-      .createQueryBuilder('s')
-      .distinctOn(['s.client_id'])
-      .where("s.client_id IN (:...clientIds) AND s.status = 'COMPLETED' AND s.starts_at <= :now", { clientIds, now })
-      .orderBy('s.client_id')
-      .addOrderBy('s.starts_at', 'DESC')
-      .getMany();
-  }
+type RawCheckIn = Omit<CheckInRow, 'acknowledgedAt' | 'createdAt'> & { acknowledgedAt: string | null; createdAt: string };
+type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns'> & { recentCheckIns: RawCheckIn[] | string };
 
-  /** The two most recent sessions whose time has come, per client. */
-  async lastTwoPastStatuses(clientIds: string[], now: Date): Promise<{ clientId: string; status: TherapySessionEntity['status'] }[]> {
-    return this.dataSource.query(
-      `SELECT client_id AS "clientId", status FROM (
-         SELECT client_id, status, starts_at, row_number() OVER (PARTITION BY client_id ORDER BY starts_at DESC) AS rn
-         FROM therapy_sessions WHERE client_id = ANY($1::uuid[]) AND starts_at <= $2
-       ) recent WHERE rn <= 2 ORDER BY client_id, starts_at DESC`,
-      [clientIds, now],
-    );
-  }
-
-  /** Unread reflections per client, of those the policy lets the therapist see (`visible`, over alias `r`). */
-  async unreadShared(visible: SqlFilter, clientIds: string[]): Promise<{ clientId: string; count: number }[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select(['r.client_id AS "clientId"', 'count(*) AS count'])
-      .from('reflections', 'r')
-      .where(visible.sql, visible.params)
-      .andWhere('r.client_id IN (:...clientIds) AND r.read_by_therapist_at IS NULL', { clientIds })
-      .groupBy('r.client_id')
-      .getRawMany<{ clientId: string; count: string | number }>();
-    // PostgreSQL returns COUNT as a string.
-    return rows.map((row) => ({ clientId: row.clientId, count: Number(row.count) }));
-  }
-
-  /** Reflections shared in the last 30 days and in the 60 before, per client (`visible` over alias `r`). */
-  async sharedActivity(visible: SqlFilter, clientIds: string[], now: Date): Promise<{ clientId: string; recent: number; earlier: number }[]> {
-    const rows = await this.dataSource
-      .createQueryBuilder()
-      .select([
-        'r.client_id AS "clientId"',
-        `count(*) FILTER (WHERE r.shared_at >= CAST(:now AS timestamptz) - interval '30 days') AS recent`,
-        `count(*) FILTER (WHERE r.shared_at < CAST(:now AS timestamptz) - interval '30 days') AS earlier`,
-      ])
-      .from('reflections', 'r')
-      .where(visible.sql, visible.params)
-      .andWhere(`r.client_id IN (:...clientIds) AND r.shared_at >= CAST(:now AS timestamptz) - interval '90 days'`, { clientIds, now })
-      .groupBy('r.client_id')
-      .getRawMany<{ clientId: string; recent: string | number; earlier: string | number }>();
-    return rows.map((row) => ({ clientId: row.clientId, recent: Number(row.recent), earlier: Number(row.earlier) }));
-  }
-
-  /** The newest check-ins per client that the policy lets the viewer see (`visible`, over alias `c`), newest first. */
-  recentCheckIns(visible: SqlFilter, clientIds: string[], perClient: number) {
-    return this.dataSource
-      .getRepository(CheckInEntity)
-      .createQueryBuilder('ranked_from')
-      .where(
-        `ranked_from.id IN (SELECT id FROM (SELECT c.id, row_number() OVER (PARTITION BY c.client_id ORDER BY c.created_at DESC) AS rn FROM check_ins c WHERE c.client_id IN (:...clientIds) AND ${visible.sql}) ranked WHERE rn <= :perClient)`,
-        { clientIds, perClient, ...visible.params },
-      )
-      .orderBy('ranked_from.created_at', 'DESC')
-      .getMany();
-  }
+function toFacts(row: RawFactsRow): ClientFactsRow {
+  // json arrives parsed from PostgreSQL; a driver that leaves it as text gets it parsed here.
+  const checkIns = typeof row.recentCheckIns === 'string' ? (JSON.parse(row.recentCheckIns) as RawCheckIn[]) : row.recentCheckIns;
+  return {
+    ...row,
+    startedAt: new Date(row.startedAt),
+    nextSessionAt: row.nextSessionAt ? new Date(row.nextSessionAt) : null,
+    lastSessionAt: row.lastSessionAt ? new Date(row.lastSessionAt) : null,
+    unreadShared: Number(row.unreadShared ?? 0),
+    sharedLast30Days: Number(row.sharedLast30Days ?? 0),
+    sharedDays30To90: Number(row.sharedDays30To90 ?? 0),
+    recentCheckIns: checkIns.map((checkIn) => ({
+      ...checkIn,
+      concernReasons: checkIn.concernReasons ?? [],
+      acknowledgedAt: checkIn.acknowledgedAt ? new Date(checkIn.acknowledgedAt) : null,
+      createdAt: new Date(checkIn.createdAt),
+    })),
+  };
 }

@@ -18,13 +18,13 @@ export class CaseloadResolver {
   @RequireScope('caseload:read')
   @Query(() => CaseloadConnection, { description: "The signed-in therapist's active clients at a glance: sessions, unread reflections, alliance and flags." })
   caseload(@Args() args: CaseloadArgs, @Context() ctx: RequestContext) {
-    return this.caseloadService.caseload(ctx.viewer!, args);
+    return this.caseloadService.caseload(ctx.viewer!, args, ctx);
   }
 
   @RequireScope('caseload:read')
   @Query(() => Client, { name: 'client', description: 'A client’s record: the client themself, or their therapist.' })
   getClient(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
-    return this.caseloadService.client(ctx.viewer!, id);
+    return this.caseloadService.client(ctx.viewer!, id, ctx);
   }
 
   @ResolveField(() => String)

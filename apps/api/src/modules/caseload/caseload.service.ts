@@ -2,18 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { allianceDirection, caseloadFlags, idSchema, pageArgsSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
-import { badInput, forbidden, notFound, parseInput } from '../../common/errors';
-import { groupBy } from '../../common/loaders';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { forbidden, notFound, parseInput } from '../../common/errors';
+import { compareKeys, parseCursor, toConnection } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
-import type { CheckInEntity } from '../checkins/check-in.entity';
-import type { TherapySessionEntity } from '../sessions/therapy-session.entity';
+import { PeopleService } from '../users/people.service';
 import { AllianceDirection, CaseloadFilter, CaseloadSort, type CaseloadArgs, type CaseloadEntry } from './caseload.model';
-import { CaseloadRepository, TREND_POINTS, type ActiveClientRow } from './caseload.repository';
+import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow } from './caseload.repository';
 
 const searchSchema = z.string().trim().max(100).nullable().optional();
 const DAY = 86_400_000;
+/** Stands in for "no session" in a sort key: after every real time (JSON has no Infinity). */
+const NEVER = Number.MAX_SAFE_INTEGER;
+
+/** A client's facts with their flags worked out: enough to filter and sort the whole caseload. */
+interface Flagged {
+  facts: ClientFactsRow;
+  flags: ReturnType<typeof caseloadFlags>;
+}
 
 @Injectable()
 export class CaseloadService {
@@ -21,101 +27,111 @@ export class CaseloadService {
     private readonly repository: CaseloadRepository,
     private readonly care: CarePolicy,
     private readonly audit: AuditService,
+    private readonly people: PeopleService,
   ) {}
 
   /**
-   * The therapist's active clients at a glance. A fixed number of statements whatever the caseload size:
-   * one for the clients, then one per fact for all of them at once; flags are worked out in memory.
+   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history:
+   * the compact facts of every active client (flags need all of them to sort and filter), then the page's
+   * sessions. The cursor is the last row's sort key and client id, so a client added between two pages
+   * neither repeats nor pushes anyone out.
    */
-  async caseload(viewer: Viewer, args: CaseloadArgs) {
+  async caseload(viewer: Viewer, args: CaseloadArgs, ctx: object) {
     if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
-    const offset = after ? this.offsetFrom(after) : 0;
+    const sort = args.sort ?? CaseloadSort.NAME;
+    const afterKey = after ? parseCursor(after, ['number', 'string', 'string']) : null;
 
-    let entries = await this.entries(viewer, await this.repository.activeClients(viewer.userId, search, null));
-    entries = entries.filter(FILTERS[args.filter ?? CaseloadFilter.ALL]);
-    entries.sort(SORTS[args.sort ?? CaseloadSort.NAME]);
-    const rows = entries.slice(offset, offset + first + 1);
-    await this.audit.recordMany(rows.slice(0, first).map((entry) => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: entry.client.id, subjectUserId: entry.client.id })));
-    return toConnection(rows.map((entry, index) => ({ entry, position: offset + index + 1 })), first, (row) => [row.position], (row) => row.entry);
+    const now = new Date();
+    const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS });
+    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
+    if (!search) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
+    const keyOf = SORT_KEYS[sort];
+    const rows = facts
+      .map((row) => ({ facts: row, flags: flagsOf(row, now) }))
+      .filter(FILTERS[args.filter ?? CaseloadFilter.ALL])
+      .map((row) => ({ row, key: keyOf(row) }))
+      .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
+      .sort((a, b) => compareKeys(a.key, b.key))
+      .slice(0, first + 1);
+
+    const entries = await this.hydrate(ctx, rows.slice(0, first).map(({ row }) => row), now);
+    await this.audit.recordMany(entries.map((entry) => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: entry.client.id, subjectUserId: entry.client.id })));
+    return toConnection(
+      rows.map(({ key }, index) => ({ key, entry: entries[index] })),
+      first,
+      (row) => row.key,
+      (row) => row.entry!,
+    );
   }
 
   /** A client's record: the client themself, or their therapist (with the relationship at a glance). */
-  async client(viewer: Viewer, rawId: string) {
+  async client(viewer: Viewer, rawId: string, ctx: object = {}) {
     const id = parseInput(idSchema, rawId, ['id']);
     await this.care.assertCanSeeClient(viewer, id, 'That client');
     const therapistId = await this.care.currentTherapistId(id);
     let relationship: CaseloadEntry | null = null;
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
-      const [row] = await this.repository.activeClients(viewer.userId, null, id);
+      const now = new Date();
+      const [row] = await this.facts(viewer, now, { search: null, onlyClientId: id, trendPoints: 50 });
       if (!row) throw notFound('That client');
-      relationship = (await this.entries(viewer, [row], 50))[0] ?? null;
+      relationship = (await this.hydrate(ctx, [{ facts: row, flags: flagsOf(row, now) }], now))[0] ?? null;
       person = row;
     }
     await this.audit.record({ action: 'client.read', actor: viewer, targetType: 'client', targetId: id, subjectUserId: id });
     return { id, person, relationship, therapistId };
   }
 
-  private async entries(viewer: Viewer, clients: ActiveClientRow[], trendPoints = TREND_POINTS): Promise<CaseloadEntry[]> {
-    if (clients.length === 0) return [];
-    const ids = clients.map((client) => client.clientId);
-    const now = new Date();
-    const [next, lastMet, lastTwo, unread, activity, checkIns] = await Promise.all([
-      this.repository.nextSessions(ids, now),
-      this.repository.lastMetSessions(ids, now),
-      this.repository.lastTwoPastStatuses(ids, now),
-      this.repository.unreadShared(this.care.reflectionsFilter(viewer, 'r'), ids),
-      this.repository.sharedActivity(this.care.reflectionsFilter(viewer, 'r'), ids, now),
+  private facts(viewer: Viewer, now: Date, options: { search: string | null; onlyClientId: string | null; trendPoints: number }) {
+    return this.repository.clientFacts({
+      therapistId: viewer.userId,
+      now,
+      ...options,
       // The alliance is the relationship's own: check-ins about an earlier therapist stay with them.
-      this.repository.recentCheckIns(this.care.relationshipFilter(viewer, 'c'), ids, trendPoints),
-    ]);
-    const nextBy = byClient(next);
-    const lastBy = byClient(lastMet);
-    const statusesBy = groupBy(lastTwo, (row) => row.clientId);
-    const unreadBy = new Map(unread.map((row) => [row.clientId, row.count]));
-    const activityBy = new Map(activity.map((row) => [row.clientId, row]));
-    const checkInsBy = groupBy(checkIns, (row) => row.clientId);
-
-    return clients.map((client) => {
-      const recent = checkInsBy.get(client.clientId) ?? [];
-      const last = lastBy.get(client.clientId) ?? null;
-      const nextSession = nextBy.get(client.clientId) ?? null;
-      return {
-        client: { id: client.clientId, displayName: client.displayName },
-        since: new Date(client.startedAt),
-        nextSession,
-        lastSession: last,
-        daysSinceLastSession: last ? Math.floor((now.getTime() - last.startsAt.getTime()) / DAY) : null,
-        unreadSharedReflections: unreadBy.get(client.clientId) ?? 0,
-        alliance: alliance(recent),
-        flags: caseloadFlags({
-          now,
-          hasUpcomingSession: nextSession !== null,
-          lastMetAt: last?.startsAt ?? null,
-          lastTwoPastStatuses: (statusesBy.get(client.clientId) ?? []).map((row) => row.status),
-          recentCheckIns: recent,
-          sharedReflectionsLast30Days: activityBy.get(client.clientId)?.recent ?? 0,
-          sharedReflectionsDays30To90: activityBy.get(client.clientId)?.earlier ?? 0,
-          startedAt: new Date(client.startedAt),
-        }),
-      };
+      checkIns: this.care.relationshipFilter(viewer, 'ci'),
+      unreadReflections: this.care.reflectionsFilter(viewer, 'ru'),
+      recentReflections: this.care.reflectionsFilter(viewer, 'ra'),
     });
   }
 
-  private offsetFrom(cursor: string) {
-    const [position] = decodeCursor(cursor) ?? [];
-    if (typeof position !== 'number' || !Number.isInteger(position) || position < 0) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-    return position;
+  /** Entries for the rows a page shows: one statement for their sessions; names go to the request's people loader. */
+  private async hydrate(ctx: object, rows: Flagged[], now: Date): Promise<CaseloadEntry[]> {
+    const sessionIds = rows.flatMap(({ facts }) => [facts.nextSessionId, facts.lastSessionId]).filter((id): id is string => id !== null);
+    const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
+    for (const { facts } of rows) {
+      this.people.prime(ctx, { id: facts.clientId, displayName: facts.displayName });
+      const therapistId = facts.recentCheckIns[0]?.therapistId;
+      if (therapistId) this.people.prime(ctx, { id: therapistId, displayName: facts.therapistName });
+    }
+    return rows.map(({ facts, flags }) => ({
+      client: { id: facts.clientId, displayName: facts.displayName },
+      since: facts.startedAt,
+      nextSession: facts.nextSessionId ? (sessions.get(facts.nextSessionId) ?? null) : null,
+      lastSession: facts.lastSessionId ? (sessions.get(facts.lastSessionId) ?? null) : null,
+      daysSinceLastSession: facts.lastSessionAt ? Math.floor((now.getTime() - facts.lastSessionAt.getTime()) / DAY) : null,
+      unreadSharedReflections: facts.unreadShared,
+      alliance: alliance(facts.recentCheckIns),
+      flags,
+    }));
   }
 }
 
-function byClient(sessions: TherapySessionEntity[]) {
-  return new Map(sessions.map((session) => [session.clientId, session]));
+function flagsOf(facts: ClientFactsRow, now: Date) {
+  return caseloadFlags({
+    now,
+    hasUpcomingSession: facts.nextSessionId !== null,
+    lastMetAt: facts.lastSessionAt,
+    lastTwoPastStatuses: facts.lastTwoPastStatuses,
+    recentCheckIns: facts.recentCheckIns,
+    sharedReflectionsLast30Days: facts.sharedLast30Days,
+    sharedReflectionsDays30To90: facts.sharedDays30To90,
+    startedAt: facts.startedAt,
+  });
 }
 
-function alliance(newestFirst: CheckInEntity[]) {
+function alliance(newestFirst: CheckInRow[]) {
   return {
     latest: newestFirst[0] ?? null,
     trend: [...newestFirst].reverse().map((c) => ({ at: c.createdAt, bond: c.bond, goals: c.goals, approach: c.approach, overall: c.overall })),
@@ -123,19 +139,17 @@ function alliance(newestFirst: CheckInEntity[]) {
   };
 }
 
-const FILTERS: Record<CaseloadFilter, (entry: CaseloadEntry) => boolean> = {
+const FILTERS: Record<CaseloadFilter, (row: Flagged) => boolean> = {
   ALL: () => true,
-  FLAGGED: (entry) => entry.flags.length > 0,
-  NO_UPCOMING_SESSION: (entry) => entry.nextSession === null,
-  UNREAD_REFLECTIONS: (entry) => entry.unreadSharedReflections > 0,
+  FLAGGED: (row) => row.flags.length > 0,
+  NO_UPCOMING_SESSION: (row) => row.facts.nextSessionId === null,
+  UNREAD_REFLECTIONS: (row) => row.facts.unreadShared > 0,
 };
 
-const byName = (a: CaseloadEntry, b: CaseloadEntry) => a.client.displayName.localeCompare(b.client.displayName) || a.client.id.localeCompare(b.client.id);
-const time = (session: unknown, missing: number) => (session as TherapySessionEntity | null)?.startsAt.getTime() ?? missing;
-
-const SORTS: Record<CaseloadSort, (a: CaseloadEntry, b: CaseloadEntry) => number> = {
-  NAME: byName,
-  NEXT_SESSION: (a, b) => time(a.nextSession, Infinity) - time(b.nextSession, Infinity) || byName(a, b),
-  LAST_SESSION: (a, b) => time(b.lastSession, -Infinity) - time(a.lastSession, -Infinity) || byName(a, b),
-  ATTENTION: (a, b) => b.flags.length - a.flags.length || byName(a, b),
+/** Each sort as a key (ascending, ties broken by name, then client id): the same key is the cursor. */
+const SORT_KEYS: Record<CaseloadSort, (row: Flagged) => [number, string, string]> = {
+  NAME: ({ facts }) => [0, facts.displayName, facts.clientId],
+  NEXT_SESSION: ({ facts }) => [facts.nextSessionAt?.getTime() ?? NEVER, facts.displayName, facts.clientId],
+  LAST_SESSION: ({ facts }) => [facts.lastSessionAt ? -facts.lastSessionAt.getTime() : NEVER, facts.displayName, facts.clientId],
+  ATTENTION: ({ facts, flags }) => [-flags.length, facts.displayName, facts.clientId],
 };

@@ -8,6 +8,9 @@ import { UserEntity } from '../users/user.entity';
 @Entity('reflections')
 @Index('reflections_client_time_idx', ['clientId', 'createdAt'])
 @Index('reflections_shared_idx', ['sharedWithId', 'readByTherapistAt'])
+// The caseload's per-client counts: shared lately, and still unread.
+@Index('reflections_client_shared_idx', ['clientId', 'sharedAt'])
+@Index('reflections_client_unread_idx', ['clientId', 'sharedWithId'], { where: '"read_by_therapist_at" IS NULL' })
 export class ReflectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
