@@ -7,7 +7,7 @@ import { ClientHomePage } from '../../pages/ClientHomePage';
 import { ClientRecordPage } from '../../pages/ClientRecordPage';
 import { ReflectionsPage } from '../../pages/ReflectionsPage';
 
-// Staff sign in with a one-time code; a second sign-in within 30 seconds may wait for the next one.
+// Each journey crosses several people and pages, with axe on every page: longer than one page's budget.
 test.describe.configure({ timeout: 120_000 });
 
 const THERAPIST = 'Dr. Priya Raman';

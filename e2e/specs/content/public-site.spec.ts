@@ -14,16 +14,17 @@ const PUBLIC_PAGES = [
   { path: '/articles/notes-on-grief-draft', name: 'public-draft-not-found', heading: "We couldn't find that page" },
 ];
 
-test('every public page passes axe, names itself, and links to help', async ({ page }) => {
-  for (const { path, name, heading } of PUBLIC_PAGES) {
+// One test a page: ten axe runs and full-page screenshots in one test came within a breath of its time budget.
+for (const { path, name, heading } of PUBLIC_PAGES) {
+  test(`the public page ${path} passes axe, names itself, and links to help`, async ({ page }) => {
     const response = await page.goto(path);
     expect([path, response?.status()]).toEqual([path, name === 'public-draft-not-found' ? 404 : 200]);
     await expect(page.getByRole('heading', { level: 1 })).toHaveText(heading);
     await expect(page.getByRole('banner').getByRole('link', { name: 'Need help now?' })).toBeVisible();
     expect(await page.locator('head link[rel="canonical"]').getAttribute('href')).toMatch(/^http:\/\/localhost:\d+\//);
     await checkPage(page, name);
-  }
-});
+  });
+}
 
 test('the first-conversation form shows its errors accessibly and keeps what was typed', async ({ page }) => {
   await page.goto('/first-conversation');

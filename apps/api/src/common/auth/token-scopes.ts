@@ -71,7 +71,7 @@ export function tokenScopePlugin(): ApolloServerPlugin<RequestContext> {
           throw new AppError(
             'FORBIDDEN',
             refusal.needs.length
-              ? `This token cannot read ${refusal.field}: it needs the ${refusal.needs.map((scope) => `"${scope}"`).join(' or ')} scope.`
+              ? `This token does not have the ${refusal.needs.map((scope) => `"${scope}"`).join(' or ')} scope, which ${refusal.field} needs.`
               : `API tokens cannot be used for ${refusal.field}.`,
             { reason: 'MISSING_SCOPE', field: refusal.field, scopes: refusal.needs },
           );
