@@ -107,6 +107,10 @@ test('a client creates an API token, sees it once, and revokes it', async ({ pag
   await expect(tokens.getByLabel('Token name')).toBeFocused();
   await tokens.getByLabel('Token name').fill('Calendar sync');
   await tokens.getByLabel('See your account details').check();
+  // A client is offered only what they have: no caseload, no private session notes.
+  await expect(tokens.getByLabel('See sessions')).toBeVisible();
+  await expect(tokens.getByLabel('See your caseload')).toHaveCount(0);
+  await expect(tokens.getByLabel('See your private session notes')).toHaveCount(0);
   await tokens.getByLabel('Stops working after').selectOption({ label: '7 days' });
   await tokens.getByRole('button', { name: 'Create token' }).click();
 

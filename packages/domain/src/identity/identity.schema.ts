@@ -39,6 +39,12 @@ export const totpCodeSchema = z
 
 /** `notes` (therapists' private session notes and addenda) is never implied by another area. */
 export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'notes', 'content'] as const;
+/** The areas whose scopes mean something for a role: a client has no caseload or notes; an admin reads no clinical areas. */
+export const API_SCOPE_AREAS_BY_ROLE = {
+  CLIENT: ['account', 'sessions', 'reflections', 'checkins', 'content'],
+  THERAPIST: API_SCOPE_AREAS,
+  ADMIN: ['account', 'content'],
+} as const satisfies Record<Role, readonly (typeof API_SCOPE_AREAS)[number][]>;
 export const API_SCOPES = API_SCOPE_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`] as const);
 export const apiScopeSchema = z.enum(API_SCOPES as unknown as [string, ...string[]]);
 export type ApiScope = `${(typeof API_SCOPE_AREAS)[number]}:${'read' | 'write'}`;

@@ -33,7 +33,7 @@ export function AccountPage() {
           <ChangePasswordSection email={viewer.email} onChanged={reload} />
           <TwoStepSection role={viewer.role} enabled={settings.mfaEnabled} required={settings.mfaRequired} onChanged={reload} />
           <SessionsSection sessions={settings.sessions} onChanged={reload} />
-          <ApiTokensSection tokens={settings.apiTokens} onChanged={reload} />
+          <ApiTokensSection role={viewer.role} tokens={settings.apiTokens} onChanged={reload} />
         </>
       )}
     </section>

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
-import { API_SCOPE_AREAS, API_TOKEN_DEFAULT_DAYS, createApiTokenSchema } from '@attune/domain';
+import { API_SCOPE_AREAS, API_SCOPE_AREAS_BY_ROLE, API_TOKEN_DEFAULT_DAYS, createApiTokenSchema, type Role } from '@attune/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -46,7 +46,7 @@ function tokenState(token: Token) {
   return token.expiresAt ? `Works until ${day(token.expiresAt)}` : 'No end date';
 }
 
-export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token[]; onChanged: () => void }) {
+export function ApiTokensSection({ role, tokens, onChanged }: { role: Role; tokens: readonly Token[]; onChanged: () => void }) {
   const [created, setCreated] = useState<{ name: string; token: string } | null>(null);
   const [status, setStatus] = useState('');
   const [problem, setProblem] = useState('');
@@ -80,6 +80,7 @@ export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token
         <NewToken {...created} onDone={() => setCreated(null)} />
       ) : (
         <CreateTokenForm
+          role={role}
           onCreated={(name, token) => {
             setStatus('');
             setCreated({ name, token });
@@ -125,7 +126,7 @@ export function ApiTokensSection({ tokens, onChanged }: { tokens: readonly Token
   );
 }
 
-function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: string) => void }) {
+function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (name: string, token: string) => void }) {
   const [create] = useMutation(CreateApiTokenDocument);
   const [problem, setProblem] = useState<FormProblemState>(null);
   const { guarded, prompt } = useRecentSignIn();
@@ -161,7 +162,8 @@ function CreateTokenForm({ onCreated }: { onCreated: (name: string, token: strin
             </p>
           )}
           <ul className="scope-grid">
-            {API_SCOPE_AREAS.map((area) => (
+            {/* Only the areas that mean something for you: a client has no caseload or notes to give a program. */}
+            {API_SCOPE_AREAS_BY_ROLE[role].map((area) => (
               <li key={area}>
                 <label className="check">
                   <input type="checkbox" value={`${area}:read`} {...form.register('scopes')} /> See {AREA_NAMES[area]}
