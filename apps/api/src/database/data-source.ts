@@ -23,6 +23,7 @@ import {
 import { SessionNoteAddendumEntity, SessionNoteEntity } from '../modules/sessions/session-note.entity';
 import { TherapySessionEntity } from '../modules/sessions/therapy-session.entity';
 import { UserEntity } from '../modules/users/user.entity';
+import { AfterCommitSubscriber } from './after-commit';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
 import { MIGRATIONS } from './migrations';
 
@@ -64,6 +65,7 @@ export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase
     ...connection,
     entities: ENTITIES,
     migrations: MIGRATIONS,
+    subscribers: [AfterCommitSubscriber],
     migrationsTransactionMode: 'each',
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
     uuidExtension: 'pgcrypto',

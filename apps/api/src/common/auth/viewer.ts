@@ -7,6 +7,7 @@ export interface Viewer {
   userId: string;
   role: Role;
   displayName: string;
+  email: string;
   sessionId: string | null;
   tokenId: string | null;
   scopes: ReadonlySet<ApiScope> | null;

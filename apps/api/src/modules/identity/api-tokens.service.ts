@@ -68,6 +68,6 @@ export class ApiTokensService {
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.getRepository(ApiTokenEntity).update({ id: token.id }, { lastUsedAt: new Date() });
     }
-    return { userId: user.id, role: user.role, displayName: user.displayName, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes) };
+    return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes) };
   }
 }

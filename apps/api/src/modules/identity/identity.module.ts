@@ -8,12 +8,14 @@ import { ApiTokensService } from './api-tokens.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { PasswordChecksService } from './password-checks.service';
+import { SessionCache } from './session-cache';
 import { SessionsService } from './sessions.service';
 
 @Module({
   providers: [
     RateLimitService,
     AfterResponse,
+    SessionCache,
     SessionsService,
     PasswordChecksService,
     IdentityService,

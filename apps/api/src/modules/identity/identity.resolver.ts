@@ -51,7 +51,9 @@ export class IdentityResolver {
   async me(@Context() ctx: RequestContext) {
     if (ctx.bearerRejected) throw unauthenticated('This API token is not valid: it may have been revoked or have expired.');
     if (!ctx.viewer) return null;
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id: ctx.viewer.userId });
+    // Everything User shows comes with the sign-in lookup: asked on every page load, it costs no statement.
+    const { userId: id, email, displayName, role } = ctx.viewer;
+    return { id, email, displayName, role };
   }
 
   @RequireScope('account:read')

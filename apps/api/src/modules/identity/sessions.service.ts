@@ -4,9 +4,11 @@ import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Role } from '@attune/domain';
 import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
 import type { AppConfig } from '../../config/config';
+import { afterCommit } from '../../database/after-commit';
 import { APP_CONFIG } from '../../config/config.module';
 import { UserEntity } from '../users/user.entity';
 import { AuthSessionEntity, type AuthSessionStage } from './auth-session.entity';
+import { SessionCache, type SessionRow } from './session-cache';
 import { randomSecret, sha256 } from './secrets';
 
 export const SESSION_COOKIE = 'attune_session';
@@ -32,6 +34,7 @@ export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly cache: SessionCache,
   ) {}
 
   private get cookieName() {
@@ -67,27 +70,59 @@ export class SessionsService {
     const secret: unknown = req.cookies?.[this.cookieName];
     if (typeof secret !== 'string' || secret.length < 20 || secret.length > 100) return { viewer: null, pending: null };
     const id = sha256(secret);
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ where: { id }, relations: { user: true } });
-    const user = session?.user;
-    if (!session || !user || session.revokedAt || user.deactivatedAt) return { viewer: null, pending: null };
+    const session = this.cache.get(id) ?? (await this.lookUp(id));
+    if (!session) return { viewer: null, pending: null };
     const now = Date.now();
-    const idleLimit = session.stage === 'ACTIVE' ? IDLE_TIMEOUT_MS[user.role] : PENDING_TIMEOUT_MS;
-    if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + idleLimit <= now) {
+    const idleLimit = session.stage === 'ACTIVE' ? IDLE_TIMEOUT_MS[session.role] : PENDING_TIMEOUT_MS;
+    if (session.expiresAt <= now || session.lastSeenAt + idleLimit <= now) {
       await this.revoke(id);
       return { viewer: null, pending: null };
     }
-    if (now - session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.getRepository(AuthSessionEntity).update({ id }, { lastSeenAt: new Date(now) });
+    if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
+      await this.dataSource.query('UPDATE auth_sessions SET last_seen_at = $2 WHERE id = $1', [id, new Date(now)]);
+      this.cache.update(id, { lastSeenAt: now });
     }
-    if (session.stage !== 'ACTIVE') return { viewer: null, pending: { sessionId: id, userId: user.id, stage: session.stage } };
+    if (session.stage !== 'ACTIVE') return { viewer: null, pending: { sessionId: id, userId: session.userId, stage: session.stage } };
     return {
-      viewer: { userId: user.id, role: user.role, displayName: user.displayName, sessionId: id, tokenId: null, scopes: null },
+      viewer: { userId: session.userId, role: session.role, displayName: session.displayName, email: session.email, sessionId: id, tokenId: null, scopes: null },
       pending: null,
     };
   }
 
+  /** One statement, on the primary key; a live session is kept in the cache for a few seconds. */
+  private async lookUp(id: string): Promise<SessionRow | null> {
+    const readStarted = this.cache.readStarted();
+    const rows: { user_id: string; role: Role; display_name: string; email: string; stage: AuthSessionStage; last_seen_at: Date; expires_at: Date }[] =
+      await this.dataSource.query(
+        `SELECT s.user_id, u.role, u.display_name, u.email, s.stage, s.last_seen_at, s.expires_at
+           FROM auth_sessions s JOIN users u ON u.id = s.user_id
+          WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
+        [id],
+      );
+    const found = rows[0];
+    if (!found) return null;
+    const row: SessionRow = {
+      userId: found.user_id,
+      role: found.role,
+      displayName: found.display_name,
+      email: found.email,
+      stage: found.stage,
+      lastSeenAt: new Date(found.last_seen_at).getTime(),
+      expiresAt: new Date(found.expires_at).getTime(),
+    };
+    this.cache.put(id, row, readStarted);
+    return row;
+  }
+
   async revoke(id: string, manager: EntityManager = this.dataSource.manager) {
     await manager.update(AuthSessionEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    this.ended({ sessionId: id }, manager);
+  }
+
+  /** Forget the session at once and again once the ending has committed, so no lookup in between can keep it. */
+  private ended(ending: Parameters<SessionCache['ended']>[0], manager: EntityManager) {
+    this.cache.ended(ending);
+    afterCommit(manager, () => this.cache.ended(ending));
   }
 
   /** The session has just proved the password again. */
@@ -108,6 +143,7 @@ export class SessionsService {
       exceptId ? { userId, revokedAt: IsNull(), id: Not(exceptId) } : { userId, revokedAt: IsNull() },
       { revokedAt: new Date() },
     );
+    this.ended({ userId }, manager);
     return result.affected ?? 0;
   }
 
