@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { SessionStatus } from '@attune/domain';
 import type { SqlFilter } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
@@ -129,10 +129,12 @@ export class CaseloadRepository {
     return rows.map(toFacts);
   }
 
-  /** The sessions a page shows (next and last), by id: at most two per client on the page. */
-  sessionsById(ids: string[]): Promise<TherapySessionEntity[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.dataSource.getRepository(TherapySessionEntity).findBy({ id: In(ids) });
+  /** The sessions a page shows (next and last), by id: at most two per client on the page, as plain rows. */
+  async sessionsById(ids: string[]): Promise<TherapySessionEntity[]> {
+    if (ids.length === 0) return [];
+    const metadata = this.dataSource.getMetadata(TherapySessionEntity);
+    const columns = metadata.columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
+    return this.dataSource.query(`SELECT ${columns} FROM "${metadata.tableName}" WHERE id = ANY($1::uuid[])`, [ids]);
   }
 }
 
