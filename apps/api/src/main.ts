@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { createApp } from './app';
 import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
-import { createLogger } from './common/logger';
+import { createLogger, logFormat } from './common/logger';
 import { ConfigError, loadConfig, startupWarnings } from './config/config';
 import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
@@ -10,7 +10,7 @@ import { UserEntity } from './modules/users/user.entity';
 
 async function main() {
   const config = loadConfig();
-  const logger = createLogger(config.LOG_LEVEL);
+  const logger = createLogger(config.LOG_LEVEL, logFormat(config));
   installSecretBox(config);
   for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config);

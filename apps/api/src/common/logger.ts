@@ -1,23 +1,34 @@
 import type { LoggerService } from '@nestjs/common';
 import pino from 'pino';
+import pretty from 'pino-pretty';
 
-/** Structured JSON logs. Secrets and bodies are redacted: clinical text never belongs in a log line. */
-export function createLogger(level: string) {
-  return pino({
+/**
+ * Structured logs: JSON for a collector, or readable coloured lines while developing (the same fields,
+ * redacted alike). Secrets and bodies are redacted: clinical text never belongs in a log line.
+ */
+export function createLogger(level: string, format: 'json' | 'pretty' = 'json') {
+  const options = {
     level,
     redact: {
       paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.body', '*.token'],
       censor: '[redacted]',
     },
-  });
+  };
+  // Synchronous, in this thread: a line is never lost when the process stops, and no worker is started.
+  return format === 'pretty' ? pino(options, pretty({ colorize: process.stdout.isTTY, sync: true, translateTime: 'SYS:HH:MM:ss', ignore: 'pid,hostname,context', messageFormat: '{if context}[{context}] {end}{msg}' })) : pino(options);
 }
+
+/** auto: readable lines outside production. */
+export const logFormat = (config: { LOG_FORMAT: 'auto' | 'json' | 'pretty'; isProduction: boolean }) =>
+  config.LOG_FORMAT === 'auto' ? (config.isProduction ? 'json' : 'pretty') : config.LOG_FORMAT;
 export type AppLogger = ReturnType<typeof createLogger>;
 
 /** Lets Nest's own messages go through the same structured logger. */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: AppLogger) {}
+  // Nest's own progress lines (modules loaded, routes mapped) matter only when debugging start-up.
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    this.logger.debug({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));

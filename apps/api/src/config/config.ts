@@ -77,6 +77,10 @@ const configSchema = z.object({
     .describe('Schema introspection, field suggestions and the in-browser explorer: auto = on except in production.'),
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600).describe('GraphQL operations per minute for each token, person or (anonymous) address.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
+  LOG_FORMAT: z
+    .enum(['auto', 'json', 'pretty'])
+    .default('auto')
+    .describe('How log lines look: auto = readable coloured lines while developing, JSON in production (for a log collector).'),
   PRACTICE_NAME: z.string().trim().min(1).max(100).default('Attune').describe('The practice name shown on the public site, in its feed and in link previews.'),
   CRISIS_TEXT: z
     .string()
