@@ -1,4 +1,6 @@
 import 'reflect-metadata';
+import type { Server } from 'node:http';
+import type { NextFunction, Request, Response } from 'express';
 import { createApp } from './app';
 import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
 import { createLogger, logFormat } from './common/logger';
@@ -7,6 +9,9 @@ import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoDataWanted, seedDemoDataIfEmpty } from './database/seed/demo-seed';
 import { UserEntity } from './modules/users/user.entity';
+
+/** How long SIGTERM waits for requests in flight before it cuts them off. */
+const DRAIN_LIMIT_MS = 10_000;
 
 async function main() {
   const config = loadConfig();
@@ -22,13 +27,29 @@ async function main() {
   await sealPlaintextSecrets(query);
 
   const app = await createApp(config, database.dataSource, logger);
+  let closing = false;
+  // While draining, each answer closes its connection, so keep-alive clients move to another instance.
+  app.use((_req: Request, res: Response, next: NextFunction) => {
+    if (closing) res.setHeader('Connection', 'close');
+    next();
+  });
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
-  let closing = false;
+  /** Stop accepting, let requests in flight finish (up to DRAIN_LIMIT_MS), then close the pool and exit 0. */
   async function shutdown(signal: string) {
     if (closing) return;
     closing = true;
     logger.info({ signal }, 'Shutting down: finishing requests in flight');
+    const server = app.getHttpServer() as Server;
+    const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+    server.closeIdleConnections();
+    let timer: NodeJS.Timeout | undefined;
+    const tooLong = new Promise<'too long'>((resolve) => (timer = setTimeout(() => resolve('too long'), DRAIN_LIMIT_MS)));
+    if ((await Promise.race([drained, tooLong])) === 'too long') {
+      logger.warn('Requests still running after 10 seconds were cut off');
+      server.closeAllConnections();
+    }
+    clearTimeout(timer);
     await app.close();
     await database.close();
     process.exit(0);

@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { z } from 'zod';
+import { isDatabaseUnavailable } from '../database/database-unavailable';
 
 /** The contract's error codes; nothing else reaches a caller. */
 export const ERROR_CODES = [
@@ -30,6 +31,7 @@ export const unauthenticated = (message = 'Please sign in to continue.') => new 
 export const forbidden = (message = "You don't have access to this.") => new AppError('FORBIDDEN', message);
 export const notFound = (what = 'That') => new AppError('NOT_FOUND', `${what} could not be found.`);
 export const conflict = (message: string) => new AppError('CONFLICT', message);
+export const SERVICE_UNAVAILABLE_MESSAGE = "Attune can't reach its database just now. Nothing was lost; please try again in a moment.";
 
 export function badInput(fields: FieldProblem[], message = 'Some of what was sent needs another look.') {
   return new AppError('BAD_USER_INPUT', message, { fields });
@@ -67,6 +69,10 @@ export function formatGraphQLError(
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT', requestId } };
   }
   log(original);
+  // The database is away (a restart, a failover): the caller may retry; what was acknowledged before is kept.
+  if (isDatabaseUnavailable(original)) {
+    return { message: SERVICE_UNAVAILABLE_MESSAGE, path: formatted.path, extensions: { code: 'SERVICE_UNAVAILABLE', requestId } };
+  }
   return {
     message: `Something went wrong on our side. If it keeps happening, quote reference ${requestId ?? 'unknown'}.`,
     path: formatted.path,

@@ -12,6 +12,9 @@ export const DEFAULT_CRISIS_TEXT = [
   'Attune is not monitored in real time. Your therapist may not see messages or reflections until later, so please reach out to one of these services if you need someone now.',
 ].join('\n');
 
+/** Fail a request within seconds when PostgreSQL is away, rather than hang it. */
+export const DEFAULT_DATABASE_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 };
+
 /** Names Express (proxy-addr) knows for address ranges. */
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -57,6 +60,20 @@ const configSchema = z.object({
     .refine((value) => /^postgres(ql)?:\/\//.test(value), 'must start with postgres:// or postgresql://')
     .optional()
     .describe('PostgreSQL connection string (sensitive). Without it the embedded database under DATA_DIR serves.'),
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(100)
+    .max(120_000)
+    .default(DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs)
+    .describe('PostgreSQL: how long to wait for a connection before a request fails with SERVICE_UNAVAILABLE (milliseconds).'),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(3_600_000)
+    .default(DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs)
+    .describe('PostgreSQL: the longest one statement may run before it is cancelled (milliseconds; 0 = no limit, for example for a long migration).'),
   DATA_DIR: z.string().min(1).optional().describe('Where the embedded database keeps its files (default ./.data).'),
   REDIS_URL: z
     .url()

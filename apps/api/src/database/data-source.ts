@@ -1,5 +1,5 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
-import type { AppConfig } from '../config/config';
+import { DEFAULT_DATABASE_TIMEOUTS, type AppConfig } from '../config/config';
 import { AuditEventEntity } from '../modules/audit/audit-event.entity';
 import { CareRelationshipEntity } from '../modules/care/care-relationship.entity';
 import { CheckInEntity } from '../modules/checkins/check-in.entity';
@@ -59,7 +59,13 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase['connection']): DataSourceOptions {
+/** Limits for PostgreSQL connections; the embedded database runs in-process and has no network to fail. */
+export interface DatabaseTimeouts {
+  connectTimeoutMs: number;
+  statementTimeoutMs: number;
+}
+
+export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase['connection'], timeouts: DatabaseTimeouts = DEFAULT_DATABASE_TIMEOUTS): DataSourceOptions {
   return {
     type: 'postgres',
     ...connection,
@@ -74,14 +80,35 @@ export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase
     // The embedded server runs every connection on one PGlite session, and under load it let one
     // connection's statements land among another's (a session lookup came back empty while its row
     // existed). One connection serializes access, which that session does anyway.
-    extra: { max: 'url' in connection ? 10 : 1, connectionTimeoutMillis: 'url' in connection ? 10_000 : 60_000 },
+    extra: 'url' in connection ? postgresPool(timeouts) : { max: 1, connectionTimeoutMillis: 60_000 },
   };
 }
 
+/**
+ * A dead server or a cut connection fails a request within seconds instead of hanging it: a bounded wait
+ * for a connection, a server-side statement limit, and a client-side read limit a little longer for a
+ * server that stops answering without closing the socket. Broken connections leave the pool (pg-pool
+ * drops clients that are no longer queryable), so the pool heals itself when the database returns.
+ */
+function postgresPool({ connectTimeoutMs, statementTimeoutMs }: DatabaseTimeouts) {
+  return {
+    max: 10,
+    connectionTimeoutMillis: connectTimeoutMs,
+    keepAlive: true,
+    ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 2_000 } : {}),
+  };
+}
+
+type DatabaseSettings = Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR'> & Partial<Pick<AppConfig, 'DATABASE_CONNECT_TIMEOUT_MS' | 'DATABASE_STATEMENT_TIMEOUT_MS'>>;
+
 /** PostgreSQL when DATABASE_URL is set; otherwise the embedded database under DATA_DIR. */
-export async function openDatabase(config: Pick<AppConfig, 'DATABASE_URL' | 'DATA_DIR'>): Promise<DatabaseHandle> {
+export async function openDatabase(config: DatabaseSettings): Promise<DatabaseHandle> {
   if (config.DATABASE_URL) {
-    const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL })).initialize();
+    const timeouts = {
+      connectTimeoutMs: config.DATABASE_CONNECT_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.connectTimeoutMs,
+      statementTimeoutMs: config.DATABASE_STATEMENT_TIMEOUT_MS ?? DEFAULT_DATABASE_TIMEOUTS.statementTimeoutMs,
+    };
+    const dataSource = await new DataSource(dataSourceOptions({ url: config.DATABASE_URL }, timeouts)).initialize();
     const url = new URL(config.DATABASE_URL);
     return {
       dataSource,

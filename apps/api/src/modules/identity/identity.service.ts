@@ -99,9 +99,12 @@ export class IdentityService {
   }
 
   async signOut(sessionId: string | null, actor: { userId: string; role: UserEntity['role'] } | null, res: Response) {
-    if (sessionId) await this.sessions.revoke(sessionId);
+    // The ended session and its audit row commit together: after a crash there is never one without the other.
+    await this.dataSource.transaction(async (manager) => {
+      if (sessionId) await this.sessions.revoke(sessionId, manager);
+      if (actor) await this.audit.record({ action: 'auth.sign_out', actor: { ...actor, tokenId: null }, targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId }, manager);
+    });
     this.sessions.clearCookie(res);
-    if (actor) await this.audit.record({ action: 'auth.sign_out', actor: { ...actor, tokenId: null }, targetType: 'user', targetId: actor.userId, subjectUserId: actor.userId });
     return true;
   }
 
