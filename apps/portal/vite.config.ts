@@ -10,5 +10,6 @@ export default defineConfig({
     // In development the API serves GraphQL and the server-rendered documents; Vite serves the portal.
     proxy: { '/graphql': api, '/healthz': api, '/readyz': api, '/feed.xml': api, '/sitemap.xml': api, '/calendar': api },
   },
-  build: { outDir: 'dist', sourcemap: true },
+  // The manifest lets the bundle check (scripts/check-bundle.mjs) follow what each page loads.
+  build: { outDir: 'dist', sourcemap: true, manifest: true },
 });

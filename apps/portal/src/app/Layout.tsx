@@ -1,5 +1,5 @@
 import { NavLink, Outlet, useLocation } from 'react-router';
-import { useEffect, useRef } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { useViewer } from '../features/identity/useViewer';
 
 /** The frame of every page: skip link, navigation, the crisis link, and focus moved to new content. */
@@ -34,7 +34,9 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<PageLoading />}>
+          <Outlet />
+        </Suspense>
       </main>
       <footer className="site-footer">
         <p>
@@ -100,5 +102,14 @@ function SignOutButton({ busy, onSignOut }: { busy: boolean; onSignOut: () => vo
     <button type="button" className="link-button nav-button" onClick={onSignOut} disabled={busy}>
       {busy ? 'Signing out…' : 'Sign out'}
     </button>
+  );
+}
+
+/** While a page's code arrives: inside the main landmark, marked busy, announced politely. */
+function PageLoading() {
+  return (
+    <div aria-busy="true">
+      <p role="status">Loading…</p>
+    </div>
   );
 }
