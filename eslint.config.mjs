@@ -15,6 +15,31 @@ export default tseslint.config(
       eqeqeq: ['error', 'always'],
     },
   },
+  // Which part may import which (docs/architecture.md); test/import-boundaries.spec.ts shows each rule refusing.
+  {
+    files: ['apps/api/src/common/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)modules/', message: 'common/ serves every feature and imports none: move what it needs into common/ or the domain package.' }] }],
+    },
+  },
+  {
+    files: ['packages/domain/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(@nestjs/|@apollo/|typeorm|react|react-dom|express|pg$|graphql)', message: 'The domain package is plain TypeScript and zod, shared by the API and the portal: no framework.' }] },
+      ],
+    },
+  },
+  {
+    files: ['apps/portal/src/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '(^@attune/api|(^|/)api/src/|^@nestjs/|^typeorm)', message: 'The portal reaches the API only through GraphQL: import the domain package and the generated operations in src/gql.' }] },
+      ],
+    },
+  },
   {
     files: ['apps/api/src/migrations/**', 'apps/api/src/database/migrations/**'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },

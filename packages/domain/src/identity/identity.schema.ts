@@ -5,6 +5,10 @@ export const ROLES = ['CLIENT', 'THERAPIST', 'ADMIN'] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
+/** Where a sign-in session stands. ACTIVE: fully signed in. MFA_PENDING: password checked, code not yet. MFA_ENROLLMENT: must set up a second factor first. */
+export const AUTH_SESSION_STAGES = ['ACTIVE', 'MFA_PENDING', 'MFA_ENROLLMENT'] as const;
+export type AuthSessionStage = (typeof AUTH_SESSION_STAGES)[number];
+
 /** Roles that must sign in with a second factor. */
 export const MFA_REQUIRED_ROLES: readonly Role[] = ['THERAPIST', 'ADMIN'];
 

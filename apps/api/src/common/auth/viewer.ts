@@ -1,6 +1,5 @@
 import type { Request, Response } from 'express';
-import type { ApiScope, Role } from '@attune/domain';
-import type { AuthSessionStage } from '../../modules/identity/auth-session.entity';
+import type { ApiScope, AuthSessionStage, Role } from '@attune/domain';
 
 /** Who is asking. `scopes` is null for a person in the portal, and the token's scopes for an API token. */
 export interface Viewer {

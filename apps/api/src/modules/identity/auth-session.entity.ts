@@ -1,8 +1,8 @@
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { AuthSessionStage } from '@attune/domain';
 import { UserEntity } from '../users/user.entity';
 
-/** ACTIVE: fully signed in. MFA_PENDING: password checked, code not yet. MFA_ENROLLMENT: must set up a second factor first. */
-export type AuthSessionStage = 'ACTIVE' | 'MFA_PENDING' | 'MFA_ENROLLMENT';
+export type { AuthSessionStage };
 
 /** A server-side sign-in session. The cookie carries a random secret; only its SHA-256 is stored. */
 @Entity('auth_sessions')
