@@ -77,10 +77,11 @@ test(
     timeout: 600_000,
   },
   async () => {
+    const database = `attune_bench_fast_${process.pid}_${Date.now()}`;
     const result = await runBench({
       serverUrl: serverUrl!,
       sizes: [{ label: 'fast', scale: 10, years: 1 }],
-      databaseName: () => `attune_bench_fast_${process.pid}_${Date.now()}`,
+      databaseName: () => database,
       rounds: 1,
       durationSeconds: 1,
       connections: 2,

@@ -22,6 +22,7 @@ function setting(name: string, fallback: number, min: number, max: number) {
 
 async function main() {
   const loadAtStart = os.loadavg();
+  const started = Date.now();
   const scale = setting('BENCH_SCALE', 20, 2, 100_000);
   const rounds = setting('BENCH_ROUNDS', 2, 1, 20);
   const durationSeconds = setting('BENCH_DURATION', 10, 1, 600);
@@ -50,7 +51,8 @@ async function main() {
     countedRequests: 5,
     log,
   });
-  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round, ${rounds} rounds`);
+  const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round, ${rounds} rounds; the whole run took ${minutes} min`);
   log(`\n${report}\n`);
   writeSection(PERFORMANCE_DOC, `## The last \`pnpm bench\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`, report);
   log(`Written to docs/performance.md.`);
