@@ -59,8 +59,7 @@ async function stopServers(servers: Servers) {
 async function scenariosFor(url: string, attune: RunningServer, fixtures: Fixtures, options: BenchOptions): Promise<Scenario[]> {
   const therapist = await signIn(attune.url, fixtures.therapist.email, await mintRecoveryCode(url, fixtures.therapist.id));
   const client = await signIn(attune.url, fixtures.client.email, null);
-  const list = scenarios(fixtures, { therapist, client }, options);
-  return list;
+  return scenarios(fixtures, { therapist, client }, options);
 }
 
 /**
@@ -69,8 +68,8 @@ async function scenariosFor(url: string, attune: RunningServer, fixtures: Fixtur
  * is sent one warm-up request and `countedRequests` more, one at a time.
  */
 async function countStatements(url: string, fixtures: Fixtures, options: BenchOptions, extraCaseloads: Fixtures[]) {
-  const target = new URL(url);
-  const counters = { Attune: await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) }), PostGraphile: await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) }), 'raw SQL': await startStatementCounter({ host: target.hostname, port: Number(target.port || 5432) }) };
+  const target = { host: new URL(url).hostname, port: Number(new URL(url).port || 5432) };
+  const counters = { Attune: await startStatementCounter(target), PostGraphile: await startStatementCounter(target), 'raw SQL': await startStatementCounter(target) };
   const through = (name: ServerName) => {
     const proxied = new URL(url);
     proxied.hostname = '127.0.0.1';
