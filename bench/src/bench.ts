@@ -1,0 +1,150 @@
+import { arrangeCaseloads, dropDatabase, findFixtures, mintRecoveryCode, seededDatabase, type Fixtures, type Size } from './databases.js';
+import { checkScenario, load, sendSequentially, type LoadResult } from './load.js';
+import { scenarios, signIn, type Scenario, type ServerName } from './scenarios.js';
+import { startAttune, startPostGraphile, startRawSql, type RunningServer } from './servers.js';
+import { noStatements, startStatementCounter, type StatementCounts } from './statement-counter.js';
+
+export interface BenchOptions {
+  /** A PostgreSQL server URL (any database on it) where the bench may create its own databases. */
+  serverUrl: string;
+  sizes: Size[];
+  databaseName(size: Size): string;
+  rounds: number;
+  durationSeconds: number;
+  connections: number;
+  postgraphile: boolean;
+  rawSql: boolean;
+  /** Fast mode: arrange caseloads of 5 and 200 and count the caseload's statements for both. */
+  caseloadsOf5And200: boolean;
+  dropAfter: boolean;
+  /** Requests per scenario while counting statements (after one warm-up request). */
+  countedRequests: number;
+  log(line: string): void;
+}
+
+export interface Row {
+  size: string;
+  scenario: string;
+  server: ServerName;
+  statements: StatementCounts;
+  rounds: (LoadResult & { rssMb: number })[];
+}
+
+export interface BenchResult {
+  sizes: { size: Size; fixtures: Fixtures }[];
+  rows: Row[];
+  /** Statements per caseload request for a caseload of this many clients (fast mode). */
+  caseloadStatementsBySize: Record<number, StatementCounts>;
+}
+
+type Servers = Partial<Record<ServerName, RunningServer>>;
+
+async function startServers(urls: Record<ServerName, string>, options: BenchOptions): Promise<Servers> {
+  const servers: Servers = {};
+  try {
+    servers.Attune = await startAttune(urls.Attune);
+    if (options.postgraphile) servers.PostGraphile = await startPostGraphile(urls.PostGraphile);
+    if (options.rawSql) servers['raw SQL'] = await startRawSql(urls['raw SQL']);
+    return servers;
+  } catch (error) {
+    await stopServers(servers);
+    throw error;
+  }
+}
+
+async function stopServers(servers: Servers) {
+  await Promise.all(Object.values(servers).map((server) => server.stop()));
+}
+
+async function scenariosFor(url: string, attune: RunningServer, fixtures: Fixtures, options: BenchOptions): Promise<Scenario[]> {
+  const therapist = await signIn(attune.url, fixtures.therapist.email, await mintRecoveryCode(url, fixtures.therapist.id));
+  const client = await signIn(attune.url, fixtures.client.email, null);
+  return scenarios(fixtures, { therapist, client }, options);
+}
+
+/**
+ * Statements per request, counted on the wire between each server and PostgreSQL (see
+ * statement-counter.ts): every server starts once behind its own counting proxy, then each scenario
+ * is sent one warm-up request and `countedRequests` more, one at a time.
+ */
+async function countStatements(url: string, fixtures: Fixtures, options: BenchOptions, extraCaseloads: Fixtures[]) {
+  const target = { host: new URL(url).hostname, port: Number(new URL(url).port || 5432) };
+  const counters = { Attune: await startStatementCounter(target), PostGraphile: await startStatementCounter(target), 'raw SQL': await startStatementCounter(target) };
+  const through = (name: ServerName) => {
+    const proxied = new URL(url);
+    proxied.hostname = '127.0.0.1';
+    proxied.port = String(counters[name].port);
+    return proxied.toString();
+  };
+  const servers = await startServers({ Attune: through('Attune'), PostGraphile: through('PostGraphile'), 'raw SQL': through('raw SQL') }, options);
+  try {
+    const perScenario = new Map<string, StatementCounts>();
+    const measure = async (scenario: Scenario) => {
+      const server = servers[scenario.server]!;
+      await checkScenario(server.url, scenario);
+      await sendSequentially(server.url, scenario, 1);
+      counters[scenario.server].take();
+      await sendSequentially(server.url, scenario, options.countedRequests);
+      const taken = counters[scenario.server].take();
+      const per = noStatements();
+      for (const key of Object.keys(per) as (keyof StatementCounts)[]) per[key] = taken[key] / options.countedRequests;
+      return per;
+    };
+    for (const scenario of await scenariosFor(url, servers.Attune!, fixtures, options)) perScenario.set(`${scenario.server}: ${scenario.name}`, await measure(scenario));
+    const bySize: Record<number, StatementCounts> = {};
+    for (const other of extraCaseloads) {
+      const [caseload] = await scenariosFor(url, servers.Attune!, other, { ...options, postgraphile: false, rawSql: false });
+      bySize[other.therapist.clients] = await measure(caseload!);
+    }
+    return { perScenario, bySize };
+  } finally {
+    await stopServers(servers);
+    await Promise.all(Object.values(counters).map((counter) => counter.close()));
+  }
+}
+
+export async function runBench(options: BenchOptions): Promise<BenchResult> {
+  const prepared: { size: Size; url: string; fixtures: Fixtures; statements: Map<string, StatementCounts> }[] = [];
+  const result: BenchResult = { sizes: [], rows: [], caseloadStatementsBySize: {} };
+  try {
+    for (const size of options.sizes) {
+      const url = await seededDatabase(options.serverUrl, options.databaseName(size), size, options.log);
+      let fixtures: Fixtures;
+      const extra: Fixtures[] = [];
+      if (options.caseloadsOf5And200) {
+        const { small, large } = await arrangeCaseloads(url);
+        fixtures = await findFixtures(url, large);
+        extra.push(await findFixtures(url, small), fixtures);
+      } else {
+        fixtures = await findFixtures(url);
+      }
+      options.log(`${size.label}: ${fixtures.description}; largest caseload ${fixtures.therapist.clients} clients. Counting SQL statements …`);
+      const counted = await countStatements(url, fixtures, options, extra);
+      Object.assign(result.caseloadStatementsBySize, counted.bySize);
+      prepared.push({ size, url, fixtures, statements: counted.perScenario });
+      result.sizes.push({ size, fixtures });
+    }
+    // Rounds interleave the sizes (1×, 10×, 1×, 10×, …), so a noisy minute shows as a spread, not a trend.
+    for (let round = 0; round < options.rounds; round++) {
+      for (const { size, url, fixtures, statements } of prepared) {
+        options.log(`Round ${round + 1} of ${options.rounds}, ${size.label} …`);
+        const servers = await startServers({ Attune: url, PostGraphile: url, 'raw SQL': url }, options);
+        try {
+          for (const scenario of await scenariosFor(url, servers.Attune!, fixtures, options)) {
+            const server = servers[scenario.server]!;
+            await checkScenario(server.url, scenario);
+            const loaded = await load(server.url, scenario, options);
+            let row = result.rows.find((r) => r.size === size.label && r.scenario === scenario.name && r.server === scenario.server);
+            if (!row) result.rows.push((row = { size: size.label, scenario: scenario.name, server: scenario.server, statements: statements.get(`${scenario.server}: ${scenario.name}`) ?? noStatements(), rounds: [] }));
+            row.rounds.push({ ...loaded, rssMb: server.rssMb() });
+          }
+        } finally {
+          await stopServers(servers);
+        }
+      }
+    }
+    return result;
+  } finally {
+    if (options.dropAfter) for (const size of options.sizes) await dropDatabase(options.serverUrl, options.databaseName(size));
+  }
+}

@@ -1,0 +1,98 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const API_DIR = fileURLToPath(new URL('../../../apps/api/', import.meta.url));
+const BENCH_DIST = fileURLToPath(new URL('./', import.meta.url));
+
+/** Fixed for bench databases only: the seed seals second-factor secrets with it, and the server must open them. */
+export const BENCH_APP_SECRET = 'attune-bench-only-secret-not-for-any-real-data';
+
+export interface RunningServer {
+  name: string;
+  url: string;
+  /** Resident memory of the server process now, in MB. */
+  rssMb(): number;
+  stop(): Promise<void>;
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+function rssOf(pid: number) {
+  const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Math.round(Number(match[1]) / 1024) : NaN;
+}
+
+async function startProcess(name: string, args: string[], env: Record<string, string>, readyUrl: string, url: string): Promise<RunningServer> {
+  // An empty value removes a variable inherited from the shell.
+  const merged = Object.fromEntries(Object.entries({ ...process.env, ...env }).filter(([, value]) => value !== ''));
+  const child: ChildProcess = spawn(process.execPath, args, { env: merged, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${name} stopped while starting (exit ${child.exitCode}): ${stderr.trim()}`);
+    const ok = await fetch(readyUrl).then((res) => res.ok, () => false);
+    if (ok) break;
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`${name} did not answer ${readyUrl} within 120 s: ${stderr.trim()}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return {
+    name,
+    url,
+    rssMb: () => rssOf(child.pid!),
+    async stop() {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+/** The built API exactly as production starts it, with a rate limit no bench reaches. */
+export async function startAttune(databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return startProcess(
+    'Attune',
+    ['--enable-source-maps', `${API_DIR}dist/main.js`],
+    {
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      APP_SECRET: BENCH_APP_SECRET,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      PUBLIC_URL: base,
+      API_RATE_LIMIT_PER_MINUTE: '100000',
+      SEED_DEMO_DATA: 'never',
+      LOG_LEVEL: 'warn',
+      REDIS_URL: '', // per-process limits, as a single instance runs
+    },
+    `${base}/readyz`,
+    base,
+  );
+}
+
+export async function startPostGraphile(databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return startProcess('PostGraphile', ['--enable-source-maps', `${BENCH_DIST}postgraphile-server.js`], { DATABASE_URL: databaseUrl, PORT: String(port) }, `${base}/ready`, base);
+}
+
+export async function startRawSql(databaseUrl: string): Promise<RunningServer> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  return startProcess('raw SQL', ['--enable-source-maps', `${BENCH_DIST}raw-sql-server.js`], { DATABASE_URL: databaseUrl, PORT: String(port) }, `${base}/ready`, base);
+}
