@@ -2,6 +2,8 @@ import { ApolloProvider } from '@apollo/client/react';
 import { useMemo } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/account/AccountPage';
+import { GoodbyePage } from '../features/my-data/GoodbyePage';
+import { MyDataPage } from '../features/my-data/MyDataPage';
 import { AuditLogPage } from '../features/admin/AuditLogPage';
 import { DevOutboxPage } from '../features/admin/DevOutboxPage';
 import { InvitePersonPage } from '../features/admin/InvitePersonPage';
@@ -53,6 +55,7 @@ export function App() {
               {/* Single-use links work whoever is signed in on this browser; the pages offer to sign out first. */}
               <Route path="reset-password" element={<ResetPasswordPage />} />
               <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+              <Route path="goodbye" element={<GoodbyePage />} />
 
               <Route element={<RequireViewer />}>
                 <Route path="account" element={<AccountPage />} />
@@ -62,6 +65,7 @@ export function App() {
                 <Route path="reflections" element={<ReflectionsPage />} />
                 <Route path="check-in/:sessionId" element={<CheckInPage />} />
                 <Route path="shared-articles" element={<SharedArticlesPage />} />
+                <Route path="account/my-data" element={<MyDataPage />} />
               </Route>
               <Route element={<RequireViewer roles={['THERAPIST']} />}>
                 <Route path="caseload" element={<CaseloadPage />} />

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
+import { MY_DATA_EXPORT_FORMAT, type MyDataExport } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';
 import { Policy } from '../../common/policy/policy';
@@ -12,14 +13,18 @@ import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, Reflecti
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { UserEntity } from '../users/user.entity';
 
-export const EXPORT_FORMAT = 'attune-export/1';
+export const EXPORT_FORMAT = MY_DATA_EXPORT_FORMAT;
 
 /** Said in the export itself, so whoever reads the file knows what is not in it and how to ask for it. */
 export const PRIVATE_NOTES_STATEMENT =
   "Your therapist's private session notes are not part of this export. They are part of the clinical record the practice holds about your care. " +
   'You can ask for a copy: write to your therapist or to the practice, and they will tell you what they can share and when.';
 
-const iso = (date: Date | null) => (date ? date.toISOString() : null);
+function iso(date: Date): string;
+function iso(date: Date | null): string | null;
+function iso(date: Date | null) {
+  return date ? date.toISOString() : null;
+}
 
 /**
  * Everything a client has in Attune, as one JSON document: what they wrote, and what was written to them
@@ -33,7 +38,7 @@ export class MyDataExportService {
     private readonly audit: AuditService,
   ) {}
 
-  async export(viewer: Viewer) {
+  async export(viewer: Viewer): Promise<MyDataExport> {
     if (!Policy.ownClientAccount(viewer)) throw forbidden('Exporting your data is for clients. Staff records belong to the practice.');
     // One snapshot: every read below sees the same moment. All through this manager: on the embedded
     // database a query on another connection would wait for this transaction and never return.
@@ -49,7 +54,7 @@ export class MyDataExportService {
       targetId: viewer.userId,
       subjectUserId: viewer.userId,
       metadata: {
-        format: EXPORT_FORMAT,
+        format: MY_DATA_EXPORT_FORMAT,
         sessions: document.sessions.length,
         reflections: document.reflections.length,
         checkIns: document.checkIns.length,
@@ -58,7 +63,7 @@ export class MyDataExportService {
     return document;
   }
 
-  private async read(manager: EntityManager, clientId: string) {
+  private async read(manager: EntityManager, clientId: string): Promise<MyDataExport> {
     const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: clientId });
     // One after another: a transaction is one connection, and it answers one statement at a time.
     const care = await manager.getRepository(CareRelationshipEntity).find({ where: { clientId }, order: { startedAt: 'ASC' } });
@@ -80,7 +85,7 @@ export class MyDataExportService {
     const articleById = new Map(articles.map((a) => [a.id, a]));
 
     return {
-      format: EXPORT_FORMAT,
+      format: MY_DATA_EXPORT_FORMAT,
       exportedAt: new Date().toISOString(),
       privateNotes: PRIVATE_NOTES_STATEMENT,
       profile: {
@@ -137,5 +142,3 @@ export class MyDataExportService {
     };
   }
 }
-
-export type MyDataExport = Awaited<ReturnType<MyDataExportService['export']>>;
