@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import type { MyDataExport } from '@attune/domain';
 import { AuditEventEntity } from '../../src/modules/audit/audit-event.entity';
 import { CheckInEntity } from '../../src/modules/checkins/check-in.entity';
 import { SharedArticleEntity } from '../../src/modules/content/shared-article.entity';
@@ -48,7 +49,7 @@ describe("a client's own data", () => {
   it('exports everything the client wrote and was sent, and none of the private notes', async () => {
     const world = await clientWithHistory(t);
     const asClient = await signedIn(t, world.client);
-    const result = await gql<{ exportMyData: Record<string, any> }>(asClient, EXPORT);
+    const result = await gql<{ exportMyData: MyDataExport }>(asClient, EXPORT);
     expect(result.errors).toBeUndefined();
     const data = result.data!.exportMyData;
     const text = JSON.stringify(data);
@@ -63,7 +64,7 @@ describe("a client's own data", () => {
     expect(text).not.toContain(world.note.body);
     expect(text).not.toContain('private note');
     expect(data.sessions).toHaveLength(2);
-    expect(data.reflections.find((r: { sharedWith: string | null }) => r.sharedWith === world.therapist.displayName).responses).toHaveLength(1);
+    expect(data.reflections.find((r) => r.sharedWith === world.therapist.displayName)!.responses).toHaveLength(1);
 
     const audit = await t.dataSource.getRepository(AuditEventEntity).findOneByOrFail({ action: 'account.data_exported', subjectUserId: world.client.id });
     expect(audit.actorId).toBe(world.client.id);
