@@ -97,7 +97,7 @@ function ExportView({ data, raw }: { data: MyDataExport; raw: unknown }) {
             <li key={reflection.id}>
               <h3>{moment(reflection.writtenAt)}</h3>
               <p className="meta">
-                {reflection.sharedWith ? `Shared with ${reflection.sharedWith}` : 'Private: only you could see this'}
+                {reflection.sharedWith ? `Shared with ${reflection.sharedWith}` : 'Private: only you can see this'}
                 {reflection.mood !== null && ` · Feeling: ${(MOOD_WORDS[reflection.mood] ?? String(reflection.mood)).toLowerCase()}`}
               </p>
               <p className="my-data__words">{reflection.body}</p>
