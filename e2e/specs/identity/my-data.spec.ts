@@ -105,6 +105,7 @@ test('a client downloads their data, reads it as a printable page, closes their 
   await expect(theirs.getByText(`${client.displayName} closed their account on`)).toBeVisible();
   await expect(theirs.getByRole('heading', { name: `Past sessions, the last twelve months` })).toBeVisible();
   await expect(theirs.getByRole('heading', { name: `Schedule a session with ${client.displayName}` })).toHaveCount(0);
+  await expect(theirs.getByLabel('Something to practise between sessions')).toHaveCount(0);
   await checkPage(theirs, 'client-record-closed-account');
   await theirs.context().close();
 });

@@ -147,6 +147,9 @@ describe("a client's own data", () => {
       input: { clientId: world.client.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 50 * 60_000).toISOString(), modality: 'VIDEO' },
     });
     expect(scheduled.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    const prompted = await gql(asTherapist, 'mutation($input: SetPracticePromptInput!) { setPracticePrompt(input: $input) { id } }', { input: { clientId: world.client.id, body: 'Notice one small good thing each day.' } });
+    expect(prompted.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect(await t.dataSource.getRepository(PracticePromptEntity).countBy({ clientId: world.client.id })).toBe(1);
     expect(await t.dataSource.getRepository(TherapySessionEntity).countBy({ clientId: world.client.id })).toBe(2);
     // The shared reflection stays readable to the therapist for the retention period.
     const shared = await gql<{ reflection: { id: string } }>(asTherapist, 'query($id: ID!) { reflection(id: $id) { id } }', { id: world.shared.id });

@@ -214,7 +214,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         <h2 id="practice" tabIndex={-1}>
           Practice between sessions
         </h2>
-        <PracticePrompts clientId={client.id} clientName={name} prompts={data.practicePrompts} onChanged={refetch} />
+        <PracticePrompts clientId={client.id} clientName={name} prompts={data.practicePrompts} onChanged={refetch} accountClosed={Boolean(relationship?.accountClosedAt)} />
       </section>
     </div>
   );
