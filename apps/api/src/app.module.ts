@@ -28,6 +28,7 @@ import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
+import { MyDataModule } from './modules/my-data/my-data.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
 import { UsersModule } from './modules/users/users.module';
@@ -96,6 +97,7 @@ export class AppModule {
         CareModule,
         SessionsModule,
         ReflectionsModule,
+        MyDataModule,
         CheckInsModule,
         CaseloadModule,
         DirectoryModule,

@@ -3,4 +3,5 @@ export * from './identity/identity.schema.js';
 export * from './clinical/clinical.schema.js';
 export * from './clinical/caseload.rules.js';
 export * from './content/content.schema.js';
+export * from './my-data/my-data-export.schema.js';
 export { z } from 'zod';

@@ -120,6 +120,15 @@ const configSchema = z.object({
     .describe(
       'The key that encrypts secrets at rest, such as second-factor secrets (sensitive). Required in production; elsewhere one is generated and kept in DATA_DIR. Changing it makes stored second factors unreadable.',
     ),
+  RETENTION_YEARS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .default(7)
+    .describe(
+      'How many years a closed account\'s clinical record (sessions, shared reflections, check-ins, notes) is kept before `pnpm retention:purge` removes it. Follow the record-keeping law of your country.',
+    ),
   SEED_DEMO_DATA: z
     .enum(['auto', 'always', 'never'])
     .default('auto')

@@ -114,6 +114,9 @@ const CASES: Case[] = [
   { name: 'disableMfa', kind: 'mutation', document: 'mutation { disableMfa(password: "not the password", code: "000000") }', field: ['disableMfa'], expect: ownAccount(BAD) },
   { name: 'regenerateRecoveryCodes', kind: 'mutation', document: 'mutation { regenerateRecoveryCodes(password: "not the password") }', field: ['regenerateRecoveryCodes'], expect: ownAccount(BAD) },
   { name: 'changePassword', kind: 'mutation', document: 'mutation { changePassword(currentPassword: "not the password", newPassword: "a calm and unguessable phrase") }', field: ['changePassword'], expect: ownAccount(BAD) },
+  // A client's own data: each client their own (so the other client gets theirs too); staff have nothing to export or close here.
+  { name: 'exportMyData', kind: 'query', document: '{ exportMyData }', field: ['exportMyData'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'ok' }) },
+  { name: 'closeMyAccount', kind: 'mutation', document: 'mutation { closeMyAccount(password: "not the password") }', field: ['closeMyAccount'], expect: all(F, { anonymous: U, owner: BAD, otherClient: BAD }) },
   { name: 'endSession', kind: 'mutation', document: 'mutation($id: ID!) { endSession(id: $id) }', variables: async () => ({ id: randomUUID() }), field: ['endSession'], expect: ownAccount(NF) },
   { name: 'endOtherSessions', kind: 'mutation', document: 'mutation { endOtherSessions }', field: ['endOtherSessions'], expect: ownAccount('ok') },
   { name: 'requestPasswordReset', kind: 'mutation', document: 'mutation($e: String!) { requestPasswordReset(email: $e) }', variables: async () => ({ e: `nobody-${randomUUID()}@example.test` }), field: ['requestPasswordReset'], expect: all('ok') },

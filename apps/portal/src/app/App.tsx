@@ -35,6 +35,8 @@ const ForgotPasswordPage = lazyPage(() => import('../features/identity/ForgotPas
 const InviteClientPage = lazyPage(() => import('../features/identity/InviteClientPage'), 'InviteClientPage');
 const ResetPasswordPage = lazyPage(() => import('../features/identity/ResetPasswordPage'), 'ResetPasswordPage');
 const SignInPage = lazyPage(() => import('../features/identity/SignInPage'), 'SignInPage');
+const GoodbyePage = lazyPage(() => import('../features/my-data/GoodbyePage'), 'GoodbyePage');
+const MyDataPage = lazyPage(() => import('../features/my-data/MyDataPage'), 'MyDataPage');
 
 export function App() {
   const client = useMemo(createApolloClient, []);
@@ -56,6 +58,7 @@ export function App() {
               {/* Single-use links work whoever is signed in on this browser; the pages offer to sign out first. */}
               <Route path="reset-password" element={<ResetPasswordPage />} />
               <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+              <Route path="goodbye" element={<GoodbyePage />} />
 
               <Route element={<RequireViewer />}>
                 <Route path="account" element={<AccountPage />} />
@@ -65,6 +68,7 @@ export function App() {
                 <Route path="reflections" element={<ReflectionsPage />} />
                 <Route path="check-in/:sessionId" element={<CheckInPage />} />
                 <Route path="shared-articles" element={<SharedArticlesPage />} />
+                <Route path="account/my-data" element={<MyDataPage />} />
               </Route>
               <Route element={<RequireViewer roles={['THERAPIST']} />}>
                 <Route path="caseload" element={<CaseloadPage />} />

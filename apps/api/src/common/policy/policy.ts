@@ -16,6 +16,8 @@ export const Policy = {
   readClinical: (viewer: Viewer) => viewer.role === 'CLIENT' || viewer.role === 'THERAPIST',
   /** Clients write reflections and drafts, check in and set agendas: about themselves only. */
   writeAsClient: (viewer: Viewer) => viewer.role === 'CLIENT',
+  /** Exporting one's data and closing one's account are a client's; staff accounts belong to the practice (an admin deactivates them). */
+  ownClientAccount: (viewer: Viewer) => viewer.role === 'CLIENT',
   /** Therapists hold care: schedule sessions, write notes, respond, set practice prompts. */
   holdCare: (viewer: Viewer) => viewer.role === 'THERAPIST',
   /** The therapist who holds this session (its notes and changes are theirs). */

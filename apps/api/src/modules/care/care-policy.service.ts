@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
-import { notFound } from '../../common/errors';
+import { conflict, notFound } from '../../common/errors';
+import { UserEntity } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
 import { CareRelationshipEntity } from './care-relationship.entity';
 
@@ -136,6 +137,15 @@ export class CarePolicy {
 
   async assertCanSeeClient(viewer: Viewer, clientId: string, what = 'That') {
     if (!(await this.canSeeClient(viewer, clientId))) throw await this.refuse(viewer, 'client', clientId, what);
+  }
+
+  /**
+   * New things for a client (a session, a practice prompt) need an open account: a client who closed theirs
+   * can never see them. Inside the write's transaction, through its manager.
+   */
+  async assertAccountOpen(manager: EntityManager, clientId: string) {
+    const client = await manager.getRepository(UserEntity).findOne({ select: { id: true, closedAt: true }, where: { id: clientId } });
+    if (client?.closedAt) throw conflict('This client closed their account, so nothing new can be arranged with them.');
   }
 
   /** The client's current therapist, or null. */

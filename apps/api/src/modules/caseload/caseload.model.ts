@@ -86,6 +86,12 @@ export class CaseloadEntry {
   @Field({ description: 'When this care relationship began.' })
   since: Date;
 
+  @Field(() => Date, {
+    nullable: true,
+    description: 'When the client closed their account: they can no longer sign in or be scheduled. Their record is kept for the retention period.',
+  })
+  accountClosedAt: Date | null;
+
   @Field(() => Session, { nullable: true })
   nextSession: unknown;
 

@@ -26,6 +26,8 @@ export interface ClientFactsRow {
   displayName: string;
   email: string;
   startedAt: Date;
+  /** When the client closed their account; their record stays in the caseload until it is purged. */
+  accountClosedAt: Date | null;
   therapistName: string;
   nextSessionId: string | null;
   nextSessionAt: Date | null;
@@ -70,7 +72,7 @@ export class CaseloadRepository {
     if (query.search) conditions.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
     if (query.onlyClientId) conditions.push('c.client_id = :onlyClientId');
     const sql = `
-      SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", t.display_name AS "therapistName",
+      SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
              unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
@@ -147,6 +149,7 @@ function toFacts(row: RawFactsRow): ClientFactsRow {
   return {
     ...row,
     startedAt: new Date(row.startedAt),
+    accountClosedAt: row.accountClosedAt ? new Date(row.accountClosedAt) : null,
     nextSessionAt: row.nextSessionAt ? new Date(row.nextSessionAt) : null,
     lastSessionAt: row.lastSessionAt ? new Date(row.lastSessionAt) : null,
     unreadShared: Number(row.unreadShared ?? 0),

@@ -108,6 +108,7 @@ export class CaseloadService {
     return rows.map(({ facts, flags }) => ({
       client: { id: facts.clientId, displayName: facts.displayName },
       since: facts.startedAt,
+      accountClosedAt: facts.accountClosedAt,
       nextSession: facts.nextSessionId ? (sessions.get(facts.nextSessionId) ?? null) : null,
       lastSession: facts.lastSessionId ? (sessions.get(facts.lastSessionId) ?? null) : null,
       daysSinceLastSession: facts.lastSessionAt ? Math.floor((now.getTime() - facts.lastSessionAt.getTime()) / DAY) : null,
@@ -119,6 +120,8 @@ export class CaseloadService {
 }
 
 function flagsOf(facts: ClientFactsRow, now: Date) {
+  // A client who closed their account cannot be scheduled or asked anything: flags would only nag.
+  if (facts.accountClosedAt) return [];
   return caseloadFlags({
     now,
     hasUpcomingSession: facts.nextSessionId !== null,

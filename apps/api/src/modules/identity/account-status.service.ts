@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { idSchema } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
-import { forbidden, notFound, parseInput } from '../../common/errors';
+import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
@@ -51,6 +51,8 @@ export class AccountStatusService {
       const user = await manager.getRepository(UserEntity).findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw notFound('That person');
       if (!user.deactivatedAt) return true;
+      // Closing was the person's own choice, with their password: only they could undo it, and they cannot sign in.
+      if (user.closedAt) throw conflict('This person closed their own account, so it can’t be reopened.');
       await manager.update(UserEntity, { id }, { deactivatedAt: null });
       await this.audit.record({ action: 'account.reactivated', actor: viewer, targetType: 'user', targetId: id, subjectUserId: id, metadata: { role: user.role } }, manager);
       return true;

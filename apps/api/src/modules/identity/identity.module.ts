@@ -25,6 +25,6 @@ import { SessionsService } from './sessions.service';
     IdentityResolver,
     AccountStatusResolver,
   ],
-  exports: [SessionsService, ApiTokensService, RateLimitService],
+  exports: [SessionsService, ApiTokensService, RateLimitService, PasswordChecksService],
 })
 export class IdentityModule {}

@@ -170,6 +170,7 @@ export class ReflectionsService {
     if (!Policy.holdCare(viewer)) throw forbidden('Therapists set practice prompts.');
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     return this.dataSource.transaction(async (manager) => {
+      await this.care.assertAccountOpen(manager, clientId);
       const prompt = await manager.save(manager.create(PracticePromptEntity, { clientId, therapistId: viewer.userId, body }));
       await this.audit.record({ action: 'practice_prompt.set', actor: viewer, targetType: 'practice_prompt', targetId: prompt.id, subjectUserId: clientId }, manager);
       return prompt;

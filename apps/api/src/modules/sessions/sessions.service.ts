@@ -83,6 +83,7 @@ export class SessionsService {
     const data = parseInput(scheduleSessionSchema, input);
     await this.care.assertCanSeeClient(viewer, data.clientId, 'That client');
     return this.dataSource.transaction(async (manager) => {
+      await this.care.assertAccountOpen(manager, data.clientId);
       const startsAt = new Date(data.startsAt);
       const endsAt = new Date(data.endsAt);
       await this.assertFree(manager, viewer.userId, data.clientId, startsAt, endsAt, null);

@@ -42,6 +42,11 @@ export class UserEntity {
   @Column({ name: 'deactivated_at', type: 'timestamptz', nullable: true })
   deactivatedAt: Date | null;
 
+  /** Set when a client closes their own account (it is deactivated too); the record is purged RETENTION_YEARS later. */
+  @Index('users_closed_at_idx', { where: '"closed_at" IS NOT NULL' })
+  @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
+  closedAt: Date | null;
+
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
   timeZone: string;
 

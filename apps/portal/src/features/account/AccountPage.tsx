@@ -2,6 +2,8 @@ import { useQuery } from '@apollo/client/react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AccountPageDocument } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
+import { CloseAccountSection } from '../my-data/CloseAccountSection';
+import { MyDataSection } from '../my-data/MyDataSection';
 import { ApiTokensSection } from './ApiTokensSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
 import { SessionsSection } from './SessionsSection';
@@ -34,6 +36,12 @@ export function AccountPage() {
           <TwoStepSection role={viewer.role} enabled={settings.mfaEnabled} required={settings.mfaRequired} onChanged={reload} />
           <SessionsSection sessions={settings.sessions} onChanged={reload} />
           <ApiTokensSection role={viewer.role} tokens={settings.apiTokens} onChanged={reload} />
+          {viewer.role === 'CLIENT' && (
+            <>
+              <MyDataSection />
+              <CloseAccountSection />
+            </>
+          )}
         </>
       )}
     </section>

@@ -169,6 +169,7 @@ function CaseloadRow({ entry }: { entry: Entry }) {
       <th scope="row">
         <Link to={`/clients/${client.id}`}>{client.displayName}</Link>
         <span className="meta cl-block">In your care since {formatMediumDay(entry.since)}</span>
+        {entry.accountClosedAt && <span className="meta cl-block">Closed their account on {formatMediumDay(entry.accountClosedAt)}</span>}
       </th>
       <td>{entry.nextSession ? formatSessionTimeShort(entry.nextSession.startsAt, entry.nextSession.endsAt) : <span className="meta">None scheduled</span>}</td>
       <td>

@@ -84,6 +84,12 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         {client.email}
         {relationship && <> · In your care since {formatDay(relationship.since)}</>}
       </p>
+      {relationship?.accountClosedAt && (
+        <p className="notice">
+          {name} closed their account on {formatDay(relationship.accountClosedAt)}. They can no longer sign in, and new sessions can't be
+          scheduled. Their record stays here for the retention period.
+        </p>
+      )}
 
       <nav aria-label="On this page" className="cl-toc">
         <ul>
@@ -191,7 +197,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
             ))}
           </ul>
         )}
-        <ScheduleSessionForm clientId={client.id} clientName={name} onScheduled={refetch} />
+        {!relationship?.accountClosedAt && <ScheduleSessionForm clientId={client.id} clientName={name} onScheduled={refetch} />}
         <h3>Past sessions, the last twelve months</h3>
         {past.length === 0 ? (
           <p>No sessions in the last twelve months.</p>
@@ -208,7 +214,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         <h2 id="practice" tabIndex={-1}>
           Practice between sessions
         </h2>
-        <PracticePrompts clientId={client.id} clientName={name} prompts={data.practicePrompts} onChanged={refetch} />
+        <PracticePrompts clientId={client.id} clientName={name} prompts={data.practicePrompts} onChanged={refetch} accountClosed={Boolean(relationship?.accountClosedAt)} />
       </section>
     </div>
   );

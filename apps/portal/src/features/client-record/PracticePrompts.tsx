@@ -12,7 +12,20 @@ interface Prompt {
 }
 
 /** Something for the client to practise between sessions: shown on their home until you archive it. */
-export function PracticePrompts({ clientId, clientName, prompts, onChanged }: { clientId: string; clientName: string; prompts: Prompt[]; onChanged: () => Promise<unknown> }) {
+export function PracticePrompts({
+  clientId,
+  clientName,
+  prompts,
+  onChanged,
+  accountClosed = false,
+}: {
+  clientId: string;
+  clientName: string;
+  prompts: Prompt[];
+  onChanged: () => Promise<unknown>;
+  /** A client who closed their account can't see new prompts: the form is not offered. */
+  accountClosed?: boolean;
+}) {
   const id = useId();
   const [body, setBody] = useState('');
   const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
@@ -68,28 +81,30 @@ export function PracticePrompts({ clientId, clientName, prompts, onChanged }: { 
           ))}
         </ul>
       )}
-      <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-        <TextAreaField
-          baseId={id}
-          name="prompt"
-          label="Something to practise between sessions"
-          hint={<>{clientName} sees this on their home page until you archive it.</>}
-          rows={3}
-          maxLength={1000}
-          value={body}
-          onChange={setBody}
-          error={problems.body}
-        />
-        <FormProblem message={problems.message} />
-        <div className="cl-actions">
-          <button type="submit" className="button button--small" disabled={setting.loading}>
-            {setting.loading ? 'Saving…' : 'Set practice prompt'}
-          </button>
-          <p role="status" className="cl-status">
-            {status}
-          </p>
-        </div>
-      </form>
+      {!accountClosed && (
+        <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
+          <TextAreaField
+            baseId={id}
+            name="prompt"
+            label="Something to practise between sessions"
+            hint={<>{clientName} sees this on their home page until you archive it.</>}
+            rows={3}
+            maxLength={1000}
+            value={body}
+            onChange={setBody}
+            error={problems.body}
+          />
+          <FormProblem message={problems.message} />
+          <div className="cl-actions">
+            <button type="submit" className="button button--small" disabled={setting.loading}>
+              {setting.loading ? 'Saving…' : 'Set practice prompt'}
+            </button>
+            <p role="status" className="cl-status">
+              {status}
+            </p>
+          </div>
+        </form>
+      )}
     </>
   );
 }

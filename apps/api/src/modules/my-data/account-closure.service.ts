@@ -1,0 +1,83 @@
+import { Injectable } from '@nestjs/common';
+import type { Response } from 'express';
+import { DataSource, IsNull, MoreThan } from 'typeorm';
+import type { Viewer } from '../../common/auth/viewer';
+import { forbidden } from '../../common/errors';
+import { Policy } from '../../common/policy/policy';
+import { AuditService } from '../audit/audit.service';
+import { AccountTokenEntity } from '../identity/account-token.entity';
+import { ApiTokensService } from '../identity/api-tokens.service';
+import { PasswordChecksService } from '../identity/password-checks.service';
+import { SessionsService } from '../identity/sessions.service';
+import { ReflectionDraftEntity, ReflectionEntity } from '../reflections/reflection.entity';
+import { TherapySessionEntity } from '../sessions/therapy-session.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Written as the cancel reason of upcoming sessions when a client closes their account. */
+export const CLOSED_ACCOUNT_CANCEL_REASON = 'The client closed their account.';
+
+/**
+ * A client closes their own account. Access ends at once; what only they could see (private reflections,
+ * the draft) is deleted at once; the clinical record stays with the practice for RETENTION_YEARS, then
+ * `pnpm retention:purge` removes it.
+ */
+@Injectable()
+export class AccountClosureService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly passwords: PasswordChecksService,
+    private readonly sessions: SessionsService,
+    private readonly apiTokens: ApiTokensService,
+    private readonly audit: AuditService,
+  ) {}
+
+  async close(viewer: Viewer, password: string, res: Response) {
+    if (!Policy.ownClientAccount(viewer)) throw forbidden('Closing an account here is for clients. An admin can deactivate a staff account.');
+    // A wrong password throws BAD_USER_INPUT before anything is written.
+    await this.passwords.requirePassword(viewer, password);
+    const now = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      const user = await manager.getRepository(UserEntity).findOneOrFail({ where: { id: viewer.userId }, lock: { mode: 'pessimistic_write' } });
+      if (user.closedAt) return;
+      await manager.update(UserEntity, { id: user.id }, { closedAt: now, deactivatedAt: user.deactivatedAt ?? now });
+      const sessionsEnded = await this.sessions.revokeAllForUser(user.id, null, manager);
+      const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
+      await manager.update(AccountTokenEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
+      // Private reflections nobody else has read go now. One with a therapist's response was shared once:
+      // it is part of the clinical record, like the shared ones.
+      const privateDeleted = await manager
+        .createQueryBuilder()
+        .delete()
+        .from(ReflectionEntity)
+        .where('client_id = :clientId AND shared_with_id IS NULL', { clientId: user.id })
+        .andWhere('NOT EXISTS (SELECT 1 FROM reflection_responses rr WHERE rr.reflection_id = reflections.id)')
+        .execute();
+      const draftsDeleted = await manager.delete(ReflectionDraftEntity, { clientId: user.id });
+      // The therapist's calendar should not keep sessions with someone who has left.
+      const upcomingCancelled = await manager.update(
+        TherapySessionEntity,
+        { clientId: user.id, status: 'SCHEDULED', startsAt: MoreThan(now) },
+        { status: 'CANCELLED', cancelledBy: user.id, cancelReason: CLOSED_ACCOUNT_CANCEL_REASON },
+      );
+      await this.audit.record(
+        {
+          action: 'account.closed',
+          actor: viewer,
+          targetType: 'user',
+          targetId: user.id,
+          subjectUserId: user.id,
+          metadata: {
+            sessionsEnded,
+            tokensRevoked,
+            privateReflectionsDeleted: privateDeleted.affected ?? 0,
+            draftsDeleted: draftsDeleted.affected ?? 0,
+            upcomingSessionsCancelled: upcomingCancelled.affected ?? 0,
+          },
+        },
+        manager,
+      );
+    });
+    this.sessions.clearCookie(res);
+    return true;
+  }
+}

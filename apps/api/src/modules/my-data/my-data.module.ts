@@ -1,0 +1,9 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '../identity/identity.module';
+import { AccountClosureService } from './account-closure.service';
+import { MyDataExportService } from './my-data-export.service';
+import { MyDataResolver } from './my-data.resolver';
+
+/** A client's own data: the export, and closing the account. The retention purge is a CLI (retention-purge.ts). */
+@Module({ imports: [IdentityModule], providers: [MyDataExportService, AccountClosureService, MyDataResolver] })
+export class MyDataModule {}
