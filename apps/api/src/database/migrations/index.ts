@@ -5,6 +5,7 @@ import { CreateContentPublishing1795654409581 } from './1795654409581-CreateCont
 import { AuditClientRequestId1795660000000 } from './1795660000000-AuditClientRequestId';
 import { AddSessionAuthenticatedAt1795700000000 } from './1795700000000-AddSessionAuthenticatedAt';
 import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexReflectionsForCaseload';
+import { CreateIdempotencyKeys1796400000000 } from './1796400000000-CreateIdempotencyKeys';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   AuditClientRequestId1795660000000,
   AddSessionAuthenticatedAt1795700000000,
   IndexReflectionsForCaseload1796169600000,
+  CreateIdempotencyKeys1796400000000,
 ];
