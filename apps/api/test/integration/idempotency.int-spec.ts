@@ -1,4 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { parse } from 'graphql';
+// The SDK as a consumer uses it (its source: the API does not depend on the SDK package).
+import { createAttuneClient } from '../../../../packages/sdk/src/client';
 import { IdempotencyKeysService } from '../../src/modules/idempotency/idempotency-keys.service';
 import { ReflectionEntity } from '../../src/modules/reflections/reflection.entity';
 import type { UserEntity } from '../../src/modules/users/user.entity';
@@ -131,6 +134,35 @@ describe('Idempotency-Key on mutations', () => {
     expect(await t.dataSource.query(`SELECT 1 FROM idempotency_keys WHERE key = $1`, [key])).toEqual([]);
     const again = await write(as, 'Kept a day.', key);
     expect(again.headers['idempotent-replayed']).toBeUndefined();
+    expect(await reflectionsOf(client)).toBe(2);
+  });
+
+  it('the SDK sends a key with each mutation and the same key when it retries a lost answer: done once', async () => {
+    const client = await newPerson(t.dataSource, 'CLIENT');
+    const token = await newApiToken(t.dataSource, client, ['reflections:read', 'reflections:write']);
+    await t.app.listen(0, '127.0.0.1');
+    const keysSent: (string | null)[] = [];
+    let answersToLose = 1;
+    // The request reaches the API and is done; its answer is lost on the way back.
+    const losingFetch: typeof fetch = async (url, init) => {
+      keysSent.push(new Headers(init?.headers).get('idempotency-key'));
+      const response = await fetch(url, init);
+      if (answersToLose-- > 0) {
+        await response.text();
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    };
+    const sdk = createAttuneClient({ url: `${await t.app.getUrl()}/graphql`, token, fetch: losingFetch });
+    const written = await sdk.request(parse(WRITE), { body: 'Saved on a train.' });
+    expect(written).toEqual({ writeReflection: { id: expect.any(String), body: 'Saved on a train.' } });
+    expect(keysSent).toHaveLength(2);
+    expect(keysSent[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(keysSent[1]).toBe(keysSent[0]);
+    expect(await reflectionsOf(client)).toBe(1);
+
+    await sdk.request(parse(WRITE), { body: 'Saved on a train.' });
+    expect(keysSent[2]).not.toBe(keysSent[0]);
     expect(await reflectionsOf(client)).toBe(2);
   });
 });

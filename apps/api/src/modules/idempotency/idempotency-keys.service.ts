@@ -10,8 +10,10 @@ import { joinRequestTransactions } from './request-transaction';
 export const IDEMPOTENCY_KEY_LIFETIME_HOURS = 24;
 /** How long a request waits for another one holding the same key before it gets CONFLICT. */
 const WAIT_FOR_HOLDER = '10s';
-/** Errors that say nothing about the request, only about this moment: the work is rolled back, and a retry runs it again. */
-const TRANSIENT_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+/** Faults of this moment, not of the request: the work is rolled back (its transaction may be broken), and a retry runs it again. */
+const FAULT_CODES = new Set(['INTERNAL_SERVER_ERROR', 'SERVICE_UNAVAILABLE']);
+/** "Not now": what was written (the audit of the refusal) is kept, the answer is not, so a retry after the wait runs. */
+const NOT_NOW_CODES = new Set(['RATE_LIMITED']);
 const CLEAN_EVERY_MS = 60 * 60 * 1000;
 
 export type StoredAnswer = { response: FormattedExecutionResult; httpStatus: number | null };
@@ -44,22 +46,31 @@ export class IdempotencyClaim {
     if (scope) scope.transaction = runner.manager;
   }
 
-  /** Commits the work with its answer; false when the answer carries a transient error and everything was rolled back. */
-  async finish(response: FormattedExecutionResult, httpStatus: number | undefined): Promise<boolean> {
-    if (response.errors?.some((error) => TRANSIENT_CODES.has(String(error.extensions?.code)))) {
+  /**
+   * Commits the work with its answer. 'rolledBack' when the answer carries a fault and nothing was kept;
+   * 'committedWithoutAnswer' when it says "not now" (RATE_LIMITED) and the key stays free for a retry.
+   */
+  async finish(response: FormattedExecutionResult, httpStatus: number | undefined): Promise<'kept' | 'committedWithoutAnswer' | 'rolledBack'> {
+    const codes = new Set((response.errors ?? []).map((error) => String(error.extensions?.code)));
+    if ([...codes].some((code) => FAULT_CODES.has(code))) {
       await this.abandon();
-      return false;
+      return 'rolledBack';
     }
+    const keep = ![...codes].some((code) => NOT_NOW_CODES.has(code));
     this.detach();
     try {
-      await this.runner.query(`UPDATE idempotency_keys SET response = $3, http_status = $4 WHERE principal = $1 AND key = $2`, [
-        this.principal,
-        this.key,
-        JSON.stringify(response),
-        httpStatus ?? null,
-      ]);
+      if (keep) {
+        await this.runner.query(`UPDATE idempotency_keys SET response = $3, http_status = $4 WHERE principal = $1 AND key = $2`, [
+          this.principal,
+          this.key,
+          JSON.stringify(response),
+          httpStatus ?? null,
+        ]);
+      } else {
+        await this.runner.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2`, [this.principal, this.key]);
+      }
       await this.runner.commitTransaction();
-      return true;
+      return keep ? 'kept' : 'committedWithoutAnswer';
     } catch (error) {
       await this.abandon();
       throw error;

@@ -71,9 +71,9 @@ export function idempotencyPlugin(keys: IdempotencyKeysService): ApolloServerPlu
           }
           const result = response.body.singleResult;
           try {
-            const kept = await held.finish({ data: result.data, errors: result.errors, extensions: result.extensions }, response.http.status);
+            const outcome = await held.finish({ data: result.data, errors: result.errors, extensions: result.extensions }, response.http.status);
             // Rolled back: say so, rather than show data for work that was undone.
-            if (!kept) response.body.singleResult = { errors: result.errors };
+            if (outcome === 'rolledBack') response.body.singleResult = { errors: result.errors };
           } catch {
             // The commit's outcome is unknown: a retry with the same key finds the stored answer, or does the work.
             response.body.singleResult = {
