@@ -18,11 +18,6 @@ const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 const PER_MINUTE = 40;
 const onPostgres = Boolean(process.env.TEST_DATABASE_URL);
 
-if (!onPostgres) {
-  // Said once, where a reader of the run looks.
-  console.info('replicas.int-spec: skipped, it needs TEST_DATABASE_URL (several replicas need PostgreSQL; the embedded database serves one process).');
-}
-
 interface Replica {
   name: string;
   url: string;
@@ -87,7 +82,12 @@ async function signIn(replica: Replica, email: string) {
   return { cookie };
 }
 
-(onPostgres ? describe : describe.skip)('two replicas on one PostgreSQL and one Redis', () => {
+// Skipped runs say why in the test's name.
+const title = onPostgres
+  ? 'two replicas on one PostgreSQL and one Redis'
+  : 'two replicas (skipped: set TEST_DATABASE_URL; several processes need PostgreSQL, the embedded database serves one)';
+
+(onPostgres ? describe : describe.skip)(title, () => {
   let database: TestDatabase;
   let sql: Client;
   let a: Replica;

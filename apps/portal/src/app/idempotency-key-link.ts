@@ -30,9 +30,9 @@ export const idempotencyKeyLink = new ApolloLink((operation, forward) => {
  * times with growing pauses; an answer the API gave (a refusal, bad input) is final.
  */
 export const retryLink = new RetryLink({
-  delay: { initial: 400, max: 4_000, jitter: true },
+  delay: { initial: 300, max: 2_000, jitter: true },
   attempts: {
-    max: 4,
+    max: 3,
     retryIf: (error) => !CombinedGraphQLErrors.is(error) && !(ServerError.is(error) && error.statusCode < 500),
   },
 });
