@@ -57,10 +57,10 @@ describe('Idempotency-Key on mutations', () => {
   });
 
   it.each([
-    ['empty', ''],
-    ['over-long', 'k'.repeat(256)],
-    ['non-ASCII', 'schlüssel'],
-  ])('refuses an %s key with BAD_USER_INPUT before anything runs', async (_, key) => {
+    ['an empty key', ''],
+    ['an over-long key', 'k'.repeat(256)],
+    ['a non-ASCII key', 'schlüssel'],
+  ])('refuses %s with BAD_USER_INPUT before anything runs', async (_, key) => {
     const { client, as } = await aClient();
     const refused = await write(as, 'Should not be kept.', key);
     expect(refused.data ?? null).toBeNull();
@@ -75,6 +75,33 @@ describe('Idempotency-Key on mutations', () => {
     const answers = await Promise.all([write(as, 'Sent twice at once.', key), write(as, 'Sent twice at once.', key)]);
     for (const answer of answers) expect(answer.errors).toBeUndefined();
     expect(answers[0]!.data).toEqual(answers[1]!.data);
+    expect(await reflectionsOf(client)).toBe(1);
+  });
+
+  // On the embedded database (one connection) a held key is held by the only connection: nothing else to show there.
+  (process.env.TEST_DATABASE_URL ? it : it.skip)('answers CONFLICT, with nothing done, while another request holds the key for too long', async () => {
+    const { client, as } = await aClient();
+    const key = randomUUID();
+    // Another request's claim, not yet committed.
+    const holder = t.dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`INSERT INTO idempotency_keys (principal, key, request_hash, expires_at) VALUES ($1, $2, $3, now() + interval '1 day')`, [
+      `user:${client.id}`,
+      key,
+      '0'.repeat(64),
+    ]);
+    try {
+      const waited = await write(as, 'Held elsewhere.', key);
+      expect(waited.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'IDEMPOTENCY_KEY_IN_PROGRESS' });
+      expect(await reflectionsOf(client)).toBe(0);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // The holder gave up (rolled back): the key is free, and the retry does the work.
+    const retried = await write(as, 'Held elsewhere.', key);
+    expect(retried.errors).toBeUndefined();
     expect(await reflectionsOf(client)).toBe(1);
   });
 
