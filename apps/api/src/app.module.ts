@@ -25,6 +25,9 @@ import { DirectoryModule } from './modules/directory/directory.module';
 import { EnquiriesModule } from './modules/enquiries/enquiries.module';
 import { HealthModule } from './modules/health/health.module';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
+import { IdempotencyKeysService } from './modules/idempotency/idempotency-keys.service';
+import { IdempotencyModule } from './modules/idempotency/idempotency.module';
+import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { IdentityModule } from './modules/identity/identity.module';
 import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
@@ -58,9 +61,9 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [IdentityModule],
-          inject: [SessionsService, ApiTokensService, RateLimitService],
-          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService, limits: RateLimitService) => ({
+          imports: [IdentityModule, IdempotencyModule],
+          inject: [SessionsService, ApiTokensService, RateLimitService, IdempotencyKeysService],
+          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService, limits: RateLimitService, idempotencyKeys: IdempotencyKeysService) => ({
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
@@ -72,7 +75,12 @@ export class AppModule {
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE), tokenScopePlugin(), costLimitPlugin()] as ApolloDriverConfig['plugins'],
+            plugins: [
+              rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE),
+              tokenScopePlugin(),
+              costLimitPlugin(),
+              idempotencyPlugin(idempotencyKeys),
+            ] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,

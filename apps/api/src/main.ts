@@ -7,6 +7,7 @@ import { createLogger, logFormat } from './common/logger';
 import { ConfigError, loadConfig, startupWarnings } from './config/config';
 import { openDatabase } from './database/data-source';
 import { EmbeddedDatabaseLockedError } from './database/embedded-database';
+import { whileHoldingStartupLock } from './database/startup-lock';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET, demoDataWanted, seedDemoDataIfEmpty } from './database/seed/demo-seed';
 import { UserEntity } from './modules/users/user.entity';
 
@@ -19,12 +20,16 @@ async function main() {
   installSecretBox(config);
   for (const warning of startupWarnings(config)) logger.warn(warning);
   const database = await openDatabase(config);
-  await database.dataSource.runMigrations({ transaction: 'each' });
-  const seeded = demoDataWanted(config) ? await seedDemoDataIfEmpty(database.dataSource) : false;
-  const noAccounts = (await database.dataSource.getRepository(UserEntity).count()) === 0;
   const query = (sql: string, parameters?: unknown[]) => database.dataSource.query(sql, parameters);
-  await checkSecretKey(query);
-  await sealPlaintextSecrets(query);
+  const seeded = await whileHoldingStartupLock(database.dataSource, async () => {
+    const applied = await database.dataSource.runMigrations({ transaction: 'each' });
+    logger.info({ migrationsApplied: applied.length }, applied.length ? 'Migrations applied' : 'No migrations to apply');
+    const seededNow = demoDataWanted(config) ? await seedDemoDataIfEmpty(database.dataSource) : false;
+    await checkSecretKey(query);
+    await sealPlaintextSecrets(query);
+    return seededNow;
+  });
+  const noAccounts = (await database.dataSource.getRepository(UserEntity).count()) === 0;
 
   const app = await createApp(config, database.dataSource, logger);
   let closing = false;

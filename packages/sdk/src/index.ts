@@ -1,2 +1,2 @@
-export { AttuneApiError, createAttuneClient, type AttuneClient, type AttuneClientOptions } from './client.js';
+export { AttuneApiError, createAttuneClient, type AttuneClient, type AttuneClientOptions, type RequestOptions } from './client.js';
 export * from './generated/graphql.js';

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import type { EntityManager } from 'typeorm';
 
 /** Per-request facts that logs, errors and the audit trail need without threading them through every call. */
 export interface RequestScope {
@@ -7,6 +8,8 @@ export interface RequestScope {
   /** A well-formed x-request-id the caller sent, kept apart from ours. */
   clientRequestId?: string | null;
   ip: string | null;
+  /** The request-wide transaction every query of this request joins (a mutation sent with an Idempotency-Key). */
+  transaction?: EntityManager;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

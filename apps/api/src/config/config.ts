@@ -80,6 +80,11 @@ const configSchema = z.object({
     .refine((value) => /^rediss?:\/\//.test(value), 'must start with redis:// or rediss://')
     .optional()
     .describe('Redis for state that several API instances share (sensitive).'),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1–64 letters, digits or : . _ -')
+    .default('attune:')
+    .describe('The start of every Redis key Attune writes, so several installations (or test runs) can share one Redis.'),
   PUBLIC_URL: z.url().optional().describe('The address people use to reach Attune, for links in email, feeds and sitemaps.'),
   PORTAL_DIST: z.string().optional().describe('Folder of the built portal to serve (default: the workspace build).'),
   SMTP_URL: z

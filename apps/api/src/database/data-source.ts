@@ -9,6 +9,7 @@ import { ArticleEntity } from '../modules/content/article.entity';
 import { SharedArticleEntity } from '../modules/content/shared-article.entity';
 import { TherapistProfileEntity } from '../modules/directory/therapist-profile.entity';
 import { FirstConversationRequestEntity } from '../modules/enquiries/first-conversation-request.entity';
+import { IdempotencyKeyEntity } from '../modules/idempotency/idempotency-key.entity';
 import { AccountTokenEntity } from '../modules/identity/account-token.entity';
 import { ApiTokenEntity } from '../modules/identity/api-token.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
@@ -50,6 +51,7 @@ export const ENTITIES = [
   SharedArticleEntity,
   TherapistProfileEntity,
   FirstConversationRequestEntity,
+  IdempotencyKeyEntity,
 ];
 
 export interface DatabaseHandle {

@@ -2,6 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/clien
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { ViewerDocument } from '../gql/graphql';
+import { idempotencyKeyLink, retryLink } from './idempotency-key-link';
 
 /** Set when a signed-in session ended on the server (idle or absolute limit, or signed out elsewhere). */
 export const sessionSignal = { ended: false };
@@ -21,7 +22,8 @@ const sessionEndedLink = new ErrorLink(({ error, operation }) => {
 /** Same origin as the API: the session cookie rides along, and JSON posts satisfy the server's CSRF check. */
 export function createApolloClient() {
   return new ApolloClient({
-    link: ApolloLink.from([sessionEndedLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
+    // The key is set before the retry link, so each retry of a mutation carries the same one.
+    link: ApolloLink.from([sessionEndedLink, idempotencyKeyLink, retryLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
     cache: new InMemoryCache(),
   });
 }

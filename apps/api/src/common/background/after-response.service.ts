@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnApplicationShutdown } from '@nestjs/common';
 import { AppLoggerToken } from '../logger.module';
 import type { AppLogger } from '../logger';
+import { requestScope } from '../request-context';
 
 /**
  * Work that must not shape the answer a caller gets, run once the answer is on its way: for example the
@@ -15,8 +16,11 @@ export class AfterResponse implements OnApplicationShutdown {
 
   /** Queues `task` for after the current request's response; never awaited on the request path. */
   run(what: string, task: () => Promise<unknown>) {
+    // Outside the request's transaction, if it has one: that commits or ends before this work is done.
+    const scope = requestScope.getStore();
+    const detached = () => (scope ? requestScope.run({ ...scope, transaction: undefined }, task) : task());
     const done: Promise<void> = new Promise<void>((resolve) => setImmediate(resolve))
-      .then(task)
+      .then(detached)
       .then(
         () => undefined,
         (error: unknown) => this.logger.error({ err: { name: error instanceof Error ? error.name : typeof error } }, `${what} failed after the response`),

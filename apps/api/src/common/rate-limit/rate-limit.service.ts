@@ -1,4 +1,4 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, type OnApplicationBootstrap, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { APP_CONFIG } from '../../config/config.module';
@@ -15,19 +15,39 @@ export interface LimitRule {
  * memory otherwise (a single instance). Built on rate-limiter-flexible.
  */
 @Injectable()
-export class RateLimitService implements OnModuleDestroy {
+export class RateLimitService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly redis: Redis | null;
+  private readonly prefix: string;
   private readonly limiters = new Map<string, RateLimiterAbstract>();
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.redis = config.REDIS_URL ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1, lazyConnect: false }) : null;
+    this.prefix = config.REDIS_PREFIX;
+  }
+
+  /**
+   * Waits (a few seconds at most) for Redis before the first request: until it is connected, limits fall
+   * back to this process's memory, and a replica would let through its own full budget.
+   */
+  async onApplicationBootstrap() {
+    const redis = this.redis;
+    if (!redis || redis.status === 'ready') return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 5_000);
+      function done() {
+        clearTimeout(timer);
+        redis!.off('ready', done);
+        resolve();
+      }
+      redis.once('ready', done);
+    });
   }
 
   private limiter(name: string, rule: LimitRule): RateLimiterAbstract {
     const key = `${name}:${rule.points}:${rule.durationSeconds}`;
     let limiter = this.limiters.get(key);
     if (!limiter) {
-      const options = { keyPrefix: `attune:rl:${name}`, points: rule.points, duration: rule.durationSeconds };
+      const options = { keyPrefix: `${this.prefix}rl:${name}`, points: rule.points, duration: rule.durationSeconds };
       limiter = this.redis
         ? new RateLimiterRedis({ ...options, storeClient: this.redis, insuranceLimiter: new RateLimiterMemory(options) })
         : new RateLimiterMemory(options);

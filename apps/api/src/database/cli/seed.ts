@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { installSecretBox, sealPlaintextSecrets } from '../../common/crypto/secret-box';
 import { loadConfig } from '../../config/config';
 import { openDatabase } from '../data-source';
+import { whileHoldingStartupLock } from '../startup-lock';
 import { seedDemoDataIfEmpty } from '../seed/demo-seed';
 import { runCli } from './run-cli';
 
@@ -14,8 +15,10 @@ runCli(async () => {
   installSecretBox(config);
   const database = await openDatabase(config);
   try {
-    await database.dataSource.runMigrations({ transaction: 'each' });
-    const seeded = await seedDemoDataIfEmpty(database.dataSource);
+    const seeded = await whileHoldingStartupLock(database.dataSource, async () => {
+      await database.dataSource.runMigrations({ transaction: 'each' });
+      return seedDemoDataIfEmpty(database.dataSource);
+    });
     process.stdout.write(seeded ? `Loaded the demo data into ${database.description}.\n` : `The demo data is already there; nothing changed.\n`);
     if (values.scale !== undefined) {
       const { seedAtScale } = await import('../seed/scale-seed.js');

@@ -6,6 +6,7 @@ import { AuditClientRequestId1795660000000 } from './1795660000000-AuditClientRe
 import { AddSessionAuthenticatedAt1795700000000 } from './1795700000000-AddSessionAuthenticatedAt';
 import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexReflectionsForCaseload';
 import { AddUserClosedAt1796400000000 } from './1796400000000-AddUserClosedAt';
+import { CreateIdempotencyKeys1796400000001 } from './1796400000001-CreateIdempotencyKeys';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   AddSessionAuthenticatedAt1795700000000,
   IndexReflectionsForCaseload1796169600000,
   AddUserClosedAt1796400000000,
+  CreateIdempotencyKeys1796400000001,
 ];
