@@ -8,8 +8,8 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
-import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules, rateLimitPlugin } from './common/graphql-limits';
-import { RateLimitService } from './common/rate-limit/rate-limit.service';
+import { callerOf } from './common/graphql-gate';
+import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
 import type { AppLogger } from './common/logger';
 import { LoggerModule } from './common/logger.module';
 import { currentRequestId } from './common/request-context';
@@ -24,9 +24,7 @@ import { ContentModule } from './modules/content/content.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { EnquiriesModule } from './modules/enquiries/enquiries.module';
 import { HealthModule } from './modules/health/health.module';
-import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdentityModule } from './modules/identity/identity.module';
-import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
@@ -40,8 +38,6 @@ export interface AppModuleOptions {
   /** Where to write the generated schema; only the schema script sets it. */
   schemaFile?: string;
 }
-
-const BEARER = /^Bearer\s+(\S+)$/i;
 
 @Module({})
 export class AppModule {
@@ -57,9 +53,7 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [IdentityModule],
-          inject: [SessionsService, ApiTokensService, RateLimitService],
-          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService, limits: RateLimitService) => ({
+          useFactory: () => ({
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
@@ -71,19 +65,12 @@ export class AppModule {
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE), tokenScopePlugin(), costLimitPlugin()] as ApolloDriverConfig['plugins'],
+            plugins: [tokenScopePlugin(), costLimitPlugin()] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-              const base = { req, res, requestId: currentRequestId() ?? 'unknown' };
-              const bearer = BEARER.exec(req.get('authorization') ?? '')?.[1];
-              if (bearer) {
-                const viewer = await apiTokens.resolve(bearer);
-                return { ...base, viewer, pending: null, bearer: true, bearerRejected: viewer === null };
-              }
-              return { ...base, ...(await sessions.resolve(req)), bearer: false, bearerRejected: false };
-            },
+            // The gate in front of /graphql (graphql-gate.ts) has worked out the caller and refused dead credentials.
+            context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({ req, res, requestId: currentRequestId() ?? 'unknown', ...callerOf(req) }),
             formatError: (formatted, error) =>
               formatGraphQLError(formatted, error, currentRequestId(), (original) =>
                 logger.error({ err: sanitizeForLog(original), requestId: currentRequestId() }, 'GraphQL operation failed'),
