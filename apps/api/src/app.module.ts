@@ -16,6 +16,8 @@ import { currentRequestId } from './common/request-context';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { explorerLandingPage } from './explorer/explorer';
+import { SchemaController } from './explorer/schema.controller';
 import { AuditModule } from './modules/audit/audit.module';
 import { CareModule } from './modules/care/care.module';
 import { CaseloadModule } from './modules/caseload/caseload.module';
@@ -58,14 +60,15 @@ export class AppModule {
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
             introspection: config.introspection,
-            graphiql: config.introspection,
+            // The explorer is our own page, served from this origin (explorer.ts), not Nest's, which loads from a CDN.
+            graphiql: false,
             // Without introspection, errors do not suggest field names either.
             hideSchemaDetailsFromClientErrors: !config.introspection,
             // Limits are checked before anything runs: tokens while parsing, depth and aliases while validating, cost after.
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [tokenScopePlugin(), costLimitPlugin()] as ApolloDriverConfig['plugins'],
+            plugins: [tokenScopePlugin(), costLimitPlugin(), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,
@@ -89,6 +92,8 @@ export class AppModule {
         EnquiriesModule,
         SiteModule,
       ],
+      // Here, beside GraphQLModule, whose schema it prints.
+      controllers: [SchemaController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

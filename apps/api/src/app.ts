@@ -15,6 +15,7 @@ import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
+import { EXPLORER_PATH, explorerAssets } from './explorer/explorer';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { SessionsService } from './modules/identity/sessions.service';
 import { isSitePath } from './modules/site/site-paths';
@@ -25,7 +26,7 @@ export { defaultPortalDist };
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Paths the API answers itself (besides the public pages, see isSitePath); everything else that asks for HTML gets the portal. */
-const API_PATHS = ['/graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
+const API_PATHS = ['/graphql', EXPLORER_PATH, '/schema.graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
 
 /**
  * The Content-Security-Policy of every response. No inline scripts anywhere (the portal's build and the
@@ -46,15 +47,12 @@ export const CONTENT_SECURITY_POLICY = {
 
 /**
  * The GraphiQL explorer at GET /graphql (served only while introspection is on, that is outside
- * production unless GRAPHQL_INTROSPECTION=on) loads React and GraphiQL from unpkg and starts them with
- * an inline script; it gets a policy of its own that allows exactly that, and nothing else does.
+ * production unless GRAPHQL_INTROSPECTION=on) loads everything from this origin too; GraphiQL's
+ * stylesheet carries its fonts and icons as data: URLs.
  */
 const EXPLORER_POLICY = {
   ...CONTENT_SECURITY_POLICY,
-  'script-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  'style-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  'font-src': ["'self'", 'data:', 'https://unpkg.com'],
-  'img-src': ["'self'", 'data:', 'https://unpkg.com'],
+  'font-src': ["'self'", 'data:'],
 };
 
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: AppLogger): Promise<NestExpressApplication> {
@@ -108,6 +106,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.use((req: Request, res: Response, next: NextFunction) =>
     explorer && req.method === 'GET' && req.path === '/graphql' ? explorer(req, res, next) : everywhere(req, res, next),
   );
+  if (config.introspection) app.use(EXPLORER_PATH, explorerAssets());
   servePortal(app, config.PORTAL_DIST ?? defaultPortalDist(), logger, config.isProduction);
   return app;
 }
