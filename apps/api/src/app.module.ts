@@ -5,7 +5,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
-import { tokenScopePlugin } from './common/auth/token-scopes';
+import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
 import { callerOf } from './common/graphql-gate';
@@ -59,6 +59,9 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
+            // Each operation's description names the scope a token needs, in the served and the written schema alike.
+            transformSchema: describeTokenScopes,
+            transformAutoSchemaFile: true,
             introspection: config.introspection,
             // The explorer is our own page, served from this origin (explorer.ts), not Nest's, which loads from a CDN.
             graphiql: false,
