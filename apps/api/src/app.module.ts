@@ -5,17 +5,19 @@ import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
-import { tokenScopePlugin } from './common/auth/token-scopes';
+import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
-import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules, rateLimitPlugin } from './common/graphql-limits';
-import { RateLimitService } from './common/rate-limit/rate-limit.service';
+import { callerOf } from './common/graphql-gate';
+import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
 import type { AppLogger } from './common/logger';
 import { LoggerModule } from './common/logger.module';
 import { currentRequestId } from './common/request-context';
 import type { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { explorerLandingPage } from './explorer/explorer';
+import { SchemaController } from './explorer/schema.controller';
 import { AuditModule } from './modules/audit/audit.module';
 import { CareModule } from './modules/care/care.module';
 import { CaseloadModule } from './modules/caseload/caseload.module';
@@ -24,12 +26,10 @@ import { ContentModule } from './modules/content/content.module';
 import { DirectoryModule } from './modules/directory/directory.module';
 import { EnquiriesModule } from './modules/enquiries/enquiries.module';
 import { HealthModule } from './modules/health/health.module';
-import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { IdempotencyKeysService } from './modules/idempotency/idempotency-keys.service';
 import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { IdentityModule } from './modules/identity/identity.module';
-import { SessionsService } from './modules/identity/sessions.service';
 import { MailModule } from './modules/mail/mail.module';
 import { MyDataModule } from './modules/my-data/my-data.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
@@ -45,8 +45,6 @@ export interface AppModuleOptions {
   schemaFile?: string;
 }
 
-const BEARER = /^Bearer\s+(\S+)$/i;
-
 @Module({})
 export class AppModule {
   static register({ config, dataSource, logger, schemaFile }: AppModuleOptions): DynamicModule {
@@ -61,38 +59,30 @@ export class AppModule {
         IdentityModule,
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          imports: [IdentityModule, IdempotencyModule],
-          inject: [SessionsService, ApiTokensService, RateLimitService, IdempotencyKeysService],
-          useFactory: (sessions: SessionsService, apiTokens: ApiTokensService, limits: RateLimitService, idempotencyKeys: IdempotencyKeysService) => ({
+          imports: [IdempotencyModule],
+          inject: [IdempotencyKeysService],
+          useFactory: (idempotencyKeys: IdempotencyKeysService) => ({
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
+            // Each operation's description names the scope a token needs, in the served and the written schema alike.
+            transformSchema: describeTokenScopes,
+            transformAutoSchemaFile: true,
             introspection: config.introspection,
-            graphiql: config.introspection,
+            // The explorer is our own page, served from this origin (explorer.ts), not Nest's, which loads from a CDN.
+            graphiql: false,
             // Without introspection, errors do not suggest field names either.
             hideSchemaDetailsFromClientErrors: !config.introspection,
             // Limits are checked before anything runs: tokens while parsing, depth and aliases while validating, cost after.
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [
-              rateLimitPlugin(limits, config.API_RATE_LIMIT_PER_MINUTE),
-              tokenScopePlugin(),
-              costLimitPlugin(),
-              idempotencyPlugin(idempotencyKeys),
-            ] as ApolloDriverConfig['plugins'],
+            plugins: [tokenScopePlugin(), costLimitPlugin(), idempotencyPlugin(idempotencyKeys), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,
-            context: async ({ req, res }: { req: Request; res: Response }): Promise<RequestContext> => {
-              const base = { req, res, requestId: currentRequestId() ?? 'unknown' };
-              const bearer = BEARER.exec(req.get('authorization') ?? '')?.[1];
-              if (bearer) {
-                const viewer = await apiTokens.resolve(bearer);
-                return { ...base, viewer, pending: null, bearer: true, bearerRejected: viewer === null };
-              }
-              return { ...base, ...(await sessions.resolve(req)), bearer: false, bearerRejected: false };
-            },
+            // The gate in front of /graphql (graphql-gate.ts) has worked out the caller and refused dead credentials.
+            context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({ req, res, requestId: currentRequestId() ?? 'unknown', ...callerOf(req) }),
             formatError: (formatted, error) =>
               formatGraphQLError(formatted, error, currentRequestId(), (original) =>
                 logger.error({ err: sanitizeForLog(original), requestId: currentRequestId() }, 'GraphQL operation failed'),
@@ -112,6 +102,8 @@ export class AppModule {
         EnquiriesModule,
         SiteModule,
       ],
+      // Here, beside GraphQLModule, whose schema it prints.
+      controllers: [SchemaController],
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }

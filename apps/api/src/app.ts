@@ -10,9 +10,14 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { installSecretBox } from './common/crypto/secret-box';
+import { graphqlGate } from './common/graphql-gate';
+import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
+import { EXPLORER_PATH, explorerAssets } from './explorer/explorer';
+import { ApiTokensService } from './modules/identity/api-tokens.service';
+import { SessionsService } from './modules/identity/sessions.service';
 import { isSitePath } from './modules/site/site-paths';
 import { defaultPortalDist } from './portal-dist';
 
@@ -21,7 +26,7 @@ export { defaultPortalDist };
 const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 
 /** Paths the API answers itself (besides the public pages, see isSitePath); everything else that asks for HTML gets the portal. */
-const API_PATHS = ['/graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
+const API_PATHS = ['/graphql', EXPLORER_PATH, '/schema.graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
 
 /**
  * The Content-Security-Policy of every response. No inline scripts anywhere (the portal's build and the
@@ -42,15 +47,12 @@ export const CONTENT_SECURITY_POLICY = {
 
 /**
  * The GraphiQL explorer at GET /graphql (served only while introspection is on, that is outside
- * production unless GRAPHQL_INTROSPECTION=on) loads React and GraphiQL from unpkg and starts them with
- * an inline script; it gets a policy of its own that allows exactly that, and nothing else does.
+ * production unless GRAPHQL_INTROSPECTION=on) loads everything from this origin too; GraphiQL's
+ * stylesheet carries its fonts and icons as data: URLs.
  */
 const EXPLORER_POLICY = {
   ...CONTENT_SECURITY_POLICY,
-  'script-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  'style-src': ["'self'", "'unsafe-inline'", 'https://unpkg.com'],
-  'font-src': ["'self'", 'data:', 'https://unpkg.com'],
-  'img-src': ["'self'", 'data:', 'https://unpkg.com'],
+  'font-src': ["'self'", 'data:'],
 };
 
 export async function createApp(config: AppConfig, dataSource: DataSource, logger: AppLogger): Promise<NestExpressApplication> {
@@ -84,6 +86,10 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
     requestScope.run({ requestId: String(req.id), clientRequestId, ip: req.ip ?? null }, next);
   });
   app.use(cookieParser());
+  app.use(
+    '/graphql',
+    graphqlGate({ sessions: app.get(SessionsService), apiTokens: app.get(ApiTokensService), limits: app.get(RateLimitService), perMinute: config.API_RATE_LIMIT_PER_MINUTE }),
+  );
   const https = config.PUBLIC_URL.startsWith('https://');
   const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>
     helmet({
@@ -100,6 +106,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.use((req: Request, res: Response, next: NextFunction) =>
     explorer && req.method === 'GET' && req.path === '/graphql' ? explorer(req, res, next) : everywhere(req, res, next),
   );
+  if (config.introspection) app.use(EXPLORER_PATH, explorerAssets());
   servePortal(app, config.PORTAL_DIST ?? defaultPortalDist(), logger, config.isProduction);
   return app;
 }

@@ -1,6 +1,7 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import type { z } from 'zod';
 import { isDatabaseUnavailable } from '../database/database-unavailable';
+import { tokenLimitExceeded } from './graphql-limits';
 
 /** The contract's error codes; nothing else reaches a caller. */
 export const ERROR_CODES = [
@@ -58,6 +59,11 @@ export function formatGraphQLError(
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code as string | undefined;
   const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+  // graphql-js words the token limit as a syntax error ("more that N tokens"); say it as the other limits do.
+  if (code === 'GRAPHQL_PARSE_FAILED' && /Document contains more tha[nt] \d+ tokens/.test(formatted.message)) {
+    const { message, extensions } = tokenLimitExceeded();
+    return { message, extensions: { ...extensions, requestId } };
+  }
   if (original instanceof AppError) {
     return { message: formatted.message, path: formatted.path, locations: formatted.locations, extensions: { ...original.extensions, requestId } };
   }

@@ -7,11 +7,12 @@ import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexit
 import { DEFAULT_PAGE_SIZE } from '@attune/domain';
 import type { RequestContext } from './auth/viewer';
 import { AppError } from './errors';
-import type { RateLimitService } from './rate-limit/rate-limit.service';
 
 /** The limits every operation must stay within; they are checked before anything runs. */
 export const GRAPHQL_LIMITS = {
   depth: 10,
+  /** Introspection (`__schema`) only; the standard introspection query is 21 deep. */
+  introspectionDepth: 24,
   aliases: 30,
   directives: 20,
   tokens: 5_000,
@@ -19,19 +20,55 @@ export const GRAPHQL_LIMITS = {
   cost: 2_000,
 } as const;
 
-/** Report a refusal as a validation error (BAD_USER_INPUT), instead of throwing out of validation. */
-const asValidationError = {
+/** Each limit's name in `extensions.limit`, and how its refusal reads. */
+const LIMIT_MESSAGES = {
+  depth: (found: number, max: number) => `Query depth limit exceeded: this query is nested ${found} levels deep; the limit is ${max}.`,
+  introspectionDepth: (found: number, max: number) =>
+    `Introspection depth limit exceeded: this introspection query is nested ${found} levels deep; the limit is ${max}.`,
+  aliases: (found: number, max: number) => `Alias limit exceeded: this query uses ${found} aliases; the limit is ${max}.`,
+  directives: (found: number, max: number) => `Directive limit exceeded: this query uses ${found} directives; the limit is ${max}.`,
+  cost: (found: number, max: number) =>
+    `Query cost limit exceeded: this query would cost ${found}; the limit is ${max}. Ask for smaller pages or fewer nested objects.`,
+} as const;
+
+/** A refusal by one of the limits: the caller's input (BAD_USER_INPUT), naming the limit and the figures. */
+export function limitExceeded(limit: keyof typeof LIMIT_MESSAGES, found: number, max: number) {
+  return new AppError('BAD_USER_INPUT', LIMIT_MESSAGES[limit](found, max), { limit, max, found });
+}
+
+/** graphql-js stops counting at the limit, so the figure found is not known. */
+export const tokenLimitExceeded = () =>
+  new AppError(
+    'BAD_USER_INPUT',
+    `Token limit exceeded: this document has more than ${GRAPHQL_LIMITS.tokens} tokens (names, values and punctuation); the limit is ${GRAPHQL_LIMITS.tokens}.`,
+    { limit: 'tokens', max: GRAPHQL_LIMITS.tokens },
+  );
+
+/**
+ * graphql-armor reports a refusal as a "Syntax Error: … found N." message; report our own error instead
+ * (as a validation error, so nothing runs), keeping only the figure it found.
+ */
+const reportAs = (limit: keyof typeof LIMIT_MESSAGES, max: number) => ({
+  n: max,
   exposeLimits: true,
   propagateOnRejection: false,
-  onReject: [(context: ValidationContext | null, error: GraphQLError) => context?.reportError(error)],
-};
+  onReject: [
+    (context: ValidationContext | null, error: GraphQLError) =>
+      context?.reportError(limitExceeded(limit, Number(/found (\d+)/.exec(error.message)?.[1] ?? max + 1), max)),
+  ],
+});
 
-/** Validation rules from graphql-armor: depth, aliases and directives, each naming its limit when hit. */
+/**
+ * Validation rules from graphql-armor. Depth is measured without the introspection fields (`__schema`),
+ * which get a depth limit of their own that the standard introspection query (depth 21, from graphql-js
+ * `getIntrospectionQuery()`, what GraphiQL and codegen tools send) fits.
+ */
 export const limitValidationRules: ValidationRule[] = [
-  maxDepthRule({ n: GRAPHQL_LIMITS.depth, ignoreIntrospection: false, ...asValidationError }),
+  maxDepthRule({ ignoreIntrospection: true, ...reportAs('depth', GRAPHQL_LIMITS.depth) }),
+  maxDepthRule({ ignoreIntrospection: false, ...reportAs('introspectionDepth', GRAPHQL_LIMITS.introspectionDepth) }),
   // __typename counts too: a thousand of anything is not a query a person means to send.
-  maxAliasesRule({ n: GRAPHQL_LIMITS.aliases, allowList: [], ...asValidationError }),
-  maxDirectivesRule({ n: GRAPHQL_LIMITS.directives, ...asValidationError }),
+  maxAliasesRule({ allowList: [], ...reportAs('aliases', GRAPHQL_LIMITS.aliases) }),
+  maxDirectivesRule(reportAs('directives', GRAPHQL_LIMITS.directives)),
 ];
 
 /**
@@ -59,7 +96,7 @@ export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema }) {
+        async didResolveOperation({ request, document, schema, response }) {
           let cost: number;
           try {
             cost = operationCost({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
@@ -69,45 +106,9 @@ export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
             throw error;
           }
           if (cost > GRAPHQL_LIMITS.cost) {
-            throw new AppError('BAD_USER_INPUT', `Query cost limit exceeded: this query would cost ${cost}; the limit is ${GRAPHQL_LIMITS.cost}. Ask for smaller pages or fewer nested objects.`, {
-              limit: 'cost',
-              cost,
-              max: GRAPHQL_LIMITS.cost,
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
-/**
- * Per-token, per-person and (for anonymous callers) per-address rate limits, shared through Redis when
- * REDIS_URL is set. Every response carries the IETF RateLimit headers; a refused one also Retry-After.
- */
-export function rateLimitPlugin(limits: RateLimitService, perMinute: number): ApolloServerPlugin<RequestContext> {
-  const rule = { points: perMinute, durationSeconds: 60 };
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, response }) {
-          const { viewer, req } = contextValue;
-          const key = viewer?.tokenId ? `token:${viewer.tokenId}` : viewer ? `user:${viewer.userId}` : `ip:${req.ip ?? 'unknown'}`;
-          const headers = response.http.headers;
-          headers.set('RateLimit-Limit', String(rule.points));
-          try {
-            const state = await limits.consume('graphql', key, rule, 'Too many requests. Please slow down and try again shortly.');
-            headers.set('RateLimit-Remaining', String(state.remainingPoints));
-            headers.set('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)));
-          } catch (error) {
-            if (error instanceof AppError) {
-              const retryAfter = String(error.extensions.retryAfterSeconds ?? 60);
-              headers.set('RateLimit-Remaining', '0');
-              headers.set('RateLimit-Reset', retryAfter);
-              headers.set('Retry-After', retryAfter);
-              response.http.status = 429;
-            }
-            throw error;
+            // A refusal of the caller's document, like a validation error: 400, never a server fault.
+            response.http.status = 400;
+            throw limitExceeded('cost', cost, GRAPHQL_LIMITS.cost);
           }
         },
       };

@@ -6,12 +6,12 @@ import { badInput } from './errors';
 
 /** Paging structure carries no data of its own: a token reads it wherever it may read the list. */
 @OpenToTokens()
-@ObjectType()
+@ObjectType({ description: 'Where a page of a list ends, and whether there is more.' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'True when another page follows this one.' })
   hasNextPage: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Pass as `after` to get the next page; null when the page is empty.' })
   endCursor: string | null;
 }
 
@@ -29,22 +29,22 @@ export interface ConnectionShape<T> {
 /** A cursor connection type for `T`, as the contract describes every list. */
 export function Connection<T>(node: Type<T>, name: string) {
   @OpenToTokens()
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One ${name} in a page, with its place in the list.` })
   class EdgeType {
-    @Field()
+    @Field({ description: 'Opaque: pass as `after` to start the next page just after this item.' })
     cursor: string;
 
-    @Field(() => node)
+    @Field(() => node, { description: 'The item itself.' })
     node: T;
   }
 
   @OpenToTokens()
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items, in a stable order; page on with \`pageInfo.endCursor\`.` })
   class ConnectionType {
-    @Field(() => [EdgeType])
+    @Field(() => [EdgeType], { description: 'The items of this page, in order.' })
     edges: EdgeType[];
 
-    @Field(() => PageInfo)
+    @Field(() => PageInfo, { description: 'Where this page ends, and whether there is more.' })
     pageInfo: PageInfo;
   }
   return ConnectionType as Type<ConnectionShape<T>>;

@@ -54,11 +54,13 @@ describe('headers and transport', () => {
       expect(res.headers['strict-transport-security']).toBeUndefined();
     });
 
-    it('gives the development explorer its own policy, the only one that allows inline scripts', async () => {
+    it('gives the development explorer a policy as strict as the rest: only files from this origin, no inline script', async () => {
       const res = await t.http.get('/graphql').set('accept', 'text/html');
       expect(res.status).toBe(200);
       const csp = directives(res.headers['content-security-policy']);
-      expect(csp['script-src']).toEqual(["'self'", "'unsafe-inline'", 'https://unpkg.com']);
+      expect(csp['script-src']).toEqual(["'self'"]);
+      expect(csp['style-src']).toEqual(["'self'"]);
+      expect(res.headers['content-security-policy']).not.toContain('unsafe-inline');
       expect(csp['frame-ancestors']).toEqual(["'none'"]);
       // POST /graphql, which the portal uses, keeps the strict one.
       const post = await t.http.post('/graphql').set('content-type', 'application/json').send({ query: '{ __typename }' });

@@ -17,8 +17,7 @@ export class AuthGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     if (context.getType<string>() !== 'graphql') return true;
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
-    const { viewer, pending, bearerRejected } = GqlExecutionContext.create(context).getContext<RequestContext>();
-    if (bearerRejected) throw unauthenticated('This API token is not valid: it may have been revoked or have expired.');
+    const { viewer, pending } = GqlExecutionContext.create(context).getContext<RequestContext>();
     if (!viewer) {
       throw pending
         ? unauthenticated('Please finish signing in with the code from your authenticator app first.')

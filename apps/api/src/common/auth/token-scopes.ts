@@ -80,3 +80,30 @@ export function tokenScopePlugin(): ApolloServerPlugin<RequestContext> {
     },
   };
 }
+
+/** What a token needs for a root operation, in words, from its scope rule. */
+export function tokenNeedsSentence(rule: ScopeRule | undefined): string {
+  if (rule === 'open') return 'API tokens need no scope.';
+  if (!rule || rule.length === 0) return 'Not available to API tokens.';
+  const scopes = rule.map((scope) => `\`${scope}\``);
+  return rule.length === 1 ? `API tokens need the ${scopes[0]} scope.` : `API tokens need one of the ${scopes.join(' or ')} scopes.`;
+}
+
+const TOKEN_SENTENCE = /(\n\n)?(API tokens need .*|Not available to API tokens\.)$/;
+
+/**
+ * Ends every query's and mutation's description with the scope a token needs, read from the same rule the
+ * check uses, so the schema cannot say otherwise. Nest applies it to the schema it serves and the one it
+ * writes, sometimes to the same object, so it replaces the sentence rather than adding another.
+ */
+export function describeTokenScopes(schema: GraphQLSchema): GraphQLSchema {
+  for (const root of [schema.getQueryType(), schema.getMutationType()]) {
+    if (!root) continue;
+    for (const field of Object.values(root.getFields())) {
+      const own = (field.description ?? '').replace(TOKEN_SENTENCE, '');
+      // graphql-js leaves fields writable; building a second schema only to change descriptions would gain nothing.
+      field.description = [own, tokenNeedsSentence(scopeRuleOf(root, field))].filter(Boolean).join('\n\n');
+    }
+  }
+  return schema;
+}

@@ -27,6 +27,4 @@ export interface RequestContext {
   pending: PendingSignIn | null;
   /** True when the caller authenticated with a bearer token: cookies are neither read nor set. */
   bearer: boolean;
-  /** A bearer token was sent but is unknown, revoked or expired. */
-  bearerRejected: boolean;
 }

@@ -1,5 +1,5 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FLAG_KINDS, type FlagKind } from '@attune/domain';
+import { FLAG_KINDS, LONG_GAP_DAYS, type FlagKind } from '@attune/domain';
 import { Connection, PageArgs } from '../../common/pagination';
 import { CheckIn } from '../checkins/check-in.model';
 import { Session } from '../sessions/session.model';
@@ -7,7 +7,18 @@ import { Person } from '../users/user.model';
 import { ReadScope } from '../../common/auth/scope.decorator';
 
 export const FlagKindEnum = Object.fromEntries(FLAG_KINDS.map((kind) => [kind, kind])) as { [K in FlagKind]: K };
-registerEnumType(FlagKindEnum, { name: 'FlagKind', description: 'What a caseload flag is about.' });
+registerEnumType(FlagKindEnum, {
+  name: 'FlagKind',
+  description: 'What a caseload flag is about.',
+  valuesMap: {
+    ALLIANCE: { description: 'The latest check-in needs attention (low or falling scores) and has not been acknowledged.' },
+    COMMENT_WAITING: { description: 'A check-in comment is waiting for the therapist to read it.' },
+    MISSED_SESSIONS: { description: 'The last two sessions were cancelled or missed.' },
+    NO_UPCOMING_SESSION: { description: 'Nothing is booked.' },
+    LONG_GAP: { description: `It has been more than ${LONG_GAP_DAYS} days since the last session (or since care began).` },
+    GONE_QUIET: { description: 'The client used to share reflections and has shared none in the last 30 days.' },
+  },
+});
 
 export enum CaseloadSort {
   NAME = 'NAME',
@@ -15,7 +26,16 @@ export enum CaseloadSort {
   LAST_SESSION = 'LAST_SESSION',
   ATTENTION = 'ATTENTION',
 }
-registerEnumType(CaseloadSort, { name: 'CaseloadSort', description: 'ATTENTION puts clients with the most flags first.' });
+registerEnumType(CaseloadSort, {
+  name: 'CaseloadSort',
+  description: 'The order of the caseload.',
+  valuesMap: {
+    NAME: { description: 'By the client’s name.' },
+    NEXT_SESSION: { description: 'Soonest next session first.' },
+    LAST_SESSION: { description: 'By when you last met.' },
+    ATTENTION: { description: 'Clients with the most flags first.' },
+  },
+});
 
 export enum CaseloadFilter {
   ALL = 'ALL',
@@ -23,14 +43,31 @@ export enum CaseloadFilter {
   NO_UPCOMING_SESSION = 'NO_UPCOMING_SESSION',
   UNREAD_REFLECTIONS = 'UNREAD_REFLECTIONS',
 }
-registerEnumType(CaseloadFilter, { name: 'CaseloadFilter' });
+registerEnumType(CaseloadFilter, {
+  name: 'CaseloadFilter',
+  description: 'Which clients of the caseload to list.',
+  valuesMap: {
+    ALL: { description: 'Every client in an active care relationship.' },
+    FLAGGED: { description: 'Clients with at least one flag.' },
+    NO_UPCOMING_SESSION: { description: 'Clients with nothing booked.' },
+    UNREAD_REFLECTIONS: { description: 'Clients with shared reflections the therapist has not read.' },
+  },
+});
 
 export enum AllianceDirection {
   UP = 'UP',
   DOWN = 'DOWN',
   STEADY = 'STEADY',
 }
-registerEnumType(AllianceDirection, { name: 'AllianceDirection' });
+registerEnumType(AllianceDirection, {
+  name: 'AllianceDirection',
+  description: 'Which way the client’s check-in scores are moving (null with fewer than two check-ins).',
+  valuesMap: {
+    UP: { description: 'The latest overall score is at least one point above the average of the three before it.' },
+    DOWN: { description: 'The latest overall score is at least one point below the average of the three before it.' },
+    STEADY: { description: 'Within a point of that average.' },
+  },
+});
 
 @ReadScope('caseload:read')
 @ObjectType({ description: 'A flag on a relationship, with its reason in words.' })

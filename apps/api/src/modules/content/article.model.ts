@@ -7,7 +7,13 @@ import { OpenToTokens, ReadScope } from '../../common/auth/scope.decorator';
 export const ArticleStatusEnum = Object.fromEntries(ARTICLE_STATUSES.map((status) => [status, status])) as { [K in ArticleStatus]: K };
 registerEnumType(ArticleStatusEnum, {
   name: 'ArticleStatus',
-  description: 'DRAFT: being written. SCHEDULED: will publish at `publishedAt`. PUBLISHED: public. ARCHIVED: withdrawn.',
+  description: 'Where an article stands.',
+  valuesMap: {
+    DRAFT: { description: 'Being written; only its editors see it.' },
+    SCHEDULED: { description: 'Will be published at `publishedAt`.' },
+    PUBLISHED: { description: 'Public.' },
+    ARCHIVED: { description: 'Withdrawn from the public site.' },
+  },
 });
 
 @OpenToTokens()

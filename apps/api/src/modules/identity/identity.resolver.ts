@@ -49,7 +49,6 @@ export class IdentityResolver {
   @Public('account:read')
   @Query(() => User, { nullable: true, description: 'The signed-in person; null when anonymous or still signing in. A token needs `account:read`.' })
   async me(@Context() ctx: RequestContext) {
-    if (ctx.bearerRejected) throw unauthenticated('This API token is not valid: it may have been revoked or have expired.');
     if (!ctx.viewer) return null;
     // Everything User shows comes with the sign-in lookup: asked on every page load, it costs no statement.
     const { userId: id, email, displayName, role } = ctx.viewer;

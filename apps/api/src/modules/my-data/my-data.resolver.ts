@@ -26,7 +26,7 @@ export class MyDataResolver {
     description:
       'Clients: closes your account, with your password. At once: every sign-in and API token ends, private reflections and the draft are deleted, upcoming sessions are cancelled. The clinical record (sessions, shared reflections, check-ins, notes) is kept by the practice for RETENTION_YEARS, then removed. A wrong password is BAD_USER_INPUT and changes nothing.',
   })
-  closeMyAccount(@Args('password') password: string, @Context() ctx: RequestContext) {
+  closeMyAccount(@Args('password', { description: 'Your current password: closing is confirmed by it.' }) password: string, @Context() ctx: RequestContext) {
     return this.closure.close(ctx.viewer!, password, ctx.res);
   }
 }

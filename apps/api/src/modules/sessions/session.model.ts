@@ -4,9 +4,22 @@ import { Connection } from '../../common/pagination';
 import { ReadScope } from '../../common/auth/scope.decorator';
 
 export const SessionModalityEnum = Object.fromEntries(SESSION_MODALITIES.map((m) => [m, m])) as { [K in SessionModality]: K };
-registerEnumType(SessionModalityEnum, { name: 'SessionModality' });
+registerEnumType(SessionModalityEnum, {
+  name: 'SessionModality',
+  description: 'How the session takes place.',
+  valuesMap: { IN_PERSON: { description: 'In the practice.' }, PHONE: { description: 'By phone.' }, VIDEO: { description: 'By video call.' } },
+});
 export const SessionStatusEnum = Object.fromEntries(SESSION_STATUSES.map((s) => [s, s])) as { [K in SessionStatus]: K };
-registerEnumType(SessionStatusEnum, { name: 'SessionStatus' });
+registerEnumType(SessionStatusEnum, {
+  name: 'SessionStatus',
+  description: 'Where a session stands.',
+  valuesMap: {
+    SCHEDULED: { description: 'Booked and still to come (or not yet marked).' },
+    COMPLETED: { description: 'It took place.' },
+    CANCELLED: { description: 'Called off beforehand; `cancelReason` may say why.' },
+    NO_SHOW: { description: 'The client did not come.' },
+  },
+});
 
 @ReadScope('sessions:read', 'caseload:read')
 @ObjectType({ description: 'A therapy session. Times are UTC; show them in the viewer’s own time zone.' })

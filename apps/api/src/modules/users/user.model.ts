@@ -3,7 +3,15 @@ import { ROLES, type Role } from '@attune/domain';
 import { OpenToTokens } from '../../common/auth/scope.decorator';
 
 export const RoleEnum = Object.fromEntries(ROLES.map((role) => [role, role])) as { [K in Role]: K };
-registerEnumType(RoleEnum, { name: 'Role', description: 'What a person does in the practice.' });
+registerEnumType(RoleEnum, {
+  name: 'Role',
+  description: 'What a person does in the practice.',
+  valuesMap: {
+    CLIENT: { description: 'Someone in therapy with the practice.' },
+    THERAPIST: { description: 'Someone who sees clients.' },
+    ADMIN: { description: 'Someone who manages people and content; admins do not read clinical records.' },
+  },
+});
 
 @OpenToTokens()
 @ObjectType({ description: 'A person who signs in to Attune.' })

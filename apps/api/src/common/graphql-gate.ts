@@ -1,0 +1,99 @@
+import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { ApiTokensService } from '../modules/identity/api-tokens.service';
+import type { SessionsService } from '../modules/identity/sessions.service';
+import type { PendingSignIn, Viewer } from './auth/viewer';
+import { AppError } from './errors';
+import type { RateLimitService } from './rate-limit/rate-limit.service';
+import { currentRequestId } from './request-context';
+
+/** Who sent a request to /graphql, worked out once by the gate and read by the GraphQL context. */
+export interface Caller {
+  viewer: Viewer | null;
+  pending: PendingSignIn | null;
+  /** True when the caller authenticated with a bearer token: cookies are neither read nor set. */
+  bearer: boolean;
+}
+
+const callers = new WeakMap<Request, Caller>();
+
+/** The caller the gate let through; anonymous for a request that did not pass it (schema generation). */
+export const callerOf = (req: Request): Caller => callers.get(req) ?? { viewer: null, pending: null, bearer: false };
+
+const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
+
+/** The body every refusal gets, so a client reads one shape whatever refused it. */
+export function sendGraphQLError(res: Response, status: number, error: AppError) {
+  const { message, extensions } = error;
+  res.status(status).type('application/json').json({ errors: [{ message, extensions: { ...extensions, requestId: currentRequestId() } }] });
+}
+
+export interface GraphQLGateOptions {
+  sessions: SessionsService;
+  apiTokens: ApiTokensService;
+  limits: RateLimitService;
+  perMinute: number;
+}
+
+/**
+ * Runs in front of everything else on /graphql, before the body is read: it works out the caller, refuses
+ * a credential that is not live (401, RFC 6750), spends a point of the caller's rate limit (so refused
+ * requests count too) and sets the RateLimit headers, then reads the JSON body, answering a body that is
+ * not JSON or too large in the GraphQL error shape rather than the framework's own.
+ */
+export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLGateOptions): RequestHandler {
+  const rule = { points: perMinute, durationSeconds: 60 };
+  const readJson = express.json();
+  return (req: Request, res: Response, next: NextFunction) => {
+    void (async () => {
+      const authorization = req.get('authorization');
+      let caller: Caller | null = null;
+      if (authorization !== undefined) {
+        const secret = BEARER.exec(authorization)?.[1];
+        const viewer = secret ? await apiTokens.resolve(secret) : null;
+        if (viewer) caller = { viewer, pending: null, bearer: true };
+      } else {
+        caller = { ...(await sessions.resolve(req)), bearer: false };
+      }
+      const viewer = caller?.viewer;
+      const key = viewer?.tokenId ? `token:${viewer.tokenId}` : viewer ? `user:${viewer.userId}` : `ip:${req.ip ?? 'unknown'}`;
+      res.setHeader('RateLimit-Limit', String(rule.points));
+      try {
+        const state = await limits.consume('graphql', key, rule, 'Too many requests. Please slow down and try again shortly.');
+        res.setHeader('RateLimit-Remaining', String(state.remainingPoints));
+        res.setHeader('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)));
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const retryAfter = String(error.extensions.retryAfterSeconds ?? 60);
+        res.setHeader('RateLimit-Remaining', '0');
+        res.setHeader('RateLimit-Reset', retryAfter);
+        res.setHeader('Retry-After', retryAfter);
+        return sendGraphQLError(res, 429, error);
+      }
+      if (!caller) {
+        // A credential that is not live is refused outright, even for public fields: answering it as
+        // anonymous would hide from a program that its token was revoked or mistyped.
+        const bearerSent = /^Bearer\b/i.test(authorization!);
+        res.setHeader('WWW-Authenticate', bearerSent ? 'Bearer error="invalid_token"' : 'Bearer');
+        return sendGraphQLError(
+          res,
+          401,
+          new AppError(
+            'UNAUTHENTICATED',
+            bearerSent
+              ? 'This API token is not valid: it may have been revoked, have expired or be mistyped.'
+              : 'Send an API token as "Authorization: Bearer <token>"; no other kind of Authorization header is accepted.',
+          ),
+        );
+      }
+      callers.set(req, caller);
+      readJson(req, res, (error?: unknown) => {
+        if (!error) return next();
+        const status = (error as { status?: number }).status;
+        if (status === 413) return sendGraphQLError(res, 413, new AppError('BAD_USER_INPUT', 'The request body is too large.', { limit: 'bodySize' }));
+        if (status === 415) return sendGraphQLError(res, 415, new AppError('BAD_USER_INPUT', 'The request body must be UTF-8 JSON.'));
+        if (status && status < 500) return sendGraphQLError(res, 400, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON.'));
+        next(error);
+      });
+    })().catch(next);
+  };
+}
