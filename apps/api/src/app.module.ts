@@ -8,7 +8,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
-import { callerOf } from './common/graphql-gate';
+import { callerOf } from './graphql-gate';
 import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
 import type { AppLogger } from './common/logger';
 import { LoggerModule } from './common/logger.module';

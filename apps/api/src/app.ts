@@ -10,14 +10,14 @@ import { pinoHttp } from 'pino-http';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { installSecretBox } from './common/crypto/secret-box';
-import { graphqlGate } from './common/graphql-gate';
+import { graphqlGate } from './graphql-gate';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
 import { EXPLORER_PATH, explorerAssets } from './explorer/explorer';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
-import { SessionsService } from './modules/identity/sessions.service';
+import { AuthSessionsService } from './modules/identity/auth-sessions.service';
 import { isSitePath } from './modules/site/site-paths';
 import { defaultPortalDist } from './portal-dist';
 
@@ -88,7 +88,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   app.use(cookieParser());
   app.use(
     '/graphql',
-    graphqlGate({ sessions: app.get(SessionsService), apiTokens: app.get(ApiTokensService), limits: app.get(RateLimitService), perMinute: config.API_RATE_LIMIT_PER_MINUTE }),
+    graphqlGate({ sessions: app.get(AuthSessionsService), apiTokens: app.get(ApiTokensService), limits: app.get(RateLimitService), perMinute: config.API_RATE_LIMIT_PER_MINUTE }),
   );
   const https = config.PUBLIC_URL.startsWith('https://');
   const headers = (directives: typeof CONTENT_SECURITY_POLICY) =>

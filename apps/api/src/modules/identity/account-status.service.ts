@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { AccountTokenEntity } from './account-token.entity';
 import { ApiTokensService } from './api-tokens.service';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 
 /**
  * Admins end someone's access (a therapist who leaves) and give it back. A deactivated account keeps its
@@ -18,7 +18,7 @@ import { SessionsService } from './sessions.service';
 export class AccountStatusService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
   ) {}

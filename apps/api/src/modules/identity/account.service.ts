@@ -24,7 +24,7 @@ import { PasswordChecksService } from './password-checks.service';
 import { assertAcceptablePassword } from './password-policy';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { randomSecret, sha256 } from './secrets';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
 
 const INVITATION_DAYS = 7;
@@ -48,7 +48,7 @@ export interface MfaEnrollment {
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly mailer: MailerService,
     private readonly audit: AuditService,
     private readonly limits: RateLimitService,

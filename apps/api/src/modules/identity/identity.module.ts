@@ -9,14 +9,14 @@ import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
 import { PasswordChecksService } from './password-checks.service';
 import { SessionCache } from './session-cache';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 
 @Module({
   providers: [
     RateLimitService,
     AfterResponse,
     SessionCache,
-    SessionsService,
+    AuthSessionsService,
     PasswordChecksService,
     IdentityService,
     AccountService,
@@ -25,6 +25,6 @@ import { SessionsService } from './sessions.service';
     IdentityResolver,
     AccountStatusResolver,
   ],
-  exports: [SessionsService, ApiTokensService, RateLimitService, PasswordChecksService],
+  exports: [AuthSessionsService, ApiTokensService, RateLimitService, PasswordChecksService],
 })
 export class IdentityModule {}

@@ -20,7 +20,7 @@ import {
   SignInPayload,
 } from './identity.models';
 import { PasswordChecksService } from './password-checks.service';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 
 const RECENT_PASSWORD = 'The password, when the last sign-in was more than ten minutes ago (otherwise FORBIDDEN with reason RECENT_SIGN_IN_REQUIRED).';
 
@@ -41,7 +41,7 @@ export class IdentityResolver {
     private readonly identity: IdentityService,
     private readonly account: AccountService,
     private readonly apiTokens: ApiTokensService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordChecksService,
   ) {}

@@ -11,7 +11,7 @@ import { UserEntity } from '../users/user.entity';
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, PasswordChecksService } from './password-checks.service';
 import { RecoveryCodeEntity } from './recovery-code.entity';
 import { sha256 } from './secrets';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 import { verifyTotp } from './totp';
 
 const SIGN_IN_FAILED = "That email and password don't match an account. Please check them and try again.";
@@ -25,7 +25,7 @@ export type SignInOutcome = { user: UserEntity | null; mfaRequired: boolean; mfa
 export class IdentityService {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
     private readonly passwords: PasswordChecksService,

@@ -7,7 +7,7 @@ import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { sha256 } from './secrets';
-import { SessionsService } from './sessions.service';
+import { AuthSessionsService } from './auth-sessions.service';
 
 /**
  * Tries at a password per account and per address in 15 minutes. Unknown emails are counted like known
@@ -36,7 +36,7 @@ export class PasswordChecksService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly limits: RateLimitService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly audit: AuditService,
   ) {}
 

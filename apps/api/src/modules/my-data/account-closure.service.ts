@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { AccountTokenEntity } from '../identity/account-token.entity';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { PasswordChecksService } from '../identity/password-checks.service';
-import { SessionsService } from '../identity/sessions.service';
+import { AuthSessionsService } from '../identity/auth-sessions.service';
 import { ReflectionDraftEntity, ReflectionEntity } from '../reflections/reflection.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { UserEntity } from '../users/user.entity';
@@ -26,7 +26,7 @@ export class AccountClosureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly passwords: PasswordChecksService,
-    private readonly sessions: SessionsService,
+    private readonly sessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
     private readonly audit: AuditService,
   ) {}

@@ -6,7 +6,7 @@ import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { ApiTokensService } from '../identity/api-tokens.service';
-import { SessionsService as AuthSessions } from '../identity/sessions.service';
+import { AuthSessionsService } from '../identity/auth-sessions.service';
 import { buildCalendar } from './calendar';
 import { TherapySessionEntity } from './therapy-session.entity';
 
@@ -22,7 +22,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 export class CalendarController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly authSessions: AuthSessions,
+    private readonly authSessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
     private readonly care: CarePolicy,
     private readonly audit: AuditService,

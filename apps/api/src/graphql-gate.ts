@@ -1,10 +1,10 @@
 import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
-import type { ApiTokensService } from '../modules/identity/api-tokens.service';
-import type { SessionsService } from '../modules/identity/sessions.service';
-import type { PendingSignIn, Viewer } from './auth/viewer';
-import { AppError } from './errors';
-import type { RateLimitService } from './rate-limit/rate-limit.service';
-import { currentRequestId } from './request-context';
+import type { ApiTokensService } from './modules/identity/api-tokens.service';
+import type { AuthSessionsService } from './modules/identity/auth-sessions.service';
+import type { PendingSignIn, Viewer } from './common/auth/viewer';
+import { AppError } from './common/errors';
+import type { RateLimitService } from './common/rate-limit/rate-limit.service';
+import { currentRequestId } from './common/request-context';
 
 /** Who sent a request to /graphql, worked out once by the gate and read by the GraphQL context. */
 export interface Caller {
@@ -28,7 +28,7 @@ export function sendGraphQLError(res: Response, status: number, error: AppError)
 }
 
 export interface GraphQLGateOptions {
-  sessions: SessionsService;
+  sessions: AuthSessionsService;
   apiTokens: ApiTokensService;
   limits: RateLimitService;
   perMinute: number;

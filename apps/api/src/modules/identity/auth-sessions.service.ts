@@ -30,7 +30,7 @@ export type ResolvedSession = { viewer: Viewer; pending: null } | { viewer: null
 
 /** Server-side sessions in an HttpOnly, SameSite cookie: revocable, with idle and absolute limits. */
 @Injectable()
-export class SessionsService {
+export class AuthSessionsService {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
