@@ -2,7 +2,8 @@ import express, { type NextFunction, type Request, type RequestHandler, type Res
 import type { ApiTokensService } from './modules/identity/api-tokens.service';
 import type { AuthSessionsService } from './modules/identity/auth-sessions.service';
 import type { PendingSignIn, Viewer } from './common/auth/viewer';
-import { AppError } from './common/errors';
+import { AppError, SERVICE_UNAVAILABLE_MESSAGE } from './common/errors';
+import { isDatabaseUnavailable } from './database/database-unavailable';
 import type { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { currentRequestId } from './common/request-context';
 
@@ -94,6 +95,9 @@ export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLG
         if (status && status < 500) return sendGraphQLError(res, 400, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON.'));
         next(error);
       });
-    })().catch(next);
+    })().catch((error: unknown) =>
+      // The caller could not be worked out because the database is away: the same answer as any operation gets.
+      isDatabaseUnavailable(error) && !res.headersSent ? sendGraphQLError(res, 503, new AppError('SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE)) : next(error),
+    );
   };
 }

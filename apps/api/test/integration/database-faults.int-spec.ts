@@ -66,8 +66,9 @@ async function signInCookie(url: string, email: string) {
 
 type Outcome = { ok: true; id: string } | { ok: false; code: string };
 
-async function write(url: string, cookie: string, body: string): Promise<Outcome> {
-  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', cookie }, body: JSON.stringify({ query: WRITE, variables: { body } }) });
+async function write(url: string, cookie: string, body: string, idempotencyKey?: string): Promise<Outcome> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', cookie, ...(idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}) };
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: WRITE, variables: { body } }) });
   const json = (await res.json()) as { data?: { writeReflection: { id: string } | null } | null; errors?: { extensions: { code: string } }[] };
   const id = json.data?.writeReflection?.id;
   return id ? { ok: true, id } : { ok: false, code: json.errors?.[0]?.extensions.code ?? `HTTP ${res.status}` };
@@ -153,7 +154,7 @@ onPostgres('the API and a database that fails', () => {
     return { client, cookie: await signInCookie(running.url, client.email) };
   }
 
-  it('answers SERVICE_UNAVAILABLE when every connection is cut mid-stream, then carries on; every acknowledged write is kept', async () => {
+  it('answers SERVICE_UNAVAILABLE when every connection is cut mid-stream, then carries on; every acknowledged write is kept, and each cut-off write retried with its key is written once', async () => {
     const { client, cookie } = await startWithClient(3150);
     const url = running!.url;
     const acknowledged: string[] = [];
@@ -165,7 +166,9 @@ onPostgres('the API and a database that fails', () => {
     // Three writes wait on a lock, so connections are busy in the middle of their work when the cut comes.
     await admin.query('BEGIN');
     await admin.query('LOCK TABLE reflections IN EXCLUSIVE MODE');
-    const inFlight = [0, 1, 2].map((i) => write(url, cookie, `during the cut ${i}`));
+    // Each carries an Idempotency-Key, as the portal and the SDK send, so it can be retried safely below.
+    const keys = [0, 1, 2].map((i) => `cut-${i}-${client.id}`);
+    const inFlight = [0, 1, 2].map((i) => write(url, cookie, `during the cut ${i}`, keys[i]));
     await waitForLockWaiters(watcher, database, 3);
     expect(await terminateOthers(watcher, database, admin)).toBeGreaterThanOrEqual(3);
     await admin.query('COMMIT');
@@ -180,6 +183,15 @@ onPostgres('the API and a database that fails', () => {
       record(outcome);
       inARow = outcome.ok ? inARow + 1 : 0;
     }
+
+    // The writes that were never acknowledged, retried with their keys: each is written now, exactly once,
+    // and a second retry gets the same answer back instead of a second record.
+    const retried = await Promise.all(keys.map((key, i) => write(url, cookie, `during the cut ${i}`, key)));
+    expect(retried.every((outcome) => outcome.ok)).toBe(true);
+    const retriedIds = retried.map((outcome) => (outcome.ok ? outcome.id : ''));
+    expect(new Set(retriedIds).size).toBe(3);
+    expect(await Promise.all(keys.map((key, i) => write(url, cookie, `during the cut ${i}`, key)))).toEqual(retried);
+    acknowledged.push(...retriedIds);
 
     expect(failures.every((code) => code === 'SERVICE_UNAVAILABLE')).toBe(true);
     const kept = await reflectionsWithAudit(admin, client.id);
