@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@attune/domain';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OpenToTokens } from './auth/scope.decorator';
 import { badInput } from './errors';
 
@@ -74,14 +75,15 @@ function decodeCursor(cursor: string): (string | number)[] | null {
 }
 
 /**
- * What one part of a sort key may hold. `time` is an ISO instant as `toISOString()` writes it, `id` a
+ * What one part of a sort key may hold. `time` is a UTC instant to the microsecond (see `withExactTimes`), `id` a
  * UUID, `serial` a bigint key as digits: checked here so a forged cursor is refused as bad input rather
  * than reaching the database as a value it cannot cast.
  */
 export type CursorPart = 'string' | 'number' | 'time' | 'id' | 'serial';
 type PartValue<P extends CursorPart> = P extends 'number' ? number : string;
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+// Three fractional digits are what cursors carried before they carried six; both still name a place.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(\d{3})?Z$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SERIAL = /^\d{1,19}$/;
 
@@ -92,7 +94,7 @@ function fitsPart(part: string | number, kind: CursorPart): boolean {
     case 'string':
       return typeof part === 'string';
     case 'time':
-      return typeof part === 'string' && ISO_INSTANT.test(part) && !Number.isNaN(Date.parse(part));
+      return typeof part === 'string' && ISO_INSTANT.test(part) && !Number.isNaN(Date.parse(`${part.slice(0, 23)}Z`));
     case 'id':
       return typeof part === 'string' && UUID.test(part);
     case 'serial':
@@ -114,6 +116,26 @@ export function parseCursor<const S extends readonly CursorPart[]>(cursor: strin
 /** `parseCursor` for an optional `after`: no cursor means the first page. */
 export function parseAfter<const S extends readonly CursorPart[]>(after: string | null | undefined, shape: S): { [K in keyof S]: PartValue<S[K]> } | null {
   return after ? parseCursor(after, shape) : null;
+}
+
+/** A row of a page and its sort time exactly as the database holds it, for its cursor. */
+export interface Timed<R> {
+  row: R;
+  at: string;
+}
+
+/**
+ * Runs a page query ordered by the timestamp `column` and returns each row with that time to the
+ * microsecond. A JS Date keeps milliseconds only: a cursor made from one falls between rows that share
+ * a millisecond (every row one transaction writes shares `now()`), and the next page skips them.
+ */
+export async function withExactTimes<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, column: string): Promise<Timed<E>[]> {
+  const { entities, raw } = await qb
+    .addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'page_time')
+    .getRawAndEntities<Record<string, unknown>>();
+  // Joins here are to-one, so rows and entities pair up; the id says so rather than the position.
+  const times = new Map(raw.map((r) => [String(r[`${qb.alias}_id`]), String(r['page_time'])]));
+  return entities.map((row) => ({ row, at: times.get(String(row['id']))! }));
 }
 
 /** Orders two sort keys part by part: numbers by value, strings as people read them. */

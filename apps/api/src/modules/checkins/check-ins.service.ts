@@ -4,7 +4,7 @@ import { allianceConcerns, idSchema, pageArgsSchema, submitCheckInSchema } from 
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
-import { parseAfter, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
@@ -82,9 +82,9 @@ export class CheckInsService {
       .limit(first + 1);
     const cursor = parseAfter(after, ['time', 'id']);
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.getMany();
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'check_in.read', actor: viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => row);
+    const rows = await withExactTimes(qb, 'c.created_at');
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'check_in.read', actor: viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
   }
 
   async bySession(sessionIds: readonly string[]) {

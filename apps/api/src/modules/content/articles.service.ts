@@ -103,7 +103,7 @@ export class ArticlesService {
     const now = new Date();
     const cursor = parseAfter(after, ['time', 'id']);
     const rows = await this.articles.listPublic({ first, after: cursor && { publishedAt: cursor[0], id: cursor[1] }, tag, now });
-    return toConnection(rows, first, (row) => [row.publishedAt!.toISOString(), row.id], (row) => this.article(row, now));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.article(row, now));
   }
 
   /** A public article by its slug, or by an address it used to have. */
@@ -151,7 +151,7 @@ export class ArticlesService {
       authorId: scope.authorId,
       now,
     });
-    return toConnection(rows, first, (row) => [row.updatedAt.toISOString(), row.id], (row) => this.article(row, now));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.article(row, now));
   }
 
   async findForEditor(viewer: Viewer, id: string): Promise<Article> {

@@ -73,7 +73,7 @@ export class SharedArticlesService {
     const rows = await this.shared.list({ clientId, therapistId, first, after: cursor && { sharedAt: cursor[0], id: cursor[1] }, now });
     // A therapist's note to their client is words about their work together: every read is on the record.
     await this.audit.recordMany(
-      rows.slice(0, first).map((row) => ({
+      rows.slice(0, first).map(({ row }) => ({
         action: 'shared_article.read',
         actor: viewer,
         targetType: 'shared_article',
@@ -82,7 +82,7 @@ export class SharedArticlesService {
         metadata: { articleId: row.articleId, withNote: row.note !== null },
       })),
     );
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => this.toShared(row, now));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.toShared(row, now));
   }
 
   async recipients(viewer: Viewer) {

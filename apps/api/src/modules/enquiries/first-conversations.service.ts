@@ -100,8 +100,8 @@ export class FirstConversationsService {
     const cursor = parseAfter(after, ['time', 'id']);
     const rows = await this.requests.list(first, cursor && { createdAt: cursor[0], id: cursor[1] }, args.status ?? null);
     // A request carries a stranger's own words about why they seek help: every read is on the record.
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'first_conversation.read', actor: viewer, targetType: 'first_conversation_request', targetId: row.id })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], toModel);
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'first_conversation.read', actor: viewer, targetType: 'first_conversation_request', targetId: row.id })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toModel(row));
   }
 
   async markHandled(viewer: Viewer, id: string) {

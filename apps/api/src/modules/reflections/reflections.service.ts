@@ -5,7 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
-import { parseAfter, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from './reflection.entity';
@@ -40,9 +40,9 @@ export class ReflectionsService {
     }
     const cursor = parseAfter(after, ['time', 'id']);
     if (cursor) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await qb.getMany();
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'reflection.read', actor: viewer, targetType: 'reflection', targetId: row.id, subjectUserId: row.clientId })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => row);
+    const rows = await withExactTimes(qb, 'r.created_at');
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'reflection.read', actor: viewer, targetType: 'reflection', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
   }
 
   /** One reflection. A therapist opening a shared reflection marks it read. */
