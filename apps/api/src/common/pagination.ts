@@ -1,6 +1,7 @@
 import { Type } from '@nestjs/common';
 import { ArgsType, Field, Int, ObjectType } from '@nestjs/graphql';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '@attune/domain';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { OpenToTokens } from './auth/scope.decorator';
 import { badInput } from './errors';
 
@@ -64,7 +65,7 @@ export function encodeCursor(parts: (string | number)[]): string {
   return Buffer.from(JSON.stringify(parts)).toString('base64url');
 }
 
-export function decodeCursor(cursor: string): (string | number)[] | null {
+function decodeCursor(cursor: string): (string | number)[] | null {
   try {
     const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
     return Array.isArray(value) && value.every((part) => typeof part === 'string' || typeof part === 'number') ? value : null;
@@ -73,18 +74,68 @@ export function decodeCursor(cursor: string): (string | number)[] | null {
   }
 }
 
-export type CursorPart = 'string' | 'number';
-type PartValue<P extends CursorPart> = P extends 'string' ? string : number;
+/**
+ * What one part of a sort key may hold. `time` is a UTC instant to the microsecond (see `withExactTimes`), `id` a
+ * UUID, `serial` a bigint key as digits: checked here so a forged cursor is refused as bad input rather
+ * than reaching the database as a value it cannot cast.
+ */
+export type CursorPart = 'string' | 'number' | 'time' | 'id' | 'serial';
+type PartValue<P extends CursorPart> = P extends 'number' ? number : string;
+
+// Three fractional digits are what cursors carried before they carried six; both still name a place.
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}(\d{3})?Z$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const SERIAL = /^\d{1,19}$/;
+
+function fitsPart(part: string | number, kind: CursorPart): boolean {
+  switch (kind) {
+    case 'number':
+      return typeof part === 'number' && Number.isFinite(part);
+    case 'string':
+      return typeof part === 'string';
+    case 'time':
+      return typeof part === 'string' && ISO_INSTANT.test(part) && !Number.isNaN(Date.parse(`${part.slice(0, 23)}Z`));
+    case 'id':
+      return typeof part === 'string' && UUID.test(part);
+    case 'serial':
+      return typeof part === 'string' && SERIAL.test(part);
+  }
+}
 
 /**
  * The one place a caller's `after` is read: it must be a cursor we gave out, with the parts of this
- * list's sort key (for example `['number', 'string', 'string']`), or the request is refused as bad input.
+ * list's sort key (for example `['time', 'id']`), or the request is refused as bad input.
  */
 export function parseCursor<const S extends readonly CursorPart[]>(cursor: string, shape: S): { [K in keyof S]: PartValue<S[K]> } {
   const parts = decodeCursor(cursor);
-  const fits = parts !== null && parts.length === shape.length && parts.every((part, i) => typeof part === shape[i] && (typeof part !== 'number' || Number.isFinite(part)));
+  const fits = parts !== null && parts.length === shape.length && parts.every((part, i) => fitsPart(part, shape[i]!));
   if (!fits) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
   return parts as { [K in keyof S]: PartValue<S[K]> };
+}
+
+/** `parseCursor` for an optional `after`: no cursor means the first page. */
+export function parseAfter<const S extends readonly CursorPart[]>(after: string | null | undefined, shape: S): { [K in keyof S]: PartValue<S[K]> } | null {
+  return after ? parseCursor(after, shape) : null;
+}
+
+/** A row of a page and its sort time exactly as the database holds it, for its cursor. */
+export interface Timed<R> {
+  row: R;
+  at: string;
+}
+
+/**
+ * Runs a page query ordered by the timestamp `column` and returns each row with that time to the
+ * microsecond. A JS Date keeps milliseconds only: a cursor made from one falls between rows that share
+ * a millisecond (every row one transaction writes shares `now()`), and the next page skips them.
+ */
+export async function withExactTimes<E extends ObjectLiteral>(qb: SelectQueryBuilder<E>, column: string): Promise<Timed<E>[]> {
+  const { entities, raw } = await qb
+    .addSelect(`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`, 'page_time')
+    .getRawAndEntities<Record<string, unknown>>();
+  // Joins here are to-one, so rows and entities pair up; the id says so rather than the position.
+  const times = new Map(raw.map((r) => [String(r[`${qb.alias}_id`]), String(r['page_time'])]));
+  return entities.map((row) => ({ row, at: times.get(String(row['id']))! }));
 }
 
 /** Orders two sort keys part by part: numbers by value, strings as people read them. */

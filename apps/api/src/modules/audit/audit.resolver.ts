@@ -2,8 +2,8 @@ import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { DataSource } from 'typeorm';
 import { idSchema, pageArgsSchema } from '@attune/domain';
 import type { RequestContext } from '../../common/auth/viewer';
-import { badInput, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseInput } from '../../common/errors';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditEventEntity } from './audit-event.entity';
 import { AuditEventConnection, AuditEventsArgs } from './audit.models';
@@ -29,11 +29,8 @@ export class AuditResolver {
     }
     if (args.from) qb.andWhere('e.occurred_at >= :from', { from: args.from });
     if (args.to) qb.andWhere('e.occurred_at < :to', { to: args.to });
-    if (after) {
-      const [id] = decodeCursor(after) ?? [];
-      if (typeof id !== 'string' || !/^\d+$/.test(id)) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      qb.andWhere('e.id < :id', { id });
-    }
+    const cursor = parseAfter(after, ['serial']);
+    if (cursor) qb.andWhere('e.id < :id', { id: cursor[0] });
     const rows = await qb.getMany();
     // The trail says whose records were touched: reading it is itself on the record (one row per page).
     await this.audit.record({

@@ -2,8 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
 import { idSchema, pageArgsSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
-import { badInput, notFound, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { notFound, parseInput } from '../../common/errors';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
@@ -45,11 +45,8 @@ export class CareService {
       .limit(first + 1);
     if (args.role) qb.andWhere('u.role = :role', { role: args.role });
     if (search) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${search.replace(/[%_\\]/g, '\\$&')}%` });
-    if (after) {
-      const [name, id] = decodeCursor(after) ?? [];
-      if (typeof name !== 'string' || typeof id !== 'string') throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      qb.andWhere('(u.display_name, u.id) > (:name, :id)', { name, id });
-    }
+    const cursor = parseAfter(after, ['string', 'id']);
+    if (cursor) qb.andWhere('(u.display_name, u.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
     const rows = await qb.getRawMany<{
       id: string;
       displayName: string;

@@ -3,7 +3,7 @@ import { allianceDirection, caseloadFlags, idSchema, pageArgsSchema, z } from '@
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { forbidden, notFound, parseInput } from '../../common/errors';
-import { compareKeys, parseCursor, toConnection } from '../../common/pagination';
+import { compareKeys, parseAfter, toConnection } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
@@ -41,7 +41,7 @@ export class CaseloadService {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
     const sort = args.sort ?? CaseloadSort.NAME;
-    const afterKey = after ? parseCursor(after, ['number', 'string', 'string']) : null;
+    const afterKey = parseAfter(after, ['number', 'string', 'id']);
 
     const now = new Date();
     const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS });

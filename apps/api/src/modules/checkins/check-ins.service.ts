@@ -3,8 +3,8 @@ import { DataSource, In } from 'typeorm';
 import { allianceConcerns, idSchema, pageArgsSchema, submitCheckInSchema } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
-import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
@@ -80,14 +80,11 @@ export class CheckInsService {
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1);
-    if (after) {
-      const [at, id] = decodeCursor(after) ?? [];
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb.getMany();
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'check_in.read', actor: viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => row);
+    const cursor = parseAfter(after, ['time', 'id']);
+    if (cursor) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await withExactTimes(qb, 'c.created_at');
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'check_in.read', actor: viewer, targetType: 'check_in', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
   }
 
   async bySession(sessionIds: readonly string[]) {

@@ -4,6 +4,7 @@ import { DataSource, In, IsNull, Like, type EntityManager, type SelectQueryBuild
 import { UserEntity } from '../users/user.entity';
 import { ArticleRevisionEntity, type ArticleRevisionEvent } from './article-revision.entity';
 import { ArticleSlugRedirectEntity } from './article-slug-redirect.entity';
+import { withExactTimes, type Timed } from '../../common/pagination';
 import { ArticleEntity } from './article.entity';
 
 export interface ArticleListQuery {
@@ -41,7 +42,7 @@ export class ArticlesRepository {
   }
 
   /** Public articles, newest first; one extra row tells whether another page exists. */
-  listPublic(query: ArticleListQuery): Promise<ArticleEntity[]> {
+  listPublic(query: ArticleListQuery): Promise<Timed<ArticleEntity>[]> {
     const qb = whereVisible(this.repo().createQueryBuilder('article').innerJoinAndSelect('article.author', 'author'), query.now)
       .orderBy('article.published_at', 'DESC')
       .addOrderBy('article.id', 'DESC')
@@ -53,7 +54,7 @@ export class ArticlesRepository {
         afterId: query.after.id,
       });
     }
-    return qb.getMany();
+    return withExactTimes(qb, 'article.published_at');
   }
 
   /** A numbered page of public articles, for the server-rendered index. */
@@ -115,9 +116,8 @@ export class ArticlesRepository {
   }
 
   /** Every article an editor may see, most recently changed first. */
-  listForEditors(query: EditorListQuery): Promise<ArticleEntity[]> {
-    // Ordered on millisecond precision, the precision the cursor carries.
-    const changed = "date_trunc('milliseconds', article.updated_at)";
+  listForEditors(query: EditorListQuery): Promise<Timed<ArticleEntity>[]> {
+    const changed = 'article.updated_at';
     const qb = this.repo()
       .createQueryBuilder('article')
       .innerJoinAndSelect('article.author', 'author')
@@ -141,7 +141,7 @@ export class ArticlesRepository {
     if (query.after) {
       qb.andWhere(`(${changed}, article.id) < (:afterAt, :afterId)`, { afterAt: query.after.updatedAt, afterId: query.after.id });
     }
-    return qb.getMany();
+    return withExactTimes(qb, changed);
   }
 
   findById(id: string, manager?: EntityManager): Promise<ArticleEntity | null> {

@@ -15,7 +15,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { AppError, badInput, forbidden, notFound, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -101,8 +101,9 @@ export class ArticlesService {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const tag = args.tag ? parseInput(tagSchema, args.tag, ['tag']) : null;
     const now = new Date();
-    const rows = await this.articles.listPublic({ first, after: after ? this.parsePublicCursor(after) : null, tag, now });
-    return toConnection(rows, first, (row) => [row.publishedAt!.toISOString(), row.id], (row) => this.article(row, now));
+    const cursor = parseAfter(after, ['time', 'id']);
+    const rows = await this.articles.listPublic({ first, after: cursor && { publishedAt: cursor[0], id: cursor[1] }, tag, now });
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.article(row, now));
   }
 
   /** A public article by its slug, or by an address it used to have. */
@@ -141,15 +142,16 @@ export class ArticlesService {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = args.search?.trim().slice(0, 200) || null;
     const now = new Date();
+    const cursor = parseAfter(after, ['time', 'id']);
     const rows = await this.articles.listForEditors({
       first,
-      after: after ? this.parseEditorCursor(after) : null,
+      after: cursor && { updatedAt: cursor[0], id: cursor[1] },
       status: args.status ?? null,
       search,
       authorId: scope.authorId,
       now,
     });
-    return toConnection(rows, first, (row) => [row.updatedAt.toISOString(), row.id], (row) => this.article(row, now));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.article(row, now));
   }
 
   async findForEditor(viewer: Viewer, id: string): Promise<Article> {
@@ -167,13 +169,8 @@ export class ArticlesService {
   async listRevisions(viewer: Viewer, articleId: string, args: { first?: number | null; after?: string | null }) {
     await this.loadForEditor(viewer, articleId);
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    let beforeVersion: number | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 1 || typeof parts[0] !== 'number') throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      beforeVersion = parts[0];
-    }
-    const rows = await this.articles.listRevisions(articleId, first, beforeVersion);
+    const cursor = parseAfter(after, ['number']);
+    const rows = await this.articles.listRevisions(articleId, first, cursor?.[0] ?? null);
     return toConnection(rows, first, (row) => [row.version], toRevision);
   }
 
@@ -365,18 +362,5 @@ export class ArticlesService {
       if (isUniqueViolation(error)) throw slugTaken();
       throw error;
     }
-  }
-
-  private parsePublicCursor(cursor: string) {
-    const parts = decodeCursor(cursor);
-    if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string' || Number.isNaN(Date.parse(parts[0]))) {
-      throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-    }
-    return { publishedAt: parts[0], id: parts[1] };
-  }
-
-  private parseEditorCursor(cursor: string) {
-    const parsed = this.parsePublicCursor(cursor);
-    return { updatedAt: parsed.publishedAt, id: parsed.id };
   }
 }

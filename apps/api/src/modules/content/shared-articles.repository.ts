@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { CareRelationshipEntity } from '../care/care-relationship.entity';
 import { UserEntity } from '../users/user.entity';
+import { withExactTimes, type Timed } from '../../common/pagination';
 import { SharedArticleEntity } from './shared-article.entity';
 
 export interface SharedListQuery {
@@ -46,8 +47,8 @@ export class SharedArticlesRepository {
   }
 
   /** Newest first, only articles that are public now (an unpublished one quietly leaves the list). */
-  list(query: SharedListQuery): Promise<SharedArticleEntity[]> {
-    const changed = "date_trunc('milliseconds', shared.created_at)";
+  list(query: SharedListQuery): Promise<Timed<SharedArticleEntity>[]> {
+    const changed = 'shared.created_at';
     const qb = this.dataSource
       .getRepository(SharedArticleEntity)
       .createQueryBuilder('shared')
@@ -62,6 +63,6 @@ export class SharedArticlesRepository {
       .limit(query.first + 1);
     if (query.therapistId) qb.andWhere('shared.therapist_id = :therapistId', { therapistId: query.therapistId });
     if (query.after) qb.andWhere(`(${changed}, shared.id) < (:afterAt, :afterId)`, { afterAt: query.after.sharedAt, afterId: query.after.id });
-    return qb.getMany();
+    return withExactTimes(qb, changed);
   }
 }

@@ -3,7 +3,7 @@ import { idSchema, pageArgsSchema, shareArticleSchema } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { badInput, forbidden, notFound, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
@@ -68,19 +68,12 @@ export class SharedArticlesService {
       // Admins run the practice; what a therapist sends a client belongs to their work together.
       throw forbidden('Shared articles are between a therapist and their client.');
     }
-    let cursor: { sharedAt: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
-        throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      }
-      cursor = { sharedAt: parts[0], id: parts[1] };
-    }
+    const cursor = parseAfter(after, ['time', 'id']);
     const now = new Date();
-    const rows = await this.shared.list({ clientId, therapistId, first, after: cursor, now });
+    const rows = await this.shared.list({ clientId, therapistId, first, after: cursor && { sharedAt: cursor[0], id: cursor[1] }, now });
     // A therapist's note to their client is words about their work together: every read is on the record.
     await this.audit.recordMany(
-      rows.slice(0, first).map((row) => ({
+      rows.slice(0, first).map(({ row }) => ({
         action: 'shared_article.read',
         actor: viewer,
         targetType: 'shared_article',
@@ -89,7 +82,7 @@ export class SharedArticlesService {
         metadata: { articleId: row.articleId, withNote: row.note !== null },
       })),
     );
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => this.toShared(row, now));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => this.toShared(row, now));
   }
 
   async recipients(viewer: Viewer) {

@@ -3,7 +3,7 @@ import { idSchema, pageArgsSchema, slugify, therapistProfileSchema, uniqueSlug }
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { AppError, badInput, forbidden, notFound, parseInput } from '../../common/errors';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
@@ -26,15 +26,8 @@ export class TherapistProfilesService {
 
   async listPublished(args: { first?: number | null; after?: string | null; acceptingNewClients?: boolean | null }) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    let cursor: { name: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
-        throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      }
-      cursor = { name: parts[0], id: parts[1] };
-    }
-    const rows = await this.profiles.listPublished(first, cursor, args.acceptingNewClients === true);
+    const cursor = parseAfter(after, ['string', 'id']);
+    const rows = await this.profiles.listPublished(first, cursor && { name: cursor[0], id: cursor[1] }, args.acceptingNewClients === true);
     return toConnection(rows, first, (row) => [row.displayName, row.id], (row) => this.toModel(row));
   }
 

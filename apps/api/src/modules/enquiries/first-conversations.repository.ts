@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
 import { UserEntity } from '../users/user.entity';
+import { withExactTimes } from '../../common/pagination';
 import { FirstConversationRequestEntity, type FirstConversationRequestStatus } from './first-conversation-request.entity';
 
 /** The only place first-conversation request queries live. */
@@ -14,7 +15,7 @@ export class FirstConversationsRepository {
   }
 
   list(first: number, after: { createdAt: string; id: string } | null, status: FirstConversationRequestStatus | null) {
-    const created = "date_trunc('milliseconds', request.created_at)";
+    const created = 'request.created_at';
     const qb = this.dataSource
       .getRepository(FirstConversationRequestEntity)
       .createQueryBuilder('request')
@@ -25,7 +26,7 @@ export class FirstConversationsRepository {
       .limit(first + 1);
     if (status) qb.andWhere('request.status = :status', { status });
     if (after) qb.andWhere(`(${created}, request.id) < (:afterAt, :afterId)`, { afterAt: after.createdAt, afterId: after.id });
-    return qb.getMany();
+    return withExactTimes(qb, created);
   }
 
   lock(manager: EntityManager, id: string) {

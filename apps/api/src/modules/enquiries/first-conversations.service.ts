@@ -5,7 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { badInput, notFound, parseInput } from '../../common/errors';
 import { AppLoggerToken } from '../../common/logger.module';
 import type { AppLogger } from '../../common/logger';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { addressKeys } from '../../common/rate-limit/address';
 import { RateLimitService, type LimitRule } from '../../common/rate-limit/rate-limit.service';
@@ -97,18 +97,11 @@ export class FirstConversationsService {
   async list(viewer: Viewer, args: { first?: number | null; after?: string | null; status?: FirstConversationRequestStatus | null }) {
     assertPolicy(Policy.manageUsers(viewer), 'Only the practice’s admins read requests for a first conversation.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    let cursor: { createdAt: string; id: string } | null = null;
-    if (after) {
-      const parts = decodeCursor(after);
-      if (!parts || parts.length !== 2 || typeof parts[0] !== 'string' || typeof parts[1] !== 'string') {
-        throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      }
-      cursor = { createdAt: parts[0], id: parts[1] };
-    }
-    const rows = await this.requests.list(first, cursor, args.status ?? null);
+    const cursor = parseAfter(after, ['time', 'id']);
+    const rows = await this.requests.list(first, cursor && { createdAt: cursor[0], id: cursor[1] }, args.status ?? null);
     // A request carries a stranger's own words about why they seek help: every read is on the record.
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'first_conversation.read', actor: viewer, targetType: 'first_conversation_request', targetId: row.id })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], toModel);
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'first_conversation.read', actor: viewer, targetType: 'first_conversation_request', targetId: row.id })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toModel(row));
   }
 
   async markHandled(viewer: Viewer, id: string) {

@@ -3,9 +3,9 @@ import { DataSource, In, IsNull } from 'typeorm';
 import { MOOD_MAX, MOOD_MIN, idSchema, pageArgsSchema, personText, practicePromptSchema, writeReflectionSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
-import { badInput, conflict, forbidden, parseInput } from '../../common/errors';
+import { conflict, forbidden, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from './reflection.entity';
@@ -38,14 +38,11 @@ export class ReflectionsService {
       await this.care.assertCanSeeClient(viewer, clientId, 'That client');
       qb.andWhere('r.client_id = :clientId', { clientId });
     }
-    if (after) {
-      const [at, id] = decodeCursor(after) ?? [];
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at, id });
-    }
-    const rows = await qb.getMany();
-    await this.audit.recordMany(rows.slice(0, first).map((row) => ({ action: 'reflection.read', actor: viewer, targetType: 'reflection', targetId: row.id, subjectUserId: row.clientId })));
-    return toConnection(rows, first, (row) => [row.createdAt.toISOString(), row.id], (row) => row);
+    const cursor = parseAfter(after, ['time', 'id']);
+    if (cursor) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await withExactTimes(qb, 'r.created_at');
+    await this.audit.recordMany(rows.slice(0, first).map(({ row }) => ({ action: 'reflection.read', actor: viewer, targetType: 'reflection', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
   }
 
   /** One reflection. A therapist opening a shared reflection marks it read. */

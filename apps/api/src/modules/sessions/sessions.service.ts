@@ -11,9 +11,9 @@ import {
 } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
-import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
+import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
-import { decodeCursor, toConnection } from '../../common/pagination';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { UserEntity } from '../users/user.entity';
@@ -47,15 +47,12 @@ export class SessionsService {
     }
     if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
     if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
-    if (after) {
-      const [at, id] = decodeCursor(after) ?? [];
-      if (typeof at !== 'string' || typeof id !== 'string' || Number.isNaN(Date.parse(at))) throw badInput([{ path: ['after'], message: 'That cursor is not one we gave out.' }]);
-      qb.andWhere('(s.starts_at, s.id) > (:at, :id)', { at, id });
-    }
-    const rows = await qb.getMany();
+    const cursor = parseAfter(after, ['time', 'id']);
+    if (cursor) qb.andWhere('(s.starts_at, s.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await withExactTimes(qb, 's.starts_at');
     const page = rows.slice(0, first);
-    await this.audit.recordMany(page.map((row) => ({ action: 'session.read', actor: viewer, targetType: 'session', targetId: row.id, subjectUserId: row.clientId })));
-    return toConnection(rows, first, (row) => [row.startsAt.toISOString(), row.id], (row) => row);
+    await this.audit.recordMany(page.map(({ row }) => ({ action: 'session.read', actor: viewer, targetType: 'session', targetId: row.id, subjectUserId: row.clientId })));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
   }
 
   async get(viewer: Viewer, rawId: string) {
