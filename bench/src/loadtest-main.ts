@@ -25,16 +25,17 @@ if (!Number.isFinite(seconds) || seconds < 1) throw new Error(`LOADTEST_SECONDS 
 const databaseUrl = process.env.LOADTEST_DATABASE_URL || undefined;
 const machine = describeMachine(await databaseVersion(databaseUrl), loadAtStart);
 
-const result = await runLoadtest({ baseUrl, seconds, databaseUrl, log: (line) => console.log(line) });
+const log = (line: string) => process.stdout.write(`${line}\n`);
+const result = await runLoadtest({ baseUrl, seconds, databaseUrl, log });
 const table = renderLoadtest(result);
-console.log(`\n${table}\n\nWrites acknowledged: ${result.all.acknowledged}.`);
+log(`\n${table}\n\nWrites acknowledged: ${result.all.acknowledged}.`);
 writeSection(
   OPERATIONS,
   '### Last run',
   `${new Date().toISOString().slice(0, 10)}, ${seconds} s against ${baseUrl}, ${result.connections} connections (one per person and kind of request: 3 demo clients, 2 demo therapists).\nMachine: ${machine}.\n\n${table}\n\nWrites acknowledged: ${result.all.acknowledged}.`,
   LOADTEST_MARKERS,
 );
-console.log(`Written into ${OPERATIONS}.`);
+log(`Written into ${OPERATIONS}.`);
 const failed = result.all.httpErrors + result.all.graphqlErrors;
 if (failed > 0) {
   console.error(`${failed} requests failed.`);
