@@ -54,12 +54,12 @@ export function describeMachine(postgresVersion: string, loadAtStart: number[]) 
   return `${cpu.length} cores (${cpu[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, Node ${process.version}, ${postgresVersion}, load average at start ${loadAtStart.map((value) => value.toFixed(2)).join(' ')}`;
 }
 
-/** Replaces the marked section of docs/performance.md (or appends one). */
-export function writeSection(file: string, heading: string, body: string) {
+/** Replaces a marked section of a document (docs/performance.md unless other markers are given), or appends one. */
+export function writeSection(file: string, heading: string, body: string, markers: { start: string; end: string } = { start: SECTION_START, end: SECTION_END }) {
   const text = fs.readFileSync(file, 'utf8');
-  const section = `${SECTION_START}\n${heading}\n\n${body}\n${SECTION_END}`;
-  const start = text.indexOf(SECTION_START);
-  const end = text.indexOf(SECTION_END);
-  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + SECTION_END.length) : `${text.trimEnd()}\n\n${section}\n`;
+  const section = `${markers.start}\n${heading}\n\n${body}\n${markers.end}`;
+  const start = text.indexOf(markers.start);
+  const end = text.indexOf(markers.end);
+  const next = start >= 0 && end > start ? text.slice(0, start) + section + text.slice(end + markers.end.length) : `${text.trimEnd()}\n\n${section}\n`;
   fs.writeFileSync(file, next);
 }

@@ -63,22 +63,33 @@ async function startProcess(name: string, args: string[], env: Record<string, st
 
 /** The built API exactly as production starts it, with a rate limit no bench reaches. */
 export async function startAttune(databaseUrl: string): Promise<RunningServer> {
-  const port = await freePort();
+  return startAttuneWith({ DATABASE_URL: databaseUrl, SEED_DEMO_DATA: 'never' });
+}
+
+/**
+ * The built API on the embedded database in `dataDir`, seeded with the demo data as a fresh
+ * `pnpm start` is (`SEED_DEMO_DATA=auto` seeds outside production only, hence development).
+ */
+export async function startAttuneEmbedded(dataDir: string, port?: number): Promise<RunningServer> {
+  return startAttuneWith({ DATABASE_URL: '', DATA_DIR: dataDir, SEED_DEMO_DATA: 'auto', NODE_ENV: 'development' }, port);
+}
+
+async function startAttuneWith(env: Record<string, string>, fixedPort?: number): Promise<RunningServer> {
+  const port = fixedPort ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   return startProcess(
     'Attune',
     ['--enable-source-maps', `${API_DIR}dist/main.js`],
     {
       NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
       APP_SECRET: BENCH_APP_SECRET,
       PORT: String(port),
       HOST: '127.0.0.1',
       PUBLIC_URL: base,
       API_RATE_LIMIT_PER_MINUTE: '100000',
-      SEED_DEMO_DATA: 'never',
       LOG_LEVEL: 'warn',
       REDIS_URL: '', // per-process limits, as a single instance runs
+      ...env,
     },
     `${base}/readyz`,
     base,
