@@ -136,7 +136,7 @@ test('a client creates an API token, sees it once, and revokes it', async ({ pag
   await expect(account.tokens().first()).toContainText('Revoked');
   const refused = await gql(script, '{ accountSettings { mfaEnabled } }');
   expect(refused.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-  expect(refused.errors?.[0]?.message).toBe('This API token is not valid: it may have been revoked or have expired.');
+  expect(refused.errors?.[0]?.message).toBe('This API token is not valid: it may have been revoked, have expired or be mistyped.');
   await script.dispose();
 });
 

@@ -27,12 +27,15 @@ export const idempotencyKeyLink = new ApolloLink((operation, forward) => {
 
 /**
  * Retries what never got an answer (the network dropped, a proxy or the API answered 5xx), a few
- * times with growing pauses; an answer the API gave (a refusal, bad input) is final.
+ * times with growing pauses; an answer the API gave (a refusal, bad input) is final. An operation sent
+ * with `context: { retry: false }` is not retried here: its caller retries with newer content itself
+ * (the reflection draft), and an old copy arriving late would overwrite what came after it.
  */
 export const retryLink = new RetryLink({
   delay: { initial: 300, max: 2_000, jitter: true },
   attempts: {
     max: 3,
-    retryIf: (error) => !CombinedGraphQLErrors.is(error) && !(ServerError.is(error) && error.statusCode < 500),
+    retryIf: (error, operation) =>
+      operation.getContext().retry !== false && !CombinedGraphQLErrors.is(error) && !(ServerError.is(error) && error.statusCode < 500),
   },
 });

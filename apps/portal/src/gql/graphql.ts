@@ -12,29 +12,46 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+/** Which way the client’s check-in scores are moving (null with fewer than two check-ins). */
 export type AllianceDirection =
+  /** The latest overall score is at least one point below the average of the three before it. */
   | 'DOWN'
+  /** Within a point of that average. */
   | 'STEADY'
+  /** The latest overall score is at least one point above the average of the three before it. */
   | 'UP';
 
-/** DRAFT: being written. SCHEDULED: will publish at `publishedAt`. PUBLISHED: public. ARCHIVED: withdrawn. */
+/** Where an article stands. */
 export type ArticleStatus =
+  /** Withdrawn from the public site. */
   | 'ARCHIVED'
+  /** Being written; only its editors see it. */
   | 'DRAFT'
+  /** Public. */
   | 'PUBLISHED'
+  /** Will be published at `publishedAt`. */
   | 'SCHEDULED';
 
+/** Which clients of the caseload to list. */
 export type CaseloadFilter =
+  /** Every client in an active care relationship. */
   | 'ALL'
+  /** Clients with at least one flag. */
   | 'FLAGGED'
+  /** Clients with nothing booked. */
   | 'NO_UPCOMING_SESSION'
+  /** Clients with shared reflections the therapist has not read. */
   | 'UNREAD_REFLECTIONS';
 
-/** ATTENTION puts clients with the most flags first. */
+/** The order of the caseload. */
 export type CaseloadSort =
+  /** Clients with the most flags first. */
   | 'ATTENTION'
+  /** By when you last met. */
   | 'LAST_SESSION'
+  /** By the client’s name. */
   | 'NAME'
+  /** Soonest next session first. */
   | 'NEXT_SESSION';
 
 /** How the person would like the practice to reach them. */
@@ -79,11 +96,17 @@ export type FirstConversationRequestStatus =
 
 /** What a caseload flag is about. */
 export type FlagKind =
+  /** The latest check-in needs attention (low or falling scores) and has not been acknowledged. */
   | 'ALLIANCE'
+  /** A check-in comment is waiting for the therapist to read it. */
   | 'COMMENT_WAITING'
+  /** The client used to share reflections and has shared none in the last 30 days. */
   | 'GONE_QUIET'
+  /** It has been more than 21 days since the last session (or since care began). */
   | 'LONG_GAP'
+  /** The last two sessions were cancelled or missed. */
   | 'MISSED_SESSIONS'
+  /** Nothing is booked. */
   | 'NO_UPCOMING_SESSION';
 
 export type InviteUserInput = {
@@ -95,8 +118,11 @@ export type InviteUserInput = {
 
 /** What a person does in the practice. */
 export type Role =
+  /** Someone who manages people and content; admins do not read clinical records. */
   | 'ADMIN'
+  /** Someone in therapy with the practice. */
   | 'CLIENT'
+  /** Someone who sees clients. */
   | 'THERAPIST';
 
 /** A therapist's public profile. It appears in the directory only when `published` is true. */
@@ -126,15 +152,24 @@ export type ScheduleSessionInput = {
   startsAt: string;
 };
 
+/** How the session takes place. */
 export type SessionModality =
+  /** In the practice. */
   | 'IN_PERSON'
+  /** By phone. */
   | 'PHONE'
+  /** By video call. */
   | 'VIDEO';
 
+/** Where a session stands. */
 export type SessionStatus =
+  /** Called off beforehand; `cancelReason` may say why. */
   | 'CANCELLED'
+  /** It took place. */
   | 'COMPLETED'
+  /** The client did not come. */
   | 'NO_SHOW'
+  /** Booked and still to come (or not yet marked). */
   | 'SCHEDULED';
 
 export type SetPracticePromptInput = {

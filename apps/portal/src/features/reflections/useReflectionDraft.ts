@@ -76,7 +76,8 @@ export function useReflectionDraft(userId: string, serverDraft: { body: string; 
     if (closed.current) return;
     const sending = latest.current;
     setStatus('saving');
-    const attempt = saveDraft({ variables: { body: sending.body, mood: sending.mood } });
+    // Not retried by the link: this hook resends the newest words itself, and a late old copy could bring back a cleared draft.
+    const attempt = saveDraft({ variables: { body: sending.body, mood: sending.mood }, context: { retry: false } });
     inFlight.current = attempt;
     try {
       await attempt;
