@@ -99,6 +99,8 @@ const title = onPostgres
     const env = {
       NODE_ENV: 'test',
       LOG_LEVEL: 'info',
+      // The test reads the replicas' JSON log lines (readable lines are the default outside production).
+      LOG_FORMAT: 'json',
       DATABASE_URL: database.config.DATABASE_URL!,
       DATA_DIR: database.config.DATA_DIR,
       REDIS_URL,
