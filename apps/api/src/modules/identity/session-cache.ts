@@ -19,7 +19,6 @@ export interface SessionRow {
 /** How long a looked-up session may answer without asking the database again. */
 const TTL_MS = 5_000;
 const MAX_ENTRIES = 20_000;
-const CHANNEL = 'attune:sessions:ended';
 
 type Ending = { sessionId: string } | { userId: string };
 
@@ -38,14 +37,17 @@ export class SessionCache implements OnModuleDestroy {
   private generation = 0;
   private readonly publisher: Redis | null;
   private readonly subscriber: Redis | null;
+  /** Under REDIS_PREFIX, like every other key, so two deployments sharing a Redis keep apart. */
+  private readonly channel: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.channel = `${config.REDIS_PREFIX}sessions:ended`;
     const options = { maxRetriesPerRequest: 1, lazyConnect: false } as const;
     this.publisher = config.REDIS_URL ? new Redis(config.REDIS_URL, { ...options, enableOfflineQueue: false }) : null;
     this.subscriber = config.REDIS_URL ? new Redis(config.REDIS_URL, options) : null;
     this.subscriber?.on('error', () => undefined);
     this.publisher?.on('error', () => undefined);
-    void this.subscriber?.subscribe(CHANNEL).catch(() => undefined);
+    void this.subscriber?.subscribe(this.channel).catch(() => undefined);
     this.subscriber?.on('message', (_channel, message: string) => {
       try {
         this.drop(JSON.parse(message) as Ending);
@@ -83,7 +85,7 @@ export class SessionCache implements OnModuleDestroy {
   /** The session, or every session of the person, has ended: forget it here and everywhere. */
   ended(ending: Ending) {
     this.drop(ending);
-    this.publisher?.publish(CHANNEL, JSON.stringify(ending)).catch(() => undefined);
+    this.publisher?.publish(this.channel, JSON.stringify(ending)).catch(() => undefined);
   }
 
   private drop(ending: Ending) {
