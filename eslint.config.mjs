@@ -41,6 +41,15 @@ export default tseslint.config(
     },
   },
   {
+    files: ['apps/api/src/**/*.resolver.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^typeorm$', message: 'Resolvers never query the database: ask the feature\'s service, which holds its queries and their policy filters.' }] },
+      ],
+    },
+  },
+  {
     files: ['apps/api/src/migrations/**', 'apps/api/src/database/migrations/**'],
     rules: { '@typescript-eslint/no-unused-vars': 'off' },
   },

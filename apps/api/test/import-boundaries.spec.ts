@@ -30,4 +30,9 @@ describe('import boundaries (docs/architecture.md)', () => {
     expect(lint('apps/portal/src/example.ts', "import { CaseloadService } from '../../api/src/modules/caseload/caseload.service';\nexport const x = CaseloadService;\n")).toContain('no-restricted-imports');
     expect(lint('apps/portal/src/example.ts', "import { ROLES } from '@attune/domain';\nexport const x = ROLES;\n")).not.toContain('no-restricted-imports');
   });
+
+  it('keeps the database out of resolvers', () => {
+    expect(lint('apps/api/src/modules/example/example.resolver.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toContain('no-restricted-imports');
+    expect(lint('apps/api/src/modules/example/example.service.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).not.toContain('no-restricted-imports');
+  });
 });

@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
+import { parseAfter } from '../../common/pagination';
 import { requestScope } from '../../common/request-context';
+import { AuditEventEntity } from './audit-event.entity';
 
 export interface AuditEntry {
   action: string;
@@ -49,5 +51,16 @@ export class AuditService {
         scope?.clientRequestId ?? null,
       ],
     );
+  }
+
+  /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */
+  listEvents({ first, after, userId, from, to }: { first: number; after: string | null | undefined; userId: string | null; from: Date | null; to: Date | null }) {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(first + 1);
+    if (userId) qb.andWhere('(e.actor_id = :userId OR e.subject_user_id = :userId)', { userId });
+    if (from) qb.andWhere('e.occurred_at >= :from', { from });
+    if (to) qb.andWhere('e.occurred_at < :to', { to });
+    const cursor = parseAfter(after, ['serial']);
+    if (cursor) qb.andWhere('e.id < :id', { id: cursor[0] });
+    return qb.getMany();
   }
 }

@@ -60,6 +60,11 @@ export class AccountService {
 
   // ---- second factor -------------------------------------------------------------------------
 
+  async mfaEnabled(userId: string) {
+    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    return user.mfaEnabled;
+  }
+
   /**
    * Right after the password (stage MFA_ENROLLMENT), or from the account page after a recent sign-in or
    * with the password again. Replacing a second factor that is on also needs a code from the current one.

@@ -1,11 +1,9 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { MFA_REQUIRED_ROLES } from '@attune/domain';
-import { DataSource } from 'typeorm';
 import { ClosedToTokens, Public, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext, Viewer } from '../../common/auth/viewer';
 import { forbidden, notFound, unauthenticated } from '../../common/errors';
 import { User } from '../users/user.model';
-import { UserEntity } from '../users/user.entity';
 import { AccountService } from './account.service';
 import { ApiTokensService } from './api-tokens.service';
 import { IdentityService } from './identity.service';
@@ -42,7 +40,6 @@ export class IdentityResolver {
     private readonly account: AccountService,
     private readonly apiTokens: ApiTokensService,
     private readonly sessions: AuthSessionsService,
-    private readonly dataSource: DataSource,
     private readonly passwords: PasswordChecksService,
   ) {}
 
@@ -59,14 +56,14 @@ export class IdentityResolver {
   @Query(() => AccountSettings)
   async accountSettings(@Context() ctx: RequestContext): Promise<AccountSettings> {
     const viewer = requireViewer(ctx);
-    const [user, sessions, apiTokens] = await Promise.all([
-      this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId }),
+    const [mfaEnabled, sessions, apiTokens] = await Promise.all([
+      this.account.mfaEnabled(viewer.userId),
       this.sessions.listActive(viewer.userId),
       this.apiTokens.list(viewer.userId),
     ]);
     return {
-      mfaEnabled: user.mfaEnabled,
-      mfaRequired: MFA_REQUIRED_ROLES.includes(user.role),
+      mfaEnabled,
+      mfaRequired: MFA_REQUIRED_ROLES.includes(viewer.role),
       sessions: sessions.map((session) => ({ ...session, current: session.id === viewer.sessionId })),
       apiTokens,
     };

@@ -43,4 +43,9 @@ export class MailerService {
     await this.dataSource.getRepository(OutboxEmailEntity).insert(email);
     this.logger.info({ outbox: email }, 'Email written to the development outbox');
   }
+
+  /** The development outbox, newest first. */
+  newestInOutbox(count: number) {
+    return this.dataSource.getRepository(OutboxEmailEntity).find({ order: { createdAt: 'DESC' }, take: count });
+  }
 }

@@ -1,19 +1,18 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, Int, Query, Resolver } from '@nestjs/graphql';
-import { DataSource } from 'typeorm';
 import type { RequestContext } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { OutboxEmail } from '../identity/identity.models';
-import { OutboxEmailEntity } from './outbox-email.entity';
+import { MailerService } from './mailer.service';
 import { ClosedToTokens } from '../../common/auth/scope.decorator';
 
 @Resolver()
 export class OutboxResolver {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -22,6 +21,6 @@ export class OutboxResolver {
   devOutbox(@Args('first', { type: () => Int, nullable: true }) first: number | null, @Context() ctx: RequestContext) {
     assertPolicy(Policy.manageUsers(ctx.viewer!));
     if (this.config.isProduction) throw forbidden('The development outbox is not available in production.');
-    return this.dataSource.getRepository(OutboxEmailEntity).find({ order: { createdAt: 'DESC' }, take: Math.min(Math.max(first ?? 20, 1), 100) });
+    return this.mailer.newestInOutbox(Math.min(Math.max(first ?? 20, 1), 100));
   }
 }
