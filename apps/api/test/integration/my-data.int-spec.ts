@@ -149,6 +149,10 @@ describe("a client's own data", () => {
     expect(scheduled.errors?.[0]?.extensions.code).toBe('CONFLICT');
     const prompted = await gql(asTherapist, 'mutation($input: SetPracticePromptInput!) { setPracticePrompt(input: $input) { id } }', { input: { clientId: world.client.id, body: 'Notice one small good thing each day.' } });
     expect(prompted.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    // A response would go to someone who can never read it again.
+    const responded = await gql(asTherapist, 'mutation($id: ID!, $body: String!) { respondToReflection(id: $id, body: $body) { id } }', { id: world.shared.id, body: 'Thank you for sharing this.' });
+    expect(responded.errors?.[0]?.extensions.code).toBe('CONFLICT');
+    expect(await t.dataSource.getRepository(ReflectionResponseEntity).countBy({ reflectionId: world.shared.id })).toBe(1);
     expect(await t.dataSource.getRepository(PracticePromptEntity).countBy({ clientId: world.client.id })).toBe(1);
     expect(await t.dataSource.getRepository(TherapySessionEntity).countBy({ clientId: world.client.id })).toBe(2);
     // The shared reflection stays readable to the therapist for the retention period.

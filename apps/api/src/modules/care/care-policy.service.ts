@@ -140,12 +140,12 @@ export class CarePolicy {
   }
 
   /**
-   * New things for a client (a session, a practice prompt) need an open account: a client who closed theirs
+   * New things for a client (a session, a practice prompt, a response) need an open account: a client who closed theirs
    * can never see them. Inside the write's transaction, through its manager.
    */
   async assertAccountOpen(manager: EntityManager, clientId: string) {
     const client = await manager.getRepository(UserEntity).findOne({ select: { id: true, closedAt: true }, where: { id: clientId } });
-    if (client?.closedAt) throw conflict('This client closed their account, so nothing new can be arranged with them.');
+    if (client?.closedAt) throw conflict('This client closed their account, so nothing new can be arranged with them or sent to them.');
   }
 
   /** The client's current therapist, or null. */

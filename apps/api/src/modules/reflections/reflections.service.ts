@@ -118,6 +118,7 @@ export class ReflectionsService {
     const reflection = await this.repo().findOneBy({ id });
     if (!reflection || !Policy.holdCare(viewer) || !(await this.care.canSeeReflection(viewer, reflection))) throw await this.care.refuse(viewer, 'reflection', id, NOT_FOUND);
     return this.dataSource.transaction(async (manager) => {
+      await this.care.assertAccountOpen(manager, reflection.clientId);
       await manager.insert(ReflectionResponseEntity, { reflectionId: id, therapistId: viewer.userId, body });
       await manager.update(ReflectionEntity, { id, readByTherapistAt: IsNull() }, { readByTherapistAt: new Date() });
       await this.audit.record({ action: 'reflection.responded', actor: viewer, targetType: 'reflection', targetId: id, subjectUserId: reflection.clientId }, manager);
