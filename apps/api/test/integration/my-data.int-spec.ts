@@ -208,4 +208,18 @@ describe("a client's own data", () => {
     // Run again: nothing more to purge.
     expect((await purgeExpiredRecords(t.dataSource, { retentionYears: 7, now })).purged).toBe(0);
   });
+
+  it('two purges at once (two replicas) remove each record once, with one audit row each, and count only their own', async () => {
+    const worlds = [await clientWithHistory(t), await clientWithHistory(t), await clientWithHistory(t)];
+    const now = new Date();
+    const closedAt = new Date(now.getTime() - 8 * YEAR);
+    for (const world of worlds) await t.dataSource.getRepository(UserEntity).update({ id: world.client.id }, { closedAt, deactivatedAt: closedAt });
+
+    const [a, b] = await Promise.all([purgeExpiredRecords(t.dataSource, { retentionYears: 7, now }), purgeExpiredRecords(t.dataSource, { retentionYears: 7, now })]);
+    expect(a.purged + b.purged).toBe(worlds.length);
+    for (const world of worlds) {
+      expect(await t.dataSource.getRepository(UserEntity).countBy({ id: world.client.id })).toBe(0);
+      expect(await t.dataSource.getRepository(AuditEventEntity).countBy({ action: 'account.record_purged', targetId: world.client.id })).toBe(1);
+    }
+  });
 });

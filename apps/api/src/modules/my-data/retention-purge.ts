@@ -25,11 +25,13 @@ export async function purgeExpiredRecords(dataSource: DataSource, options: { ret
     [cutoff],
   );
   const audit = new AuditService(dataSource);
+  let purged = 0;
   for (const row of expired) {
     await dataSource.transaction(async (manager) => {
       // Read again under a lock: another purge may have removed it since the list was read.
       const [still] = await manager.query(`SELECT id FROM users WHERE id = $1 AND closed_at IS NOT NULL AND closed_at < $2 FOR UPDATE`, [row.id, cutoff]);
       if (!still) return;
+      purged += 1;
       const removed = await deleteClientRecord(manager, row.id);
       await audit.record(
         {
@@ -43,7 +45,8 @@ export async function purgeExpiredRecords(dataSource: DataSource, options: { ret
       );
     });
   }
-  return { purged: expired.length };
+  // Only what this run removed: a purge running beside it on another replica counts its own.
+  return { purged };
 }
 
 /** Children before parents, as the foreign keys ask. Returns how many rows of each kind went. */
