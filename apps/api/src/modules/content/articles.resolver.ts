@@ -74,7 +74,7 @@ export class ArticlesResolver {
   }
 
   @RequireScope('content:read')
-  @Query(() => [ArticleAuthorOption], { description: 'Admins: who can be named as an article’s author.' })
+  @Query(() => [ArticleAuthorOption], { description: 'Admins: who can be named as an article’s author: the practice’s active admins and therapists, by name.' })
   articleAuthors(@Context() ctx: RequestContext) {
     return this.articlesService.authorOptions(viewerOf(ctx));
   }

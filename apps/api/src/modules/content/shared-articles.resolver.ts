@@ -31,7 +31,7 @@ export class SharedArticlesResolver {
   }
 
   @RequireScope('caseload:read')
-  @Query(() => [ArticleRecipient], { description: 'Therapists: the clients you can send an article to (those in your care now).' })
+  @Query(() => [ArticleRecipient], { description: 'Therapists: the clients you can send an article to (those in your care now), by name.' })
   articleRecipients(@Context() ctx: RequestContext) {
     return this.service.recipients(viewerOf(ctx));
   }

@@ -91,7 +91,7 @@ export class AccountSettings {
   @Field({ description: 'Therapists and admins must keep a second factor.' })
   mfaRequired: boolean;
 
-  @Field(() => [AuthSession], { description: 'Where you are signed in: every sign-in session that has not ended or expired, most recently active first (at most 100).' })
+  @Field(() => [AuthSession], { description: 'Where you are signed in: sign-in sessions not yet ended or past their 12-hour limit, most recently active first (at most 100).' })
   sessions: AuthSession[];
 
   @Field(() => [ApiToken], { description: 'Your API tokens, newest first (at most 100), revoked and expired ones included: see `revokedAt` and `expiresAt`.' })

@@ -33,7 +33,7 @@ export class ReflectionResponse {
   @Field(() => ID, { description: 'Identifies the response.' })
   id: string;
 
-  @Field({ description: 'What the therapist wrote.' })
+  @Field({ description: 'What the therapist wrote. The client reads it, and so does the therapist who wrote it; it stays with the client even if they stop sharing.' })
   body: string;
 
   @Field({ description: 'When they wrote it.' })
