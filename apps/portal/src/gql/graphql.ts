@@ -4,9 +4,11 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Accepting an invitation: the token from its link and a password of your own. */
 export type AcceptInvitationInput = {
   /** The name to show; the invitation suggests one. */
   displayName?: string | null | undefined;
+  /** The password to sign in with from now on: 12 to 256 characters, and not a common one or one close to your name or email. */
   password: string;
   /** The token from the invitation link. */
   token: string;
@@ -56,14 +58,18 @@ export type CaseloadSort =
 
 /** How the person would like the practice to reach them. */
 export type ContactPreference =
+  /** By email. */
   | 'EMAIL'
+  /** By phone; a phone number is then needed. */
   | 'PHONE';
 
+/** A new personal API token: its name, its scopes and how long it lasts. */
 export type CreateApiTokenInput = {
   /** Days until the token stops working (1–365); 90 when left out or null. */
   expiresInDays?: number | null | undefined;
+  /** A name to recognise it by, like "Weekly report" (1 to 100 characters). */
   name: string;
-  /** Scopes as `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, content. */
+  /** At least one scope, each `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, notes, content. `notes` (private session notes) is never implied by another area. */
   scopes: Array<string>;
 };
 
@@ -83,15 +89,19 @@ export type CreateArticleInput = {
   seoTitle?: string | null | undefined;
   /** The readable address, like what-to-expect. Made from the title when left out. */
   slug?: string | null | undefined;
+  /** A short summary for lists and link previews, up to 500 characters. */
   summary: string;
   /** Lowercase words joined by hyphens, like starting-therapy. At most 10. */
   tags?: Array<string> | null | undefined;
+  /** The title, up to 200 characters. */
   title: string;
 };
 
-/** NEW: waiting for a reply. HANDLED: someone got back to them. */
+/** Where a request for a first conversation stands. */
 export type FirstConversationRequestStatus =
+  /** Someone got back to them. */
   | 'HANDLED'
+  /** Waiting for someone to get back to them. */
   | 'NEW';
 
 /** What a caseload flag is about. */
@@ -109,8 +119,11 @@ export type FlagKind =
   /** Nothing is booked. */
   | 'NO_UPCOMING_SESSION';
 
+/** Who to invite. The invitation link goes to their email and works once, for 7 days. */
 export type InviteUserInput = {
+  /** The name to suggest for them (1 to 100 characters); they may change it when they accept. */
   displayName: string;
+  /** Where to send the invitation. If an account already uses this address, that person is told so instead, and no second account is made; the answer is the same either way. */
   email: string;
   /** CLIENT, THERAPIST or ADMIN. Therapists may invite clients only. */
   role: string;
@@ -127,13 +140,17 @@ export type Role =
 
 /** A therapist's public profile. It appears in the directory only when `published` is true. */
 export type SaveTherapistProfileInput = {
+  /** True when you are taking on new clients. */
   acceptingNewClients: boolean;
+  /** How you work, in your own words: plain text, blank lines between paragraphs, up to 4,000 characters. */
   approach: string;
   /** Qualifications and registrations, as the public should read them. */
   credentials?: string | null | undefined;
+  /** The name to show, up to 100 characters. */
   displayName: string;
   /** Like she/her, they/them. */
   pronouns?: string | null | undefined;
+  /** True to show the profile in the public directory. */
   published: boolean;
   /** At most 12, like "Grief and loss". */
   specialties?: Array<string> | null | undefined;
@@ -143,10 +160,15 @@ export type SaveTherapistProfileInput = {
   version?: number | null | undefined;
 };
 
+/** A session to book with a client in your care. */
 export type ScheduleSessionInput = {
+  /** The client: one in an active care relationship with you, whose account is open. */
   clientId: string | number;
+  /** ISO 8601 with offset, after `startsAt` and at most 240 minutes later. */
   endsAt: string;
+  /** Where to go or how to join (an address, a video link, a phone number), up to 500 characters. The client and you can read it. */
   joinDetails?: string | null | undefined;
+  /** How it will take place. */
   modality: SessionModality;
   /** ISO 8601 with offset, e.g. 2026-12-01T15:00:00Z. */
   startsAt: string;
@@ -172,53 +194,79 @@ export type SessionStatus =
   /** Booked and still to come (or not yet marked). */
   | 'SCHEDULED';
 
+/** Something for a client to practise between sessions. */
 export type SetPracticePromptInput = {
+  /** What to practise, up to 1,000 characters. The client and you can read it. */
   body: string;
+  /** A client in your care whose account is open. */
   clientId: string | number;
 };
 
 /** A published article for one of your clients, with a line of your own. */
 export type ShareArticleInput = {
+  /** A published article. */
   articleId: string | number;
+  /** A client in your care. */
   clientId: string | number;
   /** Your note, like "this made me think of what you said". At most 500 characters. */
   note?: string | null | undefined;
 };
 
+/** An email address and a password, to sign in. */
 export type SignInInput = {
+  /** The email address of the account. Letter case and spaces around it do not matter. */
   email: string;
+  /** The account’s password. */
   password: string;
 };
 
+/** Your check-in for one completed session of your own: four scores, each a whole number from 0 to 10, and an optional comment. Your therapist will see your answers. */
 export type SubmitCheckInInput = {
+  /** Did the way we worked today suit you? 0 (not at all) to 10 (very well). */
   approach: number;
+  /** How safe and listened to did you feel today? 0 (not at all) to 10 (completely). */
   bond: number;
+  /** Anything you would like your therapist to know (optional, up to 2,000 characters). */
   comment?: string | null | undefined;
+  /** Did we spend our time on what matters to you? 0 (not at all) to 10 (entirely). */
   goals: number;
+  /** Taking everything together, how was today's session for you? 0 (not right for me) to 10 (just right). */
   overall: number;
+  /** A completed session of your own that you have not checked in for yet. */
   sessionId: string | number;
 };
 
 /** Changes to an article: fields left out stay as they are. Each save keeps a revision. */
 export type UpdateArticleInput = {
+  /** A new author: one of the practice’s admins or therapists. */
   authorId?: string | number | null | undefined;
+  /** A new body in Markdown, up to 100,000 characters; rendered to sanitized HTML when saved. */
   bodyMarkdown?: string | null | undefined;
+  /** What the cover image shows; needed while there is an image. Null or empty removes it. */
   coverImageAlt?: string | null | undefined;
-  /** An empty string removes the cover image. */
+  /** A new https address of a cover image. Null or empty removes the image. */
   coverImageUrl?: string | null | undefined;
+  /** At most 300 characters. Null or empty removes it, and the summary stands in. */
   seoDescription?: string | null | undefined;
+  /** At most 70 characters. Null or empty removes it, and the title stands in. */
   seoTitle?: string | null | undefined;
   /** A new address; the old one keeps redirecting to the article. */
   slug?: string | null | undefined;
+  /** A new summary, up to 500 characters. */
   summary?: string | null | undefined;
+  /** New tags, replacing the old ones: lowercase words joined by hyphens, at most 10. */
   tags?: Array<string> | null | undefined;
+  /** A new title, up to 200 characters. */
   title?: string | null | undefined;
   /** The version you loaded. If someone saved since, the save is refused with CONFLICT. */
   version: number;
 };
 
+/** A new reflection, in your own words. Only you can see it unless you share it with your therapist. */
 export type WriteReflectionInput = {
+  /** What you would like to write, up to 10,000 characters. */
   body: string;
+  /** How you feel, 1 (very low) to 5 (very good); optional. */
   mood?: number | null | undefined;
   /** Share with your therapist now. Private when left out. */
   share?: boolean | null | undefined;

@@ -3,21 +3,21 @@ import { PageArgs } from '../../../common/pagination';
 import { SessionModalityEnum } from '../session.model';
 import type { SessionModality } from '@attune/domain';
 
-@InputType()
+@InputType({ description: 'A session to book with a client in your care.' })
 export class ScheduleSessionInput {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client: one in an active care relationship with you, whose account is open.' })
   clientId: string;
 
   @Field({ description: 'ISO 8601 with offset, e.g. 2026-12-01T15:00:00Z.' })
   startsAt: string;
 
-  @Field()
+  @Field({ description: 'ISO 8601 with offset, after `startsAt` and at most 240 minutes later.' })
   endsAt: string;
 
-  @Field(() => SessionModalityEnum)
+  @Field(() => SessionModalityEnum, { description: 'How it will take place.' })
   modality: SessionModality;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Where to go or how to join (an address, a video link, a phone number), up to 500 characters. The client and you can read it.' })
   joinDetails?: string | null;
 }
 
