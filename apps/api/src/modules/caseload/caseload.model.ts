@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FLAG_KINDS, LONG_GAP_DAYS, type FlagKind } from '@attune/domain';
 import { Connection, PageArgs } from '../../common/pagination';
+import { UpdatedSinceField } from '../../common/updated-since';
 import { CheckIn } from '../checkins/check-in.model';
 import { Session } from '../sessions/session.model';
 import { Person } from '../users/user.model';
@@ -160,6 +161,11 @@ export class CaseloadArgs extends PageArgs {
 
   @Field(() => CaseloadFilter, { nullable: true, defaultValue: CaseloadFilter.ALL, description: 'Which clients to list; all of them when left out.' })
   filter?: CaseloadFilter;
+
+  @UpdatedSinceField(
+    'A client is listed when something their row is made of changed: the care relationship began, they closed their account, one of their sessions changed (scheduled, moved, cancelled, completed, missed, agenda), a check-in with you was submitted or acknowledged, or a reflection shared with you was shared, read, responded to or taken back. Private reflections never count. What only the passing of time changes (`daysSinceLastSession`, flags for time without a session) does not list a client; a client whose care ended leaves the caseload without being listed.',
+  )
+  updatedSince?: Date | null;
 }
 
 @ReadScope('caseload:read')

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
 import { ReadScope } from '../../common/auth/scope.decorator';
+import { UpdatedSinceField } from '../../common/updated-since';
 
 @ReadScope('checkins:read', 'caseload:read')
 @ObjectType({ description: "A client's alliance check-in for one completed session: four scores from 0 to 10 and an optional comment." })
@@ -64,4 +65,7 @@ export class SubmitCheckInInput {
 export class CheckInsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: "Therapists: a client in their care. Clients always see their own." })
   clientId?: string | null;
+
+  @UpdatedSinceField('A check-in changes when it is submitted and when the therapist acknowledges it.')
+  updatedSince?: Date | null;
 }

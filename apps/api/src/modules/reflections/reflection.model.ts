@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int, ObjectType } from '@nestjs/graphql';
 import { Connection, PageArgs } from '../../common/pagination';
 import { ReadScope } from '../../common/auth/scope.decorator';
+import { UpdatedSinceField } from '../../common/updated-since';
 
 @ReadScope('reflections:read')
 @ObjectType({ description: "A client's reflection between sessions. Private unless the client shares it with their therapist." })
@@ -84,6 +85,11 @@ export class WriteReflectionInput {
 export class ReflectionsArgs extends PageArgs {
   @Field(() => ID, { nullable: true, description: "Therapists: one client's shared reflections. Clients always see their own." })
   clientId?: string | null;
+
+  @UpdatedSinceField(
+    'A reflection changes when it is written, shared or taken back, opened by the therapist (read), and when the therapist responds to it. One taken back no longer shows to the therapist at all.',
+  )
+  updatedSince?: Date | null;
 }
 
 @InputType({ description: 'Something for a client to practise between sessions.' })

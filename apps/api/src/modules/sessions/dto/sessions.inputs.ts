@@ -1,5 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { PageArgs } from '../../../common/pagination';
+import { UpdatedSinceField } from '../../../common/updated-since';
 import { SessionModalityEnum } from '../session.model';
 import type { SessionModality } from '@attune/domain';
 
@@ -31,4 +32,9 @@ export class SessionsArgs extends PageArgs {
 
   @Field(() => Date, { nullable: true, description: 'Sessions starting before this time.' })
   to?: Date | null;
+
+  @UpdatedSinceField(
+    'A session changes when it is scheduled, moved, cancelled (also by a client closing their account), completed or marked missed, and when its agenda is set. A private note or a check-in does not change it: they are read elsewhere (`Session.note`, `checkIns`).',
+  )
+  updatedSince?: Date | null;
 }
