@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { ScopeRule } from '../../src/common/auth/scope.decorator';
 import { scopeRuleOf } from '../../src/common/auth/token-scopes';
-import { PracticePromptEntity, ReflectionDraftEntity } from '../../src/modules/reflections/reflection.entity';
+import { PracticePromptEntity, ReflectionDraftEntity, ReflectionResponseEntity } from '../../src/modules/reflections/reflection.entity';
 import { SessionNoteEntity } from '../../src/modules/sessions/session-note.entity';
 import type { UserEntity } from '../../src/modules/users/user.entity';
 import { API_SCOPE_AREAS } from '@attune/domain';
@@ -292,6 +292,15 @@ const CASES: Case[] = [
   {
     name: 'Reflection.body (shared)', kind: 'field', document: 'query($id: ID!) { reflection(id: $id) { body responses { body } } }',
     variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() })).id }), field: ['reflection', 'body'], expect: clinicalRead(),
+  },
+  {
+    name: 'ReflectionResponse.author', kind: 'field', document: 'query($id: ID!) { reflection(id: $id) { responses { author { displayName } } } }',
+    variables: async (w) => {
+      const shared = await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() });
+      await w.t.dataSource.getRepository(ReflectionResponseEntity).insert({ reflectionId: shared.id, therapistId: w.therapist.id, body: 'thank you for writing this' });
+      return { id: shared.id };
+    },
+    field: ['reflection', 'responses', '0', 'author', 'displayName'], expect: clinicalRead(),
   },
   {
     name: 'reflectionDraft', kind: 'query', document: '{ reflectionDraft { body } }',

@@ -59,10 +59,15 @@ export type Role =
   /** Someone who sees clients. */
   | 'THERAPIST';
 
+/** A session to book with a client in your care. */
 export type ScheduleSessionInput = {
+  /** The client: one in an active care relationship with you, whose account is open. */
   clientId: string | number;
+  /** ISO 8601 with offset, after `startsAt` and at most 240 minutes later. */
   endsAt: string;
+  /** Where to go or how to join (an address, a video link, a phone number), up to 500 characters. The client and you can read it. */
   joinDetails?: string | null | undefined;
+  /** How it will take place. */
   modality: SessionModality;
   /** ISO 8601 with offset, e.g. 2026-12-01T15:00:00Z. */
   startsAt: string;
@@ -88,17 +93,27 @@ export type SessionStatus =
   /** Booked and still to come (or not yet marked). */
   | 'SCHEDULED';
 
+/** Your check-in for one completed session of your own: four scores, each a whole number from 0 to 10, and an optional comment. Your therapist will see your answers. */
 export type SubmitCheckInInput = {
+  /** Did the way we worked today suit you? 0 (not at all) to 10 (very well). */
   approach: number;
+  /** How safe and listened to did you feel today? 0 (not at all) to 10 (completely). */
   bond: number;
+  /** Anything you would like your therapist to know (optional, up to 2,000 characters). */
   comment?: string | null | undefined;
+  /** Did we spend our time on what matters to you? 0 (not at all) to 10 (entirely). */
   goals: number;
+  /** Taking everything together, how was today's session for you? 0 (not right for me) to 10 (just right). */
   overall: number;
+  /** A completed session of your own that you have not checked in for yet. */
   sessionId: string | number;
 };
 
+/** A new reflection, in your own words. Only you can see it unless you share it with your therapist. */
 export type WriteReflectionInput = {
+  /** What you would like to write, up to 10,000 characters. */
   body: string;
+  /** How you feel, 1 (very low) to 5 (very good); optional. */
   mood?: number | null | undefined;
   /** Share with your therapist now. Private when left out. */
   share?: boolean | null | undefined;

@@ -1,5 +1,5 @@
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { RequireScope } from '../../common/auth/scope.decorator';
+import { ReadScope, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { loaderFor } from '../../common/loaders';
@@ -119,5 +119,17 @@ export class ReflectionsResolver {
   @Mutation(() => Boolean, { description: 'Therapists: retire a practice prompt.' })
   archivePracticePrompt(@Args('id', { type: () => ID, description: 'A prompt you set for a client in your care.' }) id: string, @Context() ctx: RequestContext) {
     return this.reflections.archivePrompt(ctx.viewer!, id);
+  }
+}
+
+@Resolver(() => ReflectionResponse)
+export class ReflectionResponseResolver {
+  constructor(private readonly people: PeopleService) {}
+
+  // The response is read only where its reflection was: naming who wrote it needs the same scope.
+  @ReadScope('reflections:read')
+  @ResolveField(() => Person, { description: 'The therapist who wrote it, by name: after a hand-over, a client can still tell who responded.' })
+  author(@Parent() response: ReflectionResponseEntity, @Context() ctx: RequestContext) {
+    return this.people.load(ctx, response.therapistId);
   }
 }

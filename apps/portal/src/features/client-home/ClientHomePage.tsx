@@ -152,7 +152,9 @@ function ClientHome({ me }: { me: Me }) {
                 <blockquote className="cl-quote">{excerpt(reflection.body)}</blockquote>
                 {reflection.responses.map((response) => (
                   <div key={response.id} className="cl-response">
-                    <p className="meta">Your therapist responded on {formatDay(response.createdAt)}:</p>
+                    <p className="meta">
+                      {response.author.displayName} responded on {formatDay(response.createdAt)}:
+                    </p>
                     <p className="cl-prose">{response.body}</p>
                   </div>
                 ))}

@@ -127,10 +127,12 @@ function ReflectionItem({ reflection, therapistName }: { reflection: OwnReflecti
         )}
         {reflection.responses.length > 0 && (
           <div className="cl-responses">
-            <h4 className="cl-responses__heading">Responses from your therapist</h4>
+            <h4 className="cl-responses__heading">Responses</h4>
             {reflection.responses.map((response) => (
               <div key={response.id} className="cl-response">
-                <p className="meta">{formatDay(response.createdAt)}</p>
+                <p className="meta">
+                  {response.author.displayName} responded on {formatDay(response.createdAt)}:
+                </p>
                 <p className="cl-prose">{response.body}</p>
               </div>
             ))}
