@@ -3,10 +3,11 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
-import { Loading, RequireRole, type Me } from '../clinical-common/RequireRole';
+import { Loading } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common/time';
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
+import { useSignedInViewer } from '../identity/useViewer';
 import { AgendaBox } from './AgendaBox';
 import { CalendarDownload } from './CalendarDownload';
 
@@ -17,10 +18,7 @@ const CHECK_IN_INVITATION_DAYS = 30;
 const PAST_SHOWN = 6;
 
 export function ClientHomePage() {
-  return <RequireRole roles={['CLIENT']}>{(me) => <ClientHome me={me} />}</RequireRole>;
-}
-
-function ClientHome({ me }: { me: Me }) {
+  const me = useSignedInViewer();
   usePageTitle('Your home');
   // Fixed for the life of the page, so the query's variables (and the cache entry) stay the same.
   const [times] = useState(() => {
