@@ -114,7 +114,7 @@ describe('responses to reflections', () => {
     expect(home.responses).toEqual(reflections.slice(1, 6));
   });
 
-  it('quotes a long reflection up to a word’s end', () => {
+  it('quotes the start of a long reflection, without a space before the ellipsis', () => {
     expect(excerpt('short')).toBe('short');
     expect(excerpt(`${'a'.repeat(239)} tail`)).toBe(`${'a'.repeat(239)}…`);
   });

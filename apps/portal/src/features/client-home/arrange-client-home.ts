@@ -40,7 +40,7 @@ export function arrangeClientHome(data: ClientHomePageQuery, at: number) {
   };
 }
 
-/** The start of a reflection, cut at a word's end when it is long. */
+/** The start of a long reflection, ending in an ellipsis (trailing space trimmed). */
 export function excerpt(text: string, length = 240) {
   return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;
 }
