@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminArticlesPageDocument, type ArticleStatus } from '../../gql/graphql';
-import { loadProblemMessage } from './apiProblem';
+import { loadProblemMessage } from '../../app/form-kit';
 import { STATUS_LABELS, whenText } from './articleStatus';
 import './content.css';
 

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FirstConversationRequestsPageDocument, MarkFirstConversationRequestHandledDocument, type FirstConversationRequestStatus } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
+import { loadProblemMessage, readProblem } from '../../app/form-kit';
 import './content.css';
 
 /** Admins: people who asked for a first conversation. What they wrote is private; it is shown here only. */
@@ -21,7 +21,7 @@ export function FirstConversationRequestsPage() {
       await client.mutate({ mutation: MarkFirstConversationRequestHandledDocument, variables: { id } });
       await refetch();
     } catch (caught) {
-      setProblem(toProblem(caught).message);
+      setProblem(readProblem(caught).message);
     }
   }
 
