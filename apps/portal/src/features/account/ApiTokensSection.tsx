@@ -204,10 +204,9 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
         Your new token, “{name}”
       </h3>
       <p>Copy it now and keep it somewhere safe. For your safety, we show it only this once.</p>
-      <div className="field field--full">
-        <label htmlFor="new-token">Token</label>
-        <input id="new-token" readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
-      </div>
+      <Field label="Token" className="field--full">
+        {(control) => <input {...control} readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />}
+      </Field>
       <p className="button-row">
         <CopyButton text={token} label="Copy the token" />
         <button type="button" className="button button--small" onClick={onDone}>

@@ -120,14 +120,14 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, on
             <li>
               <p>Scan this QR code with the app.</p>
               <img className="qr" src={enrollment.qrCodeDataUrl} width={220} height={220} alt="QR code that adds your Attune account to an authenticator app" />
-              <div className="field secret">
-                <label htmlFor="setup-key">If you can't scan it, type this setup key into the app instead</label>
-                <p className="field__hint" id="setup-key-hint">
-                  Spaces don't matter. Choose a time-based key if the app asks.
-                </p>
-                <input id="setup-key" aria-describedby="setup-key-hint" readOnly value={grouped(enrollment.secret)} spellCheck={false} />
-                <CopyButton text={enrollment.secret} label="Copy the key" />
-              </div>
+              <Field label="If you can't scan it, type this setup key into the app instead" hint="Spaces don't matter. Choose a time-based key if the app asks." className="secret">
+                {(control) => (
+                  <>
+                    <input {...control} readOnly value={grouped(enrollment.secret)} spellCheck={false} />
+                    <CopyButton text={enrollment.secret} label="Copy the key" />
+                  </>
+                )}
+              </Field>
               <p className="meta">
                 On this phone already? <a href={enrollment.otpauthUri}>Open the key in your authenticator app</a>.
               </p>
