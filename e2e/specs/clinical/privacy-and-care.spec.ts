@@ -31,7 +31,8 @@ test('an admin hands a client over to another therapist and ends another care re
   const tomas = care.row('Tomás Silva');
   await expect(tomas.getByRole('cell').first()).toHaveText('Dr. Priya Raman');
   await tomas.getByRole('button', { name: 'Hand over Tomás Silva' }).click();
-  await expect(tomas.getByRole('alert')).toHaveText('Please choose the therapist to hand over to.');
+  await expect(tomas.getByLabel('Hand over Tomás Silva to')).toHaveAccessibleDescription('Please choose the therapist to hand over to.');
+  await expect(tomas.getByLabel('Hand over Tomás Silva to')).toBeFocused();
   await tomas.getByLabel('Hand over Tomás Silva to').selectOption({ label: 'Sam Okafor' });
   await tomas.getByRole('button', { name: 'Hand over Tomás Silva' }).click();
   await expect(page.getByRole('status').filter({ hasText: "Tomás Silva is now in Sam Okafor's care. Their care with Dr. Priya Raman has ended." })).toBeVisible();

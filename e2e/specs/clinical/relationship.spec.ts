@@ -62,7 +62,7 @@ test('a shared reflection and a check-in reach the therapist, and the response r
   // Sending with a question unanswered says which one, next to it.
   await checkIn.answer(QUESTIONS.bond, 9);
   await page.getByRole('button', { name: 'Send my check-in' }).click();
-  await expect(checkIn.question(QUESTIONS.goals).getByRole('alert')).toHaveText('Please choose a number for this question.');
+  await expect(checkIn.question(QUESTIONS.goals)).toHaveAccessibleDescription(/Please choose a number for this question\.$/);
   // The scale works by keyboard: arrow keys move along a question's numbers.
   await expect(checkIn.question(QUESTIONS.goals).getByRole('radio', { name: '0', exact: true })).toBeFocused();
   for (let step = 0; step < 8; step++) await page.keyboard.press('ArrowRight');

@@ -32,9 +32,11 @@ test('a therapist schedules in their own time zone, hears kindly about a double-
   const form = page.getByRole('form', { name: 'Schedule a session with Elena Petrova' });
   await expect(form).toContainText('Times are in your time zone (America/New York).');
   await form.getByRole('button', { name: 'Schedule session' }).click();
-  await expect(form.getByRole('alert').filter({ hasText: 'Please choose a date.' })).toBeVisible();
-  await expect(form.getByRole('alert').filter({ hasText: 'Please choose a start time.' })).toBeVisible();
+  // Each problem is next to its field and read with it; the first field with one takes focus.
+  await expect(form.getByLabel('Date')).toHaveAccessibleDescription('Please choose a date.');
+  await expect(form.getByLabel('Start time')).toHaveAccessibleDescription(/^Please choose a start time\./);
   await expect(form.getByLabel('Date')).toHaveAttribute('aria-invalid', 'true');
+  await expect(form.getByLabel('Date')).toBeFocused();
 
   const day = inZone(new Date(Date.now() + 20 * 86_400_000).toISOString()).date;
   await form.getByLabel('Date').fill(day);
@@ -87,7 +89,8 @@ test('a therapist schedules in their own time zone, hears kindly about a double-
   await moved.getByRole('button', { name: /^Cancel session/ }).click();
   const cancel = moved.getByRole('form', { name: /^Cancel the session on/ });
   await cancel.getByRole('button', { name: 'Cancel this session' }).click();
-  await expect(cancel.getByRole('alert')).toHaveText('Please give a reason. Elena Petrova will see it.');
+  await expect(cancel.getByLabel('Reason for cancelling')).toHaveAccessibleDescription(/Please give a reason\. Elena Petrova will see it\./);
+  await expect(cancel.getByLabel('Reason for cancelling')).toBeFocused();
   await cancel.getByLabel('Reason for cancelling').fill('I am unwell this week. I will offer you another time.');
   await cancel.getByRole('button', { name: 'Cancel this session' }).click();
   await expect(record.sessions().getByRole('status').filter({ hasText: 'The session is cancelled.' })).toBeVisible();
@@ -107,7 +110,7 @@ test('a private note is written, signed and locked, then added to with dated add
   await expect(note).toContainText('Only you can see this note.');
 
   await note.getByRole('button', { name: 'Save note' }).click();
-  await expect(note.getByRole('alert')).toHaveText('The note is empty. Write something first.');
+  await expect(note.getByLabel('Private note')).toHaveAccessibleDescription(/The note is empty\. Write something first\./);
   await note.getByLabel('Private note').fill('Maya spoke about her new job. Agreed to look at sleep next time.');
   await note.getByRole('button', { name: 'Save note' }).click();
   await expect(note.getByRole('status')).toHaveText('Note saved. Only you can see it.');

@@ -31,7 +31,11 @@ export class AppError extends GraphQLError {
 export const unauthenticated = (message = 'Please sign in to continue.') => new AppError('UNAUTHENTICATED', message);
 export const forbidden = (message = "You don't have access to this.") => new AppError('FORBIDDEN', message);
 export const notFound = (what = 'That') => new AppError('NOT_FOUND', `${what} could not be found.`);
-export const conflict = (message: string) => new AppError('CONFLICT', message);
+/** `reason` refines the code for programs (docs/api.md lists each); `extra` carries what the reason needs. */
+export const conflict = (message: string, reason?: ConflictReason, extra: Record<string, unknown> = {}) =>
+  new AppError('CONFLICT', message, reason ? { reason, ...extra } : {});
+/** CONFLICT reasons a caller can act on without reading the message. */
+export type ConflictReason = 'SESSION_OVERLAP' | 'STALE_VERSION';
 export const SERVICE_UNAVAILABLE_MESSAGE = "Attune can't reach its database just now. Nothing was lost; please try again in a moment.";
 
 export function badInput(fields: FieldProblem[], message = 'Some of what was sent needs another look.') {

@@ -187,7 +187,7 @@ describe('writing and publishing articles', () => {
     const second = await gql(secondAgent, UPDATE, { id: article.id, input: { version: 1, bodyMarkdown: 'Sam wrote this.' } });
     expect(codeOf(second)).toBe('CONFLICT');
     expect(second.errors![0]!.message).toMatch(/Reload/);
-    expect((second.errors![0]!.extensions as unknown as { currentVersion: number }).currentVersion).toBe(2);
+    expect(second.errors![0]!.extensions).toMatchObject({ reason: 'STALE_VERSION', currentVersion: 2 });
 
     const stored = await t.dataSource.getRepository(ArticleEntity).findOneByOrFail({ id: article.id });
     expect(stored.bodyMarkdown).toBe('Alex wrote this.');

@@ -25,10 +25,12 @@ describe('the clinical core', () => {
       const other = await newPerson(t.dataSource, 'CLIENT');
       await newCare(t.dataSource, therapist, other);
       const agent = await signedIn(t, therapist);
-      const first = await gql<{ scheduleSession: { status: string } }>(agent, SCHEDULE, { i: { clientId: client.id, startsAt: iso(48), endsAt: iso(49), modality: 'VIDEO' } });
+      const [startsAt, endsAt] = [iso(48), iso(49)];
+      const first = await gql<{ scheduleSession: { status: string } }>(agent, SCHEDULE, { i: { clientId: client.id, startsAt, endsAt, modality: 'VIDEO' } });
       expect(first.data!.scheduleSession.status).toBe('SCHEDULED');
       const clash = await gql(agent, SCHEDULE, { i: { clientId: other.id, startsAt: iso(48.5), endsAt: iso(49.5), modality: 'IN_PERSON' } });
-      expect(clash.errors![0]!.extensions.code).toBe('CONFLICT');
+      // The clashing session's times come apart from the words, for a reader to say in their own time zone.
+      expect(clash.errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SESSION_OVERLAP', clashesWith: 'THERAPIST', startsAt, endsAt });
       expect(clash.errors![0]!.message).toMatch(/You already have a session/);
       expect(await t.dataSource.getRepository(TherapySessionEntity).countBy({ therapistId: therapist.id })).toBe(1);
     });

@@ -120,7 +120,7 @@ describe('therapist profiles', () => {
     expect(directory.data!.therapists.edges.map((edge) => edge.node.slug)).toEqual(['sam-okafor']);
     await t.http.get('/therapists/sam-okafor').expect(200);
 
-    expect(codeOf(await gql(agent, SAVE, { input: { ...input, version: 1 } }))).toBe('CONFLICT');
+    expect((await gql(agent, SAVE, { input: { ...input, version: 1 } })).errors![0]!.extensions).toMatchObject({ code: 'CONFLICT', reason: 'STALE_VERSION', currentVersion: 2 });
     const mine = await gql<{ myTherapistProfile: { slug: string } }>(agent, '{ myTherapistProfile { slug } }');
     expect(mine.data!.myTherapistProfile.slug).toBe('sam-okafor');
 

@@ -22,13 +22,14 @@ function checkSessionTimes(value: { startsAt: string; endsAt: string }, ctx: z.R
     ctx.addIssue({ code: 'custom', path: ['endsAt'], message: `A session can be at most ${MAX_SESSION_MINUTES} minutes.` });
 }
 
+export const joinDetailsSchema = personText('Where to go or how to join', 1, 500);
 export const scheduleSessionSchema = z
   .object({
     clientId: idSchema,
     startsAt: isoDateTime,
     endsAt: isoDateTime,
     modality: sessionModalitySchema,
-    joinDetails: personText('Where to go or how to join', 1, 500).nullable().optional(),
+    joinDetails: joinDetailsSchema.nullable().optional(),
   })
   .superRefine(checkSessionTimes);
 export type ScheduleSession = z.infer<typeof scheduleSessionSchema>;
@@ -37,9 +38,11 @@ export const rescheduleSessionSchema = z.object({ id: idSchema, startsAt: isoDat
 export type RescheduleSession = z.infer<typeof rescheduleSessionSchema>;
 
 export const sessionAgendaSchema = personText('What you would like to talk about', 1, 2_000);
-export const practicePromptSchema = z.object({ clientId: idSchema, body: personText('The practice prompt', 1, 1_000) });
+export const practicePromptBodySchema = personText('The practice prompt', 1, 1_000);
+export const practicePromptSchema = z.object({ clientId: idSchema, body: practicePromptBodySchema });
 
-export const cancelSessionSchema = z.object({ id: idSchema, reason: personText('Reason', 1, 500) });
+export const cancelReasonSchema = personText('Reason', 1, 500);
+export const cancelSessionSchema = z.object({ id: idSchema, reason: cancelReasonSchema });
 
 export const MOOD_MIN = 1;
 export const MOOD_MAX = 5;
@@ -50,21 +53,25 @@ export const writeReflectionSchema = z.object({
 });
 export type WriteReflection = z.infer<typeof writeReflectionSchema>;
 
-export const respondToReflectionSchema = z.object({ id: idSchema, body: personText('Your response', 1, 5_000) });
+export const reflectionResponseSchema = personText('Your response', 1, 5_000);
+export const respondToReflectionSchema = z.object({ id: idSchema, body: reflectionResponseSchema });
 
 export const sessionNoteSchema = personText('Note', 1, 20_000);
+
+export const checkInCommentSchema = personText('Comment', 1, 2_000);
 
 /** The alliance check-in: four scores, 0–10, keys fixed by Attune's own wording (VOICE.md). */
 export const CHECK_IN_KEYS = ['bond', 'goals', 'approach', 'overall'] as const;
 export type CheckInKey = (typeof CHECK_IN_KEYS)[number];
-const score = z.number().int({ message: 'Scores are whole numbers from 0 to 10.' }).min(0).max(10);
+export const checkInScoreSchema = z.number().int({ message: 'Scores are whole numbers from 0 to 10.' }).min(0).max(10);
+const score = checkInScoreSchema;
 export const submitCheckInSchema = z.object({
   sessionId: idSchema,
   bond: score,
   goals: score,
   approach: score,
   overall: score,
-  comment: personText('Comment', 1, 2_000).nullable().optional(),
+  comment: checkInCommentSchema.nullable().optional(),
 });
 export type SubmitCheckIn = z.infer<typeof submitCheckInSchema>;
 

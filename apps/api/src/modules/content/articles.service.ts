@@ -14,7 +14,7 @@ import {
 } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
-import { AppError, badInput, forbidden, notFound, parseInput } from '../../common/errors';
+import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import type { AppConfig } from '../../config/config';
@@ -70,9 +70,9 @@ const CLEARABLE: readonly ContentField[] = ['coverImageUrl', 'coverImageAlt', 's
 const sameValue = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 export function articleConflict(current: Pick<ArticleEntity, 'version'>) {
-  return new AppError(
-    'CONFLICT',
+  return conflict(
     'Someone else saved this article after you opened it. Reload to see their version: your changes stay on this page so you can add them again.',
+    'STALE_VERSION',
     { currentVersion: current.version },
   );
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { idSchema, pageArgsSchema, slugify, therapistProfileSchema, uniqueSlug } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
-import { AppError, badInput, forbidden, notFound, parseInput } from '../../common/errors';
+import { badInput, conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { parseAfter, toConnection } from '../../common/pagination';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -59,7 +59,7 @@ export class TherapistProfilesService {
       if (!(await this.profiles.findTherapist(manager, therapistId))) throw notFound('That therapist');
       let profile = await this.profiles.lockByUserId(manager, therapistId);
       if (profile && input.version !== null && input.version !== undefined && profile.version !== input.version) {
-        throw new AppError('CONFLICT', 'This profile was saved by someone else after you opened it. Reload to see their version: your changes stay on this page.', {
+        throw conflict('This profile was saved by someone else after you opened it. Reload to see their version: your changes stay on this page.', 'STALE_VERSION', {
           currentVersion: profile.version,
         });
       }

@@ -170,8 +170,12 @@ export class SessionsService {
       .andWhere(exceptId ? 's.id <> :exceptId' : '1=1', { exceptId })
       .getOne();
     if (overlap) {
-      const who = overlap.therapistId === therapistId ? 'You already have' : 'This client already has';
-      throw conflict(`${who} a session from ${overlap.startsAt.toISOString()} to ${overlap.endsAt.toISOString()}. Please choose another time.`);
+      const clashesWith = overlap.therapistId === therapistId ? 'THERAPIST' : 'CLIENT';
+      const startsAt = overlap.startsAt.toISOString();
+      const endsAt = overlap.endsAt.toISOString();
+      const who = clashesWith === 'THERAPIST' ? 'You already have' : 'This client already has';
+      // The times travel apart from the words, so a reader can say them in their own time zone.
+      throw conflict(`${who} a session from ${startsAt} to ${endsAt}. Please choose another time.`, 'SESSION_OVERLAP', { clashesWith, startsAt, endsAt });
     }
   }
 

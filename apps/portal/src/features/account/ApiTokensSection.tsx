@@ -6,10 +6,9 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CopyButton } from '../../app/CopyButton';
 import { formatDate } from '../../app/format';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { CreateApiTokenDocument, RevokeApiTokenDocument, type AccountPageQuery } from '../../gql/graphql';
 import { useRecentSignIn } from './useRecentSignIn';
+import { applyProblem, Field, FormProblem, type FormProblemState, ProblemLine, readProblem } from '../../app/form-kit';
 
 type Token = AccountPageQuery['accountSettings']['apiTokens'][number];
 type Area = (typeof API_SCOPE_AREAS)[number];
@@ -132,8 +131,9 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (name: st
   const { guarded, prompt } = useRecentSignIn();
   const form = useForm({ resolver: zodResolver(schema), defaultValues: { name: '', scopes: [] as string[], expires: String(API_TOKEN_DEFAULT_DAYS) as '90' } });
   const { errors, isSubmitting } = form.formState;
+  // Registered before the scope boxes, so a problem with the name is the one that takes focus first.
+  const nameField = form.register('name');
   const scopesError = useId();
-  const expiryId = useId();
 
   const onSubmit = form.handleSubmit(async ({ name, scopes, expires }) => {
     setProblem(null);
@@ -153,14 +153,12 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (name: st
       <form noValidate onSubmit={onSubmit} className="form form--inset">
         <h3>Create a token</h3>
         <FormProblem problem={problem} />
-        <TextField label="Token name" hint="Something that tells you later what it is for, like “Calendar sync”." autoComplete="off" registration={form.register('name')} error={errors.name?.message} />
+        <Field label="Token name" hint="Something that tells you later what it is for, like “Calendar sync”." problem={errors.name?.message}>
+          {(control) => <input {...control} autoComplete="off" {...nameField} />}
+        </Field>
         <fieldset className="fieldset" aria-describedby={errors.scopes ? scopesError : undefined}>
           <legend>What it may do</legend>
-          {errors.scopes && (
-            <p id={scopesError} className="field__error">
-              {errors.scopes.message}
-            </p>
-          )}
+          <ProblemLine id={scopesError} problem={errors.scopes?.message} />
           <ul className="scope-grid">
             {/* Only the areas that mean something for you: a client has no caseload or notes to give a program. */}
             {API_SCOPE_AREAS_BY_ROLE[role].map((area) => (
@@ -175,16 +173,17 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (name: st
             ))}
           </ul>
         </fieldset>
-        <div className="field field--medium">
-          <label htmlFor={expiryId}>Stops working after</label>
-          <select id={expiryId} {...form.register('expires')}>
-            {EXPIRY.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Stops working after" problem={errors.expires?.message} className="field--medium">
+          {(control) => (
+            <select {...control} {...form.register('expires')}>
+              {EXPIRY.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         {!prompt && (
           <button type="submit" className="button" disabled={isSubmitting}>
             Create token
@@ -205,10 +204,9 @@ function NewToken({ name, token, onDone }: { name: string; token: string; onDone
         Your new token, “{name}”
       </h3>
       <p>Copy it now and keep it somewhere safe. For your safety, we show it only this once.</p>
-      <div className="field field--full">
-        <label htmlFor="new-token">Token</label>
-        <input id="new-token" readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />
-      </div>
+      <Field label="Token" className="field--full">
+        {(control) => <input {...control} readOnly value={token} spellCheck={false} onFocus={(event) => event.currentTarget.select()} />}
+      </Field>
       <p className="button-row">
         <CopyButton text={token} label="Copy the token" />
         <button type="button" className="button button--small" onClick={onDone}>

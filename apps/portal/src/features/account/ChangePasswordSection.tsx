@@ -4,10 +4,9 @@ import { newPasswordSchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { ChangePasswordDocument } from '../../gql/graphql';
 import { PASSWORD_HINT } from '../identity/password-hint';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const schema = z.object({
   currentPassword: z.string().min(1, { message: 'Please enter your current password.' }),
@@ -45,8 +44,12 @@ export function ChangePasswordSection({ email, onChanged }: { email: string; onC
         {/* Lets password managers know which account the new password belongs to. */}
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <FormProblem problem={problem} />
-        <TextField label="Current password" type="password" autoComplete="current-password" registration={form.register('currentPassword')} error={errors.currentPassword?.message} />
-        <TextField label="New password" hint={PASSWORD_HINT} type="password" autoComplete="new-password" registration={form.register('newPassword')} error={errors.newPassword?.message} />
+        <Field label="Current password" problem={errors.currentPassword?.message}>
+          {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('currentPassword')} />}
+        </Field>
+        <Field label="New password" hint={PASSWORD_HINT} problem={errors.newPassword?.message}>
+          {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+        </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           Change my password
         </button>

@@ -3,8 +3,7 @@ import { totpCodeSchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const passwordOnly = z.object({ password: z.string().min(1, { message: 'Please enter your password.' }) });
 const passwordAndCode = passwordOnly.extend({ code: totpCodeSchema });
@@ -40,17 +39,13 @@ export function PasswordCheckForm({ withCode = false, intro, submitLabel, onSubm
     <form noValidate onSubmit={submit} className="form form--inset">
       <p>{intro}</p>
       <FormProblem problem={problem} />
-      <TextField label="Your password" type="password" autoComplete="current-password" registration={form.register('password')} error={errors.password?.message} autoFocus />
+      <Field label="Your password" problem={errors.password?.message}>
+        {(control) => <input {...control} type="password" autoComplete="current-password" autoFocus {...form.register('password')} />}
+      </Field>
       {withCode && (
-        <TextField
-          label="6-digit code from your authenticator app"
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          maxLength={8}
-          registration={form.register('code')}
-          error={errors.code?.message}
-          className="field--short"
-        />
+        <Field label="6-digit code from your authenticator app" problem={errors.code?.message} className="field--short">
+          {(control) => <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} />}
+        </Field>
       )}
       <p className="button-row">
         <button type="submit" className="button" disabled={isSubmitting}>

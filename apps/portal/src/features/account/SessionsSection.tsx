@@ -1,11 +1,11 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
-import { readProblem } from '../../app/problems';
 import { EndOtherSessionsDocument, EndSessionDocument, type AccountPageQuery } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
 import { describeDevice } from './describe-device';
 import { useRecentSignIn } from './useRecentSignIn';
+import { readProblem } from '../../app/form-kit';
 
 type Session = AccountPageQuery['accountSettings']['sessions'][number];
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
-import { readProblem } from '../../app/problems';
 import { PasswordCheckForm } from './PasswordCheckForm';
+import { readProblem } from '../../app/form-kit';
 
 interface Retry {
   run: (password: string) => Promise<void>;

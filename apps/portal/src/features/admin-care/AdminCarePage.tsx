@@ -1,9 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { idSchema } from '@attune/domain';
 import { useState, type FormEvent } from 'react';
+import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { Field, FormProblem, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
-import { readClinicalProblem } from '../clinical-common/problems';
 import '../clinical-common/clinical.css';
 
 const PAGE_SIZE = 25;
@@ -44,10 +48,9 @@ export function AdminCarePage() {
       <p>Admins manage who cares for whom. You do not see session notes, reflections or check-ins.</p>
 
       <form role="search" className="cl-search" onSubmit={submitSearch}>
-        <div className="cl-field">
-          <label htmlFor="care-search">Search clients by name or email</label>
-          <input id="care-search" type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
-        </div>
+        <Field label="Search clients by name or email">
+          {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
+        </Field>
         <button type="submit" className="button button--quiet">
           Search
         </button>
@@ -98,45 +101,44 @@ export function AdminCarePage() {
 }
 
 function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapists: Therapist[]; onChanged: (message: string) => Promise<unknown> }) {
-  const [therapistId, setTherapistId] = useState('');
   const [confirmingEnd, setConfirmingEnd] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [assign, assigning] = useMutation(AssignClientDocument);
   const [endCare, ending] = useMutation(EndCareDocument);
   const selectId = `therapist-for-${client.id}`;
   const errorId = `care-problem-${client.id}`;
   const others = therapists.filter((therapist) => therapist.id !== client.therapistId);
   const verb = client.therapistId ? 'Hand over' : 'Assign';
+  const schema = z.object({
+    therapistId: z.string().min(1, { message: client.therapistId ? 'Please choose the therapist to hand over to.' : 'Please choose a therapist first.' }).pipe(idSchema),
+  });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { therapistId: '' } });
+  const choiceProblem = form.formState.errors.therapistId?.message;
 
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    const chosen = others.find((therapist) => therapist.id === therapistId);
-    if (!chosen) {
-      setProblem(client.therapistId ? 'Please choose the therapist to hand over to.' : 'Please choose a therapist first.');
-      return;
-    }
-    setProblem('');
+  const save = form.handleSubmit(async ({ therapistId }) => {
+    const chosen = others.find((therapist) => therapist.id === therapistId)!;
+    setProblem(null);
     try {
-      await assign({ variables: { clientId: client.id, therapistId: chosen.id } });
-      setTherapistId('');
+      await assign({ variables: { clientId: client.id, therapistId } });
+      form.reset();
       await onChanged(
         client.therapistName
           ? `${client.displayName} is now in ${chosen.displayName}'s care. Their care with ${client.therapistName} has ended.`
           : `${client.displayName} is now in ${chosen.displayName}'s care.`,
       );
     } catch (error) {
-      setProblem(readClinicalProblem(error).message);
+      setProblem({ message: readProblem(error).message });
     }
-  }
+  });
 
   async function end() {
-    setProblem('');
+    setProblem(null);
     try {
       await endCare({ variables: { clientId: client.id } });
       setConfirmingEnd(false);
       await onChanged(`${client.displayName}'s care with ${client.therapistName ?? 'their therapist'} has ended.`);
     } catch (error) {
-      setProblem(readClinicalProblem(error).message);
+      setProblem({ message: readProblem(error).message });
     }
   }
 
@@ -153,7 +155,7 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
             <label htmlFor={selectId} className="visually-hidden">
               {verb} {client.displayName} to
             </label>
-            <select id={selectId} value={therapistId} onChange={(event) => setTherapistId(event.target.value)} aria-describedby={problem ? errorId : undefined}>
+            <select id={selectId} {...form.register('therapistId')} aria-invalid={choiceProblem ? true : undefined} aria-describedby={choiceProblem ? errorId : undefined}>
               <option value="">{client.therapistId ? 'Hand over to…' : 'Assign to…'}</option>
               {others.map((therapist) => (
                 <option key={therapist.id} value={therapist.id}>
@@ -187,11 +189,8 @@ function CareRow({ client, therapists, onChanged }: { client: ClientRow; therapi
             </div>
           </div>
         )}
-        {problem && (
-          <p id={errorId} role="alert" className="cl-field__error">
-            {problem}
-          </p>
-        )}
+        <ProblemLine id={errorId} problem={choiceProblem} />
+        <FormProblem problem={problem} />
       </td>
     </tr>
   );

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
-import { readProblem } from '../../app/problems';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
 import '../clinical-common/clinical.css';
+import { Field, FormProblem, readProblem, type FormProblemState } from '../../app/form-kit';
 
 const PAGE_SIZE = 25;
 const ROLE_NAMES = { CLIENT: 'Client', THERAPIST: 'Therapist', ADMIN: 'Admin' } as const;
@@ -46,10 +46,9 @@ export function PeoplePage() {
       </p>
 
       <form role="search" className="cl-search" onSubmit={submitSearch}>
-        <div className="cl-field">
-          <label htmlFor="people-search">Search by name or email</label>
-          <input id="people-search" type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
-        </div>
+        <Field label="Search by name or email">
+          {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
+        </Field>
         <button type="submit" className="button button--quiet">
           Search
         </button>
@@ -101,14 +100,13 @@ export function PeoplePage() {
 
 function PersonRow({ person, isYou, onChanged }: { person: Member; isYou: boolean; onChanged: (message: string) => Promise<unknown> }) {
   const [confirming, setConfirming] = useState(false);
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [deactivate, deactivating] = useMutation(DeactivateUserDocument);
   const [reactivate, reactivating] = useMutation(ReactivateUserDocument);
-  const errorId = `person-problem-${person.id}`;
   const name = person.displayName;
 
   async function confirm() {
-    setProblem('');
+    setProblem(null);
     try {
       if (person.deactivated) {
         await reactivate({ variables: { id: person.id } });
@@ -120,7 +118,7 @@ function PersonRow({ person, isYou, onChanged }: { person: Member; isYou: boolea
         await onChanged(`${name} is deactivated and has been signed out everywhere.`);
       }
     } catch (error) {
-      setProblem(readProblem(error).message);
+      setProblem({ message: readProblem(error).message });
     }
   }
 
@@ -135,7 +133,7 @@ function PersonRow({ person, isYou, onChanged }: { person: Member; isYou: boolea
       <td>
         <p className="cl-block">{person.deactivated ? 'Deactivated: cannot sign in' : 'Can sign in'}</p>
         {!isYou && !confirming && (
-          <button type="button" className="button button--quiet button--small" onClick={() => setConfirming(true)} aria-describedby={problem ? errorId : undefined}>
+          <button type="button" className="button button--quiet button--small" onClick={() => setConfirming(true)}>
             {person.deactivated ? 'Reactivate' : 'Deactivate'}
             <span className="visually-hidden"> {name}</span>
           </button>
@@ -162,11 +160,7 @@ function PersonRow({ person, isYou, onChanged }: { person: Member; isYou: boolea
             </div>
           </div>
         )}
-        {problem && (
-          <p id={errorId} role="alert" className="cl-field__error">
-            {problem}
-          </p>
-        )}
+        <FormProblem problem={problem} />
       </td>
     </tr>
   );

@@ -5,10 +5,9 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatDate } from '../../app/format';
-import { TextField } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AuditLogPageDocument } from '../../gql/graphql';
+import { Field, readProblem } from '../../app/form-kit';
 
 const PAGE_SIZE = 25;
 const dateSchema = z.union([z.literal(''), z.iso.date({ message: 'Please enter a date like 2026-03-31.' })]);
@@ -81,9 +80,15 @@ export function AuditLogPage() {
       <h1>Audit log</h1>
       <p className="lead">Who did what, and when. Entries hold ids and counts only, never what anyone wrote.</p>
       <form noValidate onSubmit={onSubmit} className="form form--row" role="search" aria-label="Audit log">
-        <TextField label="Person (user id)" hint="Entries where they acted or their record was touched." spellCheck={false} autoComplete="off" registration={form.register('userId')} error={errors.userId?.message} className="field--wide" />
-        <TextField label="From" type="date" registration={form.register('from')} error={errors.from?.message} />
-        <TextField label="To (including)" type="date" registration={form.register('to')} error={errors.to?.message} />
+        <Field label="Person (user id)" hint="Entries where they acted or their record was touched." problem={errors.userId?.message} className="field--wide">
+          {(control) => <input {...control} spellCheck={false} autoComplete="off" {...form.register('userId')} />}
+        </Field>
+        <Field label="From" problem={errors.from?.message}>
+          {(control) => <input {...control} type="date" {...form.register('from')} />}
+        </Field>
+        <Field label="To (including)" problem={errors.to?.message}>
+          {(control) => <input {...control} type="date" {...form.register('to')} />}
+        </Field>
         <button type="submit" className="button">
           Search the log
         </button>

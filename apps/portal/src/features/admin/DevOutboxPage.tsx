@@ -1,9 +1,9 @@
 import { useQuery } from '@apollo/client/react';
 import { Fragment } from 'react';
 import { formatDate } from '../../app/format';
-import { readProblem } from '../../app/problems';
 import { usePageTitle } from '../../app/usePageTitle';
 import { DevOutboxPageDocument } from '../../gql/graphql';
+import { readProblem } from '../../app/form-kit';
 
 /** Plain email text with its links made clickable, so a developer can follow an invitation or reset link. */
 function EmailText({ text }: { text: string }) {

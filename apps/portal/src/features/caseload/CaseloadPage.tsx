@@ -7,6 +7,7 @@ import { AllianceSparkline } from '../clinical-common/AllianceChart';
 import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-common/time';
 import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
+import { Field } from '../../app/form-kit';
 
 const PAGE_SIZE = 10;
 
@@ -63,34 +64,35 @@ export function CaseloadPage() {
 
       <div className="cl-toolbar">
         <form role="search" className="cl-search" onSubmit={submitSearch}>
-          <div className="cl-field">
-            <label htmlFor="caseload-search">Search by name or email</label>
-            <input id="caseload-search" type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />
-          </div>
+          <Field label="Search by name or email">
+            {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
+          </Field>
           <button type="submit" className="button button--quiet">
             Search
           </button>
         </form>
-        <div className="cl-field">
-          <label htmlFor="caseload-sort">Sort by</label>
-          <select id="caseload-sort" value={sort} onChange={(event) => update({ sort: event.target.value })}>
-            {SORTS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="cl-field">
-          <label htmlFor="caseload-filter">Show</label>
-          <select id="caseload-filter" value={filter} onChange={(event) => update({ filter: event.target.value })}>
-            {FILTERS.map((option) => (
-              <option key={option.value} value={option.value}>
-                {option.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Sort by">
+          {(control) => (
+            <select {...control} value={sort} onChange={(event) => update({ sort: event.target.value })}>
+              {SORTS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Show">
+          {(control) => (
+            <select {...control} value={filter} onChange={(event) => update({ filter: event.target.value })}>
+              {FILTERS.map((option) => (
+                <option key={option.value} value={option.value}>
+                  {option.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
 
       <p role="status" className="cl-status cl-status--block">

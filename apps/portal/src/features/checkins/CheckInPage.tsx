@@ -1,11 +1,13 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { CHECK_IN_KEYS, CHECK_IN_QUESTIONS, checkInCommentSchema, checkInScoreSchema } from '@attune/domain';
+import { useEffect, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link, useParams } from 'react-router';
-import { CHECK_IN_KEYS, CHECK_IN_QUESTIONS, type CheckInKey } from '@attune/domain';
+import { z } from 'zod';
+import { applyProblem, couldNotFind, Field, FormProblem, textOrNone, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CheckInPageDocument, SubmitCheckInDocument } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
-import { isNotFound, readClinicalProblem } from '../clinical-common/problems';
 import { Loading } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime } from '../clinical-common/time';
 import '../clinical-common/clinical.css';
@@ -17,7 +19,7 @@ export function CheckInPage() {
   usePageTitle('Check in about your session');
   const { data, error } = useQuery(CheckInPageDocument, { variables: { sessionId }, fetchPolicy: 'cache-and-network' });
 
-  if (!data && (isNotFound(error) || (error && readClinicalProblem(error).code === 'BAD_USER_INPUT')))
+  if (!data && error && couldNotFind(error))
     return (
       <section className="page narrow">
         <h1>We couldn't find that session</h1>
@@ -77,38 +79,35 @@ export function CheckInPage() {
   return <CheckInForm sessionId={session.id} therapistName={therapistName} when={when} />;
 }
 
-type Answers = Partial<Record<CheckInKey, number>>;
+// A radio group no one has chosen from reads as null.
+const answer = z
+  .string()
+  .nullable()
+  .refine((value) => value !== null, { message: 'Please choose a number for this question.', abort: true })
+  .transform(Number)
+  .pipe(checkInScoreSchema);
+const schema = z.object({
+  bond: answer,
+  goals: answer,
+  approach: answer,
+  overall: answer,
+  comment: textOrNone(checkInCommentSchema),
+});
 
 function CheckInForm({ sessionId, therapistName, when }: { sessionId: string; therapistName: string; when: string }) {
-  const [answers, setAnswers] = useState<Answers>({});
-  const [comment, setComment] = useState('');
-  const [missing, setMissing] = useState<CheckInKey[]>([]);
-  const [problem, setProblem] = useState<{ comment?: string; message?: string } | null>(null);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { bond: null, goals: null, approach: null, overall: null, comment: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [submit, { loading, data }] = useMutation(SubmitCheckInDocument);
-  const firstMissing = useRef<HTMLInputElement>(null);
+  const { errors } = form.formState;
 
-  useEffect(() => {
-    firstMissing.current?.focus();
-  }, [missing]);
-
-  async function send(event: FormEvent) {
-    event.preventDefault();
+  const send = form.handleSubmit(async (answers) => {
     setProblem(null);
-    const unanswered = CHECK_IN_KEYS.filter((key) => answers[key] === undefined);
-    setMissing(unanswered);
-    if (unanswered.length > 0) return;
     try {
-      await submit({
-        variables: {
-          input: { sessionId, bond: answers.bond!, goals: answers.goals!, approach: answers.approach!, overall: answers.overall!, comment: comment.trim() === '' ? null : comment.trim() },
-        },
-        refetchQueries: ['ClientHomePage'],
-      });
+      await submit({ variables: { input: { sessionId, ...answers, comment: answers.comment ?? null } }, refetchQueries: ['ClientHomePage'] });
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblem(found.fields.comment ? { comment: found.fields.comment } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['comment']));
     }
-  }
+  });
 
   if (data) return <ThankYou therapistName={therapistName} />;
 
@@ -120,21 +119,14 @@ function CheckInForm({ sessionId, therapistName, when }: { sessionId: string; th
       <form className="cl-form" onSubmit={(event) => void send(event)} noValidate>
         {CHECK_IN_KEYS.map((key) => {
           const question = CHECK_IN_QUESTIONS[key];
-          const isMissing = missing.includes(key);
+          const missing = errors[key]?.message;
           return (
-            <fieldset key={key} className={isMissing ? 'cl-scale cl-scale--problem' : 'cl-scale'} aria-describedby={describedBy(`${key}-ends`, isMissing && `${key}-error`)}>
+            <fieldset key={key} className={missing ? 'cl-scale cl-scale--problem' : 'cl-scale'} aria-describedby={missing ? `${key}-ends ${key}-problem` : `${key}-ends`}>
               <legend>{question.question}</legend>
               <div className="cl-scale__options">
                 {SCORES.map((score) => (
                   <label key={score} className="cl-scale__option">
-                    <input
-                      ref={isMissing && key === missing[0] && score === 0 ? firstMissing : undefined}
-                      type="radio"
-                      name={key}
-                      value={score}
-                      checked={answers[key] === score}
-                      onChange={() => setAnswers((previous) => ({ ...previous, [key]: score }))}
-                    />
+                    <input type="radio" value={score} {...form.register(key)} />
                     <span>{score}</span>
                   </label>
                 ))}
@@ -143,30 +135,16 @@ function CheckInForm({ sessionId, therapistName, when }: { sessionId: string; th
                 <span>0: {question.low}</span>
                 <span>10: {question.high}</span>
               </p>
-              <FieldError id={`${key}-error`} message={isMissing ? 'Please choose a number for this question.' : null} />
+              <ProblemLine id={`${key}-problem`} problem={missing} />
             </fieldset>
           );
         })}
 
-        <div className="cl-field">
-          <label htmlFor="check-in-comment">Anything you'd like your therapist to know? (optional)</label>
-          <textarea
-            id="check-in-comment"
-            rows={4}
-            maxLength={2000}
-            value={comment}
-            onChange={(event) => setComment(event.target.value)}
-            aria-invalid={problem?.comment ? true : undefined}
-            aria-describedby={describedBy(problem?.comment && 'check-in-comment-error')}
-          />
-          <FieldError id="check-in-comment-error" message={problem?.comment} />
-        </div>
+        <Field label="Anything you'd like your therapist to know? (optional)" problem={errors.comment?.message} className="field--full">
+          {(control) => <textarea {...control} rows={4} maxLength={2000} {...form.register('comment')} />}
+        </Field>
 
-        {problem?.message && (
-          <p role="alert" className="notice notice--problem">
-            {problem.message}
-          </p>
-        )}
+        <FormProblem problem={problem} />
         <div>
           <button type="submit" className="button" disabled={loading}>
             {loading ? 'Sending…' : 'Send my check-in'}

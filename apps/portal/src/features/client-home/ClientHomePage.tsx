@@ -1,5 +1,5 @@
 import { useQuery } from '@apollo/client/react';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
@@ -8,9 +8,11 @@ import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
-import { AgendaBox } from './AgendaBox';
 import { arrangeClientHome, clientHomeTimes, excerpt } from './arrange-client-home';
 import { CalendarDownload } from './CalendarDownload';
+
+// The agenda form brings the form kit (react-hook-form and zod); it follows the page, so the page itself stays light.
+const AgendaBox = lazy(async () => ({ default: (await import('./AgendaBox')).AgendaBox }));
 
 const PAST_SHOWN = 6;
 
@@ -178,7 +180,9 @@ function NextSession({ session }: { session: ClientSessionFieldsFragment }) {
       <p>
         <strong>{joinLabel}:</strong> {session.joinDetails ?? `${session.therapist.displayName} will let you know.`}
       </p>
-      <AgendaBox sessionId={session.id} agenda={session.agenda} therapistName={session.therapist.displayName} />
+      <Suspense fallback={null}>
+        <AgendaBox sessionId={session.id} agenda={session.agenda} therapistName={session.therapist.displayName} />
+      </Suspense>
     </div>
   );
 }

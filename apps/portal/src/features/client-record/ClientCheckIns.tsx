@@ -2,7 +2,7 @@ import { useMutation } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { CHECK_IN_KEYS, CHECK_IN_QUESTIONS } from '@attune/domain';
 import { AcknowledgeCheckInDocument, type TherapistCheckInFieldsFragment } from '../../gql/graphql';
-import { readClinicalProblem } from '../clinical-common/problems';
+import { readProblem } from '../../app/form-kit';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';
 
@@ -47,7 +47,7 @@ function CheckInItem({ checkIn, clientName, sessionStartsAt, onAcknowledged }: {
       await onAcknowledged();
       setJustAcknowledged(true);
     } catch (error) {
-      setProblem(readClinicalProblem(error).message);
+      setProblem(readProblem(error).message);
     }
   }
 
@@ -103,7 +103,7 @@ function CheckInItem({ checkIn, clientName, sessionStartsAt, onAcknowledged }: {
               {loading ? 'Acknowledging…' : 'Acknowledge'}
               <span className="visually-hidden"> the check-in {sessionStartsAt ? `about the session on ${formatDay(sessionStartsAt)}` : ''}</span>
             </button>
-            <p id={`check-in-${checkIn.id}-ack-hint`} className="cl-field__hint">
+            <p id={`check-in-${checkIn.id}-ack-hint`} className="field__hint">
               Thank you for telling me; let's talk about it next time. {clientName} will see that you read it and would like to talk about it next time.
             </p>
           </div>

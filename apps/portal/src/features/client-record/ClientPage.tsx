@@ -4,7 +4,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ClientPageDocument, type ClientPageQuery, type TherapistSessionFieldsFragment } from '../../gql/graphql';
 import { AllianceChart } from '../clinical-common/AllianceChart';
-import { isNotFound } from '../clinical-common/problems';
+import { couldNotFind } from '../../app/form-kit';
 import { Loading } from '../clinical-common/Loading';
 import { daysAgo, formatDay, formatSessionTime, formatWhen, minutesBetween } from '../clinical-common/time';
 import { DIRECTION_WORDS, FLAG_WORDS, MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
@@ -24,7 +24,7 @@ export function ClientPage() {
   const { data, error, refetch } = useQuery(ClientPageDocument, { variables: { id, yearAgo }, fetchPolicy: 'cache-and-network' });
   usePageTitle(data?.client.displayName ?? (error ? 'Client not found' : 'Client'));
 
-  if (!data && error && (isNotFound(error) || error.message.includes('valid id')))
+  if (!data && error && couldNotFind(error))
     return (
       <section className="page narrow">
         <h1>We couldn't find that client</h1>

@@ -1,9 +1,14 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { practicePromptBodySchema } from '@attune/domain';
+import { useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
 import { ArchivePracticePromptDocument, SetPracticePromptDocument } from '../../gql/graphql';
-import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { formatDay } from '../clinical-common/time';
+
+const schema = z.object({ body: requiredText(practicePromptBodySchema, 'Please write the practice prompt first.') });
 
 interface Prompt {
   id: string;
@@ -26,41 +31,34 @@ export function PracticePrompts({
   /** A client who closed their account can't see new prompts: the form is not offered. */
   accountClosed?: boolean;
 }) {
-  const id = useId();
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { body: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState('');
   const [setPrompt, setting] = useMutation(SetPracticePromptDocument);
   const [archive, archiving] = useMutation(ArchivePracticePromptDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ body }) => {
     setStatus('');
-    if (body.trim() === '') {
-      setProblems({ body: 'Please write the practice prompt first.' });
-      return;
-    }
-    setProblems({});
+    setProblem(null);
     try {
-      await setPrompt({ variables: { input: { clientId, body: body.trim() } } });
+      await setPrompt({ variables: { input: { clientId, body } } });
       await onChanged();
-      setBody('');
+      form.reset();
       setStatus(`Saved. ${clientName} will see it on their home page.`);
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblems(found.fields.body ? { body: found.fields.body } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['body']));
     }
-  }
+  });
 
   async function archiveIt(prompt: Prompt) {
     setStatus('');
-    setProblems({});
+    setProblem(null);
     try {
       await archive({ variables: { id: prompt.id } });
       await onChanged();
       setStatus(`Archived. ${clientName} no longer sees it.`);
     } catch (error) {
-      setProblems({ message: readClinicalProblem(error).message });
+      setProblem({ message: readProblem(error).message });
     }
   }
 
@@ -83,18 +81,15 @@ export function PracticePrompts({
       )}
       {!accountClosed && (
         <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-          <TextAreaField
-            baseId={id}
-            name="prompt"
+          <Field
             label="Something to practise between sessions"
-            hint={<>{clientName} sees this on their home page until you archive it.</>}
-            rows={3}
-            maxLength={1000}
-            value={body}
-            onChange={setBody}
-            error={problems.body}
-          />
-          <FormProblem message={problems.message} />
+            hint={`${clientName} sees this on their home page until you archive it.`}
+            problem={form.formState.errors.body?.message}
+            className="field--full"
+          >
+            {(control) => <textarea {...control} rows={3} maxLength={1000} {...form.register('body')} />}
+          </Field>
+          <FormProblem problem={problem} />
           <div className="cl-actions">
             <button type="submit" className="button button--small" disabled={setting.loading}>
               {setting.loading ? 'Saving…' : 'Set practice prompt'}

@@ -1,10 +1,16 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useId, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { sessionNoteSchema } from '@attune/domain';
+import { useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
 import { AddSessionNoteAddendumDocument, SessionNoteDocument, SignSessionNoteDocument, WriteSessionNoteDocument, type SessionNoteFieldsFragment } from '../../gql/graphql';
-import { FieldError, FormProblem, describedBy } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';
+
+const noteSchema = z.object({ body: requiredText(sessionNoteSchema, 'The note is empty. Write something first.') });
+const addendumSchema = z.object({ body: requiredText(sessionNoteSchema, 'The addendum is empty. Write something first.') });
 
 /**
  * The therapist's private note on one session, opened on request (each opening is a read of a private
@@ -31,7 +37,7 @@ function NoteEditor({ sessionId }: { sessionId: string }) {
   if (error && !data)
     return (
       <p role="alert" className="notice notice--problem">
-        {readClinicalProblem(error).message}
+        {readProblem(error).message}
       </p>
     );
   if (!data) return <p role="status">Opening your note…</p>;
@@ -47,66 +53,48 @@ function NoteEditor({ sessionId }: { sessionId: string }) {
 }
 
 function DraftNote({ sessionId, body: savedBody, updatedAt }: { sessionId: string; body: string; updatedAt: string | null }) {
-  const id = useId();
-  const [body, setBody] = useState(savedBody);
-  const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
+  const form = useForm({ resolver: zodResolver(noteSchema), defaultValues: { body: savedBody } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState(updatedAt ? `Last saved ${formatWhen(updatedAt)}.` : '');
   const [write, writing] = useMutation(WriteSessionNoteDocument);
   const [sign, signing] = useMutation(SignSessionNoteDocument);
-  const dirty = body !== savedBody;
 
-  async function save() {
-    if (body.trim() === '') {
-      setProblems({ body: 'The note is empty. Write something first.' });
-      return false;
-    }
-    setProblems({});
+  /** Resolves false when the note could not be saved (the problem is then on screen). */
+  async function saveNote(body: string) {
+    setProblem(null);
     try {
       await write({ variables: { sessionId, body } });
       setStatus('Note saved. Only you can see it.');
       return true;
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblems(found.fields.body ? { body: found.fields.body } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['body']));
       return false;
     }
   }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    await save();
-  }
+  const onSubmit = form.handleSubmit(({ body }) => saveNote(body));
 
   async function signNote() {
-    if (dirty || !updatedAt) {
-      if (!(await save())) return;
+    if (form.getValues('body') !== savedBody || !updatedAt) {
+      if (!(await form.trigger('body', { shouldFocus: true })) || !(await saveNote(form.getValues('body')))) return;
     }
     try {
       await sign({ variables: { sessionId } });
     } catch (error) {
-      setProblems({ message: readClinicalProblem(error).message });
+      setProblem({ message: readProblem(error).message });
     }
   }
 
   return (
-    <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-      <div className="cl-field">
-        <label htmlFor={`${id}-body`}>Private note</label>
-        <textarea
-          id={`${id}-body`}
-          rows={6}
-          maxLength={20_000}
-          value={body}
-          onChange={(event) => setBody(event.target.value)}
-          aria-invalid={problems.body ? true : undefined}
-          aria-describedby={describedBy(`${id}-sign-hint`, problems.body && `${id}-error`)}
-        />
-        <FieldError id={`${id}-error`} message={problems.body} />
-        <p id={`${id}-sign-hint`} className="cl-field__hint">
-          You can change the note until you sign it. Signing locks it; after that you can add dated addenda.
-        </p>
-      </div>
-      <FormProblem message={problems.message} />
+    <form className="cl-form" onSubmit={(event) => void onSubmit(event)} noValidate>
+      <Field
+        label="Private note"
+        hint="You can change the note until you sign it. Signing locks it; after that you can add dated addenda."
+        problem={form.formState.errors.body?.message}
+        className="field--full"
+      >
+        {(control) => <textarea {...control} rows={6} maxLength={20_000} {...form.register('body')} />}
+      </Field>
+      <FormProblem problem={problem} />
       <div className="cl-actions">
         <button type="submit" className="button button--small" disabled={writing.loading}>
           {writing.loading ? 'Saving…' : 'Save note'}
@@ -123,30 +111,23 @@ function DraftNote({ sessionId, body: savedBody, updatedAt }: { sessionId: strin
 }
 
 function SignedNote({ sessionId, note }: { sessionId: string; note: SessionNoteFieldsFragment }) {
-  const id = useId();
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
+  const form = useForm({ resolver: zodResolver(addendumSchema), defaultValues: { body: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState('');
   const [add, { loading }] = useMutation(AddSessionNoteAddendumDocument);
   const signed = useRef<HTMLDivElement>(null);
   useFocusIfLost(signed);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (body.trim() === '') {
-      setProblems({ body: 'The addendum is empty. Write something first.' });
-      return;
-    }
-    setProblems({});
+  const submit = form.handleSubmit(async ({ body }) => {
+    setProblem(null);
     try {
       await add({ variables: { sessionId, body } });
-      setBody('');
+      form.reset();
       setStatus('Addendum added.');
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblems(found.fields.body ? { body: found.fields.body } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['body']));
     }
-  }
+  });
 
   return (
     <>
@@ -165,20 +146,10 @@ function SignedNote({ sessionId, note }: { sessionId: string; note: SessionNoteF
         </ol>
       )}
       <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-        <div className="cl-field">
-          <label htmlFor={`${id}-addendum`}>Add a dated addendum</label>
-          <textarea
-            id={`${id}-addendum`}
-            rows={3}
-            maxLength={20_000}
-            value={body}
-            onChange={(event) => setBody(event.target.value)}
-            aria-invalid={problems.body ? true : undefined}
-            aria-describedby={describedBy(problems.body && `${id}-error`)}
-          />
-          <FieldError id={`${id}-error`} message={problems.body} />
-        </div>
-        <FormProblem message={problems.message} />
+        <Field label="Add a dated addendum" problem={form.formState.errors.body?.message} className="field--full">
+          {(control) => <textarea {...control} rows={3} maxLength={20_000} {...form.register('body')} />}
+        </Field>
+        <FormProblem problem={problem} />
         <div className="cl-actions">
           <button type="submit" className="button button--small" disabled={loading}>
             {loading ? 'Adding…' : 'Add addendum'}

@@ -1,10 +1,15 @@
 import { useApolloClient, useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { reflectionResponseSchema } from '@attune/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
 import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
-import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
+
+const responseSchema = z.object({ body: requiredText(reflectionResponseSchema, 'Please write your response first.') });
 
 type SharedReflection = ClientPageQuery['reflections']['edges'][number]['node'];
 
@@ -36,28 +41,22 @@ export function SharedReflections({ reflections, clientName, newIds }: { reflect
 function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedReflection; clientName: string; isNew: boolean }) {
   const id = useId();
   const headingId = `${id}-heading`;
-  const [body, setBody] = useState('');
-  const [problems, setProblems] = useState<{ body?: string; message?: string }>({});
+  const form = useForm({ resolver: zodResolver(responseSchema), defaultValues: { body: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState('');
   const [respond, { loading }] = useMutation(RespondToReflectionDocument);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.handleSubmit(async ({ body }) => {
     setStatus('');
-    if (body.trim() === '') {
-      setProblems({ body: 'Please write your response first.' });
-      return;
-    }
-    setProblems({});
+    setProblem(null);
     try {
-      await respond({ variables: { id: reflection.id, body: body.trim() } });
-      setBody('');
+      await respond({ variables: { id: reflection.id, body } });
+      form.reset();
       setStatus(`Response sent. ${clientName} will see it under their reflection.`);
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblems(found.fields.body ? { body: found.fields.body } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['body']));
     }
-  }
+  });
 
   return (
     <li className="card cl-reflection">
@@ -83,18 +82,10 @@ function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedR
           </div>
         )}
         <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
-          <TextAreaField
-            baseId={id}
-            name="response"
-            label="Respond to this reflection"
-            hint={<>{clientName} will see your response under their reflection.</>}
-            rows={3}
-            maxLength={5000}
-            value={body}
-            onChange={setBody}
-            error={problems.body}
-          />
-          <FormProblem message={problems.message} />
+          <Field label="Respond to this reflection" hint={`${clientName} will see your response under their reflection.`} problem={form.formState.errors.body?.message} className="field--full">
+            {(control) => <textarea {...control} rows={3} maxLength={5000} {...form.register('body')} />}
+          </Field>
+          <FormProblem problem={problem} />
           <div className="cl-actions">
             <button type="submit" className="button button--small" disabled={loading}>
               {loading ? 'Sending…' : 'Send response'}

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminArticlesPageDocument, type ArticleStatus } from '../../gql/graphql';
-import { loadProblemMessage } from './apiProblem';
+import { Field, loadProblemMessage } from '../../app/form-kit';
 import { STATUS_LABELS, whenText } from './articleStatus';
 import './content.css';
 
@@ -30,21 +30,21 @@ export function AdminArticlesPage() {
         </Link>
       </div>
       <form className="filters" role="search" aria-label="Find articles" onSubmit={(event) => event.preventDefault()}>
-        <div className="field field--inline">
-          <label htmlFor="article-status">Show</label>
-          <select id="article-status" value={status} onChange={(event) => setStatus(event.target.value as ArticleStatus | '')}>
-            <option value="">All articles</option>
-            {(Object.keys(STATUS_LABELS) as ArticleStatus[]).map((value) => (
-              <option key={value} value={value}>
-                {STATUS_LABELS[value]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field field--inline">
-          <label htmlFor="article-search">Title contains</label>
-          <input id="article-search" type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
-        </div>
+        <Field label="Show" className="field--inline">
+          {(control) => (
+            <select {...control} value={status} onChange={(event) => setStatus(event.target.value as ArticleStatus | '')}>
+              <option value="">All articles</option>
+              {(Object.keys(STATUS_LABELS) as ArticleStatus[]).map((value) => (
+                <option key={value} value={value}>
+                  {STATUS_LABELS[value]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Title contains" className="field--inline">
+          {(control) => <input {...control} type="search" value={search} onChange={(event) => setSearch(event.target.value)} />}
+        </Field>
       </form>
       {loading && !data && <p role="status">Loading articles…</p>}
       {error && (

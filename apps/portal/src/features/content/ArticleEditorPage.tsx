@@ -1,7 +1,11 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { SEO_DESCRIPTION_MAX, SEO_TITLE_MAX } from '@attune/domain';
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { articleDraftSchema, SEO_DESCRIPTION_MAX, SEO_TITLE_MAX } from '@attune/domain';
+import { useEffect, useRef, useState } from 'react';
+import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
+import { z } from 'zod';
+import { applyProblem, Field, loadProblemMessage, readProblem, textOrNone } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import {
   ArchiveArticleDocument,
@@ -14,10 +18,9 @@ import {
   UpdateArticleDocument,
   type EditableArticleFragment,
 } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
 import { STATUS_LABELS, toLocalInput, whenText } from './articleStatus';
-import { Field } from './Field';
 import { RevisionHistory } from './RevisionHistory';
+import { splitList } from './splitList';
 import { useDebouncedValue } from './useDebouncedValue';
 import './content.css';
 
@@ -33,6 +36,27 @@ interface ArticleForm {
   seoDescription: string;
   bodyMarkdown: string;
 }
+
+// What the browser can check before a save, by the domain's rules; the API checks the rest (a cover image needs its description).
+const draft = articleDraftSchema.shape;
+const editorSchema = z.object({
+  title: draft.title,
+  summary: draft.summary,
+  bodyMarkdown: draft.bodyMarkdown,
+  tags: z.preprocess((line) => splitList(String(line)), draft.tags),
+  slug: textOrNone(draft.slug),
+  authorId: z.string(),
+  coverImageUrl: draft.coverImageUrl,
+  coverImageAlt: draft.coverImageAlt,
+  seoTitle: draft.seoTitle,
+  seoDescription: draft.seoDescription,
+  /** "Publish at", in the browser's time zone: only the schedule button reads it. */
+  at: z.string(),
+});
+/** The fields in the order the page shows them, for putting the API's problems beside them. */
+const FIELDS = ['title', 'summary', 'slug', 'tags', 'authorId', 'coverImageUrl', 'coverImageAlt', 'seoTitle', 'seoDescription', 'bodyMarkdown', 'at'] as const;
+
+type EditorValues = ArticleForm & { at: string };
 
 const EMPTY: ArticleForm = { title: '', summary: '', slug: '', tags: '', authorId: '', coverImageUrl: '', coverImageAlt: '', seoTitle: '', seoDescription: '', bodyMarkdown: '' };
 
@@ -55,10 +79,7 @@ const toInput = (form: ArticleForm) => ({
   title: form.title,
   summary: form.summary,
   bodyMarkdown: form.bodyMarkdown,
-  tags: form.tags
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean),
+  tags: splitList(form.tags),
   slug: form.slug.trim() || null,
   coverImageUrl: form.coverImageUrl,
   coverImageAlt: form.coverImageAlt,
@@ -80,12 +101,16 @@ export function ArticleEditorPage() {
   const loaded = useQuery(ArticleEditorDocument, { variables: { id }, skip: isNew, fetchPolicy: 'network-only' });
   const authors = useQuery(ArticleAuthorsDocument);
   const [article, setArticle] = useState<EditableArticleFragment | null>(null);
-  const [form, setForm] = useState<ArticleForm>(EMPTY);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const form = useForm<EditorValues, unknown, z.output<typeof editorSchema>>({
+    // The domain's optional fields take unknown input (the API parses with them too); here they get strings.
+    resolver: zodResolver(editorSchema) as Resolver<EditorValues, unknown, z.output<typeof editorSchema>>,
+    defaultValues: { ...EMPTY, at: '' },
+  });
+  const values = useWatch({ control: form.control }) as EditorValues;
+  const { errors } = form.formState;
   const [problem, setProblem] = useState<string | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [conflict, setConflict] = useState<{ mine: ArticleForm; reloaded: boolean } | null>(null);
-  const [scheduleAt, setScheduleAt] = useState('');
   const [busy, setBusy] = useState(false);
   const problemRef = useRef<HTMLDivElement>(null);
 
@@ -96,44 +121,50 @@ export function ArticleEditorPage() {
     const fetched = loaded.data?.adminArticle;
     if (fetched && (!article || article.id !== fetched.id)) {
       setArticle(fetched);
-      setForm(fromArticle(fetched));
-      if (fetched.status === 'SCHEDULED' && fetched.publishedAt) setScheduleAt(toLocalInput(fetched.publishedAt));
+      form.reset({ ...fromArticle(fetched), at: fetched.status === 'SCHEDULED' && fetched.publishedAt ? toLocalInput(fetched.publishedAt) : '' });
     }
-  }, [loaded.data, article]);
+  }, [loaded.data, article, form]);
+
+  // Typing replaces the last "saved" notice with "You have unsaved changes".
+  useEffect(() => {
+    const watching = form.watch((_values, { type }) => {
+      if (type === 'change') setNotice(null);
+    });
+    return () => watching.unsubscribe();
+  }, [form]);
 
   // A new article names the admin writing it, until they choose someone else.
   useEffect(() => {
-    if (isNew && !form.authorId && authors.data?.me) setForm((current) => ({ ...current, authorId: authors.data!.me!.id }));
-  }, [isNew, form.authorId, authors.data]);
+    if (isNew && !values.authorId && authors.data?.me) form.setValue('authorId', authors.data.me.id);
+  }, [isNew, values.authorId, authors.data, form]);
 
-  const markdown = useDebouncedValue(form.bodyMarkdown, 300);
+  const markdown = useDebouncedValue(values.bodyMarkdown, 300);
   const preview = useQuery(PreviewMarkdownDocument, { variables: { markdown }, fetchPolicy: 'no-cache' });
   const previewHtml = preview.data?.previewMarkdown ?? preview.previousData?.previewMarkdown ?? '';
 
-  const unsaved = article ? !sameForm(form, fromArticle(article)) : !sameForm(form, { ...EMPTY, authorId: form.authorId });
-
-  function set<K extends keyof ArticleForm>(key: K, value: ArticleForm[K]) {
-    setForm((current) => ({ ...current, [key]: value }));
-    setNotice(null);
-  }
+  const unsaved = article ? !sameForm(fromArticle(article), values) : !sameForm({ ...EMPTY, authorId: values.authorId }, values);
+  /** What the editor holds now, without the publishing time. */
+  const mine = (): ArticleForm => {
+    const { at: _at, ...written } = form.getValues();
+    return written;
+  };
 
   function fail(caught: unknown) {
-    const found = toProblem(caught);
-    if (found.code === 'CONFLICT') {
-      setConflict({ mine: form, reloaded: false });
+    const found = readProblem(caught);
+    if (found.reason === 'STALE_VERSION') {
+      setConflict({ mine: mine(), reloaded: false });
       setProblem(null);
     } else {
-      setFieldErrors(found.fields);
-      setProblem(Object.keys(found.fields).length > 0 ? 'Some of what you entered needs another look. Your text is kept.' : found.message);
+      // A problem with a field goes beside it, and that field takes focus; anything else is said at the top.
+      setProblem(applyProblem(form, found, FIELDS)?.message ?? null);
     }
     // Keyboard and screen reader users land on what went wrong.
-    setTimeout(() => problemRef.current?.focus(), 0);
+    if (found.reason === 'STALE_VERSION' || Object.keys(found.fields).length === 0) setTimeout(() => problemRef.current?.focus(), 0);
   }
 
   function accept(saved: EditableArticleFragment, message: string) {
     setArticle(saved);
-    setForm(fromArticle(saved));
-    setFieldErrors({});
+    form.reset({ ...fromArticle(saved), at: form.getValues('at') });
     setProblem(null);
     setNotice(message);
   }
@@ -141,14 +172,14 @@ export function ArticleEditorPage() {
   /** Saves unsaved changes (or creates the article) and returns the article as stored. */
   async function save(): Promise<EditableArticleFragment | null> {
     if (!article) {
-      const result = await client.mutate({ mutation: CreateArticleDocument, variables: { input: toInput(form) } });
+      const result = await client.mutate({ mutation: CreateArticleDocument, variables: { input: toInput(mine()) } });
       const created = result.data!.createArticle;
       accept(created, `Draft saved at ${new Date().toLocaleTimeString([], { timeStyle: 'short' })}.`);
       navigate(`/admin/articles/${created.id}`, { replace: true });
       return created;
     }
     if (!unsaved) return article;
-    const result = await client.mutate({ mutation: UpdateArticleDocument, variables: { id: article.id, input: { ...toInput(form), version: article.version } } });
+    const result = await client.mutate({ mutation: UpdateArticleDocument, variables: { id: article.id, input: { ...toInput(mine()), version: article.version } } });
     const updated = result.data!.updateArticle;
     accept(updated, `Saved at ${new Date().toLocaleTimeString([], { timeStyle: 'short' })}.`);
     return updated;
@@ -166,15 +197,16 @@ export function ArticleEditorPage() {
     }
   }
 
-  const onSave = (event: FormEvent) => {
-    event.preventDefault();
-    void run(async () => {
+  const onSave = form.handleSubmit(() =>
+    run(async () => {
       await save();
-    });
-  };
+    }),
+  );
 
   const publish = (at: string | null) =>
     run(async () => {
+      // What the browser can check comes first, with focus on the first problem.
+      if (!(await form.trigger(undefined, { shouldFocus: true }))) return;
       const current = await save();
       if (!current) return;
       const result = await client.mutate({ mutation: PublishArticleDocument, variables: { id: current.id, at, version: current.version } });
@@ -199,7 +231,7 @@ export function ArticleEditorPage() {
     const result = await client.query({ query: ArticleEditorDocument, variables: { id: article.id }, fetchPolicy: 'network-only' });
     const theirs = result.data!.adminArticle;
     setArticle(theirs);
-    setForm(fromArticle(theirs));
+    form.reset({ ...fromArticle(theirs), at: form.getValues('at') });
     setConflict({ ...conflict, reloaded: true });
     setNotice('Their version is loaded. Your unsaved text is below: copy what you need, then save.');
   }
@@ -220,7 +252,7 @@ export function ArticleEditorPage() {
   const status = article?.status ?? 'DRAFT';
   const live = status === 'PUBLISHED' || status === 'SCHEDULED';
   const when = article ? whenText(status, article.publishedAt) : null;
-  const errorFor = (key: string) => fieldErrors[key];
+  const problemOf = (key: (typeof FIELDS)[number]) => errors[key]?.message;
 
   return (
     <section className="page editor-page" aria-labelledby="editor-heading">
@@ -264,17 +296,11 @@ export function ArticleEditorPage() {
         <details className="card mine" open>
           <summary>Your unsaved version</summary>
           <p className="hint">This is what you had typed. It is not saved anywhere yet.</p>
-          <Field id="mine-title" label="Your title">
-            {(props) => <input {...props} readOnly value={conflict.mine.title} />}
-          </Field>
-          <Field id="mine-summary" label="Your summary">
-            {(props) => <textarea {...props} readOnly rows={2} value={conflict.mine.summary} />}
-          </Field>
-          <Field id="mine-body" label="Your article text">
-            {(props) => <textarea {...props} readOnly rows={8} value={conflict.mine.bodyMarkdown} />}
-          </Field>
+          <Field label="Your title">{(control) => <input {...control} readOnly value={conflict.mine.title} />}</Field>
+          <Field label="Your summary">{(control) => <textarea {...control} readOnly rows={2} value={conflict.mine.summary} />}</Field>
+          <Field label="Your article text">{(control) => <textarea {...control} readOnly rows={8} value={conflict.mine.bodyMarkdown} />}</Field>
           <p>
-            <button type="button" className="button button--quiet" onClick={() => setForm({ ...conflict.mine })}>
+            <button type="button" className="button button--quiet" onClick={() => form.reset({ ...conflict.mine, at: form.getValues('at') })}>
               Put my version back in the editor
             </button>{' '}
             <button type="button" className="button button--quiet" onClick={() => setConflict(null)}>
@@ -284,28 +310,27 @@ export function ArticleEditorPage() {
         </details>
       )}
 
-      <form className="editor" onSubmit={onSave} noValidate>
+      <form className="editor" onSubmit={(event) => void onSave(event)} noValidate>
         <div className="editor__fields">
-          <Field id="title" label="Title" error={errorFor('title')}>
-            {(props) => <input {...props} required maxLength={200} value={form.title} onChange={(event) => set('title', event.target.value)} />}
+          <Field label="Title" problem={problemOf('title')}>
+            {(control) => <input {...control} required maxLength={200} {...form.register('title')} />}
           </Field>
-          <Field id="summary" label="Summary" hint="One or two sentences. It appears in the list of articles and in link previews." error={errorFor('summary')}>
-            {(props) => <textarea {...props} required rows={2} maxLength={500} value={form.summary} onChange={(event) => set('summary', event.target.value)} />}
+          <Field label="Summary" hint="One or two sentences. It appears in the list of articles and in link previews." problem={problemOf('summary')}>
+            {(control) => <textarea {...control} required rows={2} maxLength={500} {...form.register('summary')} />}
           </Field>
           <Field
-            id="slug"
             label="Address"
             hint={isNew ? 'Made from the title if you leave it empty, like what-to-expect.' : 'If you change it, links to the old address keep working.'}
-            error={errorFor('slug')}
+            problem={problemOf('slug')}
           >
-            {(props) => <input {...props} maxLength={100} value={form.slug} onChange={(event) => set('slug', event.target.value)} />}
+            {(control) => <input {...control} maxLength={100} {...form.register('slug')} />}
           </Field>
-          <Field id="tags" label="Topics" hint="Separated by commas, like starting-therapy, grief. At most 10." error={errorFor('tags')}>
-            {(props) => <input {...props} value={form.tags} onChange={(event) => set('tags', event.target.value)} />}
+          <Field label="Topics" hint="Separated by commas, like starting-therapy, grief. At most 10." problem={problemOf('tags')}>
+            {(control) => <input {...control} {...form.register('tags')} />}
           </Field>
-          <Field id="authorId" label="Author" hint="An admin, or a therapist: their public profile is linked from the article." error={errorFor('authorId')}>
-            {(props) => (
-              <select {...props} value={form.authorId} onChange={(event) => set('authorId', event.target.value)}>
+          <Field label="Author" hint="An admin, or a therapist: their public profile is linked from the article." problem={problemOf('authorId')}>
+            {(control) => (
+              <select {...control} {...form.register('authorId')}>
                 {(authors.data?.articleAuthors ?? []).map((author) => (
                   <option key={author.id} value={author.id}>
                     {author.displayName} ({author.role === 'ADMIN' ? 'admin' : 'therapist'})
@@ -316,32 +341,31 @@ export function ArticleEditorPage() {
           </Field>
           <fieldset className="fieldset">
             <legend>Cover image (optional)</legend>
-            <Field id="coverImageUrl" label="Image address" hint="An https:// link to the image." error={errorFor('coverImageUrl')}>
-              {(props) => <input {...props} type="url" inputMode="url" value={form.coverImageUrl} onChange={(event) => set('coverImageUrl', event.target.value)} />}
+            <Field label="Image address" hint="An https:// link to the image." problem={problemOf('coverImageUrl')}>
+              {(control) => <input {...control} type="url" inputMode="url" {...form.register('coverImageUrl')} />}
             </Field>
-            <Field id="coverImageAlt" label="What the image shows" hint="Needed with an image, for people who cannot see it." error={errorFor('coverImageAlt')}>
-              {(props) => <input {...props} maxLength={300} value={form.coverImageAlt} onChange={(event) => set('coverImageAlt', event.target.value)} />}
+            <Field label="What the image shows" hint="Needed with an image, for people who cannot see it." problem={problemOf('coverImageAlt')}>
+              {(control) => <input {...control} maxLength={300} {...form.register('coverImageAlt')} />}
             </Field>
           </fieldset>
           <fieldset className="fieldset">
             <legend>Search engines and link previews (optional)</legend>
-            <Field id="seoTitle" label="Search title" hint={`The title is used if you leave this empty. ${form.seoTitle.length} of ${SEO_TITLE_MAX} characters.`} error={errorFor('seoTitle')}>
-              {(props) => <input {...props} maxLength={SEO_TITLE_MAX} value={form.seoTitle} onChange={(event) => set('seoTitle', event.target.value)} />}
+            <Field label="Search title" hint={`The title is used if you leave this empty. ${values.seoTitle.length} of ${SEO_TITLE_MAX} characters.`} problem={problemOf('seoTitle')}>
+              {(control) => <input {...control} maxLength={SEO_TITLE_MAX} {...form.register('seoTitle')} />}
             </Field>
             <Field
-              id="seoDescription"
               label="Search description"
-              hint={`The summary is used if you leave this empty. ${form.seoDescription.length} of ${SEO_DESCRIPTION_MAX} characters.`}
-              error={errorFor('seoDescription')}
+              hint={`The summary is used if you leave this empty. ${values.seoDescription.length} of ${SEO_DESCRIPTION_MAX} characters.`}
+              problem={problemOf('seoDescription')}
             >
-              {(props) => <textarea {...props} rows={2} maxLength={SEO_DESCRIPTION_MAX} value={form.seoDescription} onChange={(event) => set('seoDescription', event.target.value)} />}
+              {(control) => <textarea {...control} rows={2} maxLength={SEO_DESCRIPTION_MAX} {...form.register('seoDescription')} />}
             </Field>
           </fieldset>
         </div>
 
         <div className="editor__body">
-          <Field id="bodyMarkdown" label="Article text (Markdown)" hint="Use ## for headings, **bold**, *italic*, - for lists and [words](https://…) for links." error={errorFor('bodyMarkdown')}>
-            {(props) => <textarea {...props} className="editor__markdown" rows={18} value={form.bodyMarkdown} onChange={(event) => set('bodyMarkdown', event.target.value)} />}
+          <Field label="Article text (Markdown)" hint="Use ## for headings, **bold**, *italic*, - for lists and [words](https://…) for links." problem={problemOf('bodyMarkdown')}>
+            {(control) => <textarea {...control} className="editor__markdown" rows={18} {...form.register('bodyMarkdown')} />}
           </Field>
           <section className="preview" aria-labelledby="preview-heading">
             <h2 id="preview-heading">Preview</h2>
@@ -378,14 +402,14 @@ export function ArticleEditorPage() {
           </p>
         )}
         <div className="schedule">
-          <Field id="scheduleAt" label={`Publish at (your time, ${timeZone})`} error={errorFor('at')}>
-            {(props) => <input {...props} type="datetime-local" value={scheduleAt} onChange={(event) => setScheduleAt(event.target.value)} />}
+          <Field label={`Publish at (your time, ${timeZone})`} problem={problemOf('at')}>
+            {(control) => <input {...control} type="datetime-local" {...form.register('at')} />}
           </Field>
           <button
             type="button"
             className="button button--quiet"
-            disabled={busy || !scheduleAt}
-            onClick={() => void publish(scheduleAt ? new Date(scheduleAt).toISOString() : null)}
+            disabled={busy || !values.at}
+            onClick={() => void publish(values.at ? new Date(values.at).toISOString() : null)}
           >
             {status === 'SCHEDULED' ? 'Change the time' : 'Schedule'}
           </button>
@@ -412,7 +436,7 @@ export function ArticleEditorPage() {
           article={article}
           hasUnsavedChanges={unsaved}
           onRestored={(restored) => accept(restored, 'Restored. The earlier words are now the newest revision.')}
-          onConflict={() => setConflict({ mine: form, reloaded: false })}
+          onConflict={() => setConflict({ mine: mine(), reloaded: false })}
         />
       )}
     </section>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { FirstConversationRequestsPageDocument, MarkFirstConversationRequestHandledDocument, type FirstConversationRequestStatus } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
+import { Field, loadProblemMessage, readProblem } from '../../app/form-kit';
 import './content.css';
 
 /** Admins: people who asked for a first conversation. What they wrote is private; it is shown here only. */
@@ -21,7 +21,7 @@ export function FirstConversationRequestsPage() {
       await client.mutate({ mutation: MarkFirstConversationRequestHandledDocument, variables: { id } });
       await refetch();
     } catch (caught) {
-      setProblem(toProblem(caught).message);
+      setProblem(readProblem(caught).message);
     }
   }
 
@@ -29,14 +29,15 @@ export function FirstConversationRequestsPage() {
     <section className="page" aria-labelledby="requests-heading">
       <h1 id="requests-heading">Requests for a first conversation</h1>
       <p className="lead">People who asked to talk. Please get back to them the way they chose.</p>
-      <div className="field field--inline">
-        <label htmlFor="request-status">Show</label>
-        <select id="request-status" value={status} onChange={(event) => setStatus(event.target.value as FirstConversationRequestStatus | '')}>
-          <option value="NEW">Waiting for a reply</option>
-          <option value="HANDLED">Handled</option>
-          <option value="">All requests</option>
-        </select>
-      </div>
+      <Field label="Show" className="field--inline">
+        {(control) => (
+          <select {...control} value={status} onChange={(event) => setStatus(event.target.value as FirstConversationRequestStatus | '')}>
+            <option value="NEW">Waiting for a reply</option>
+            <option value="HANDLED">Handled</option>
+            <option value="">All requests</option>
+          </select>
+        )}
+      </Field>
       {loading && !data && <p role="status">Loading requests…</p>}
       {(error || problem) && (
         <p role="alert" className="notice notice--problem">

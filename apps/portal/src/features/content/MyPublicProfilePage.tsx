@@ -1,10 +1,17 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useEffect, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { therapistProfileSchema } from '@attune/domain';
+import { useState } from 'react';
+import { useForm, type Resolver } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, loadProblemMessage, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { MyPublicProfileDocument, SaveTherapistProfileDocument, type OwnTherapistProfileFragment } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
-import { Field } from './Field';
+import { splitList } from './splitList';
 import './content.css';
+
+// The form holds specialties as one line, separated by commas.
+const profileFormSchema = therapistProfileSchema.extend({ specialties: z.preprocess((line) => splitList(String(line)), therapistProfileSchema.shape.specialties) });
 
 interface ProfileForm {
   displayName: string;
@@ -15,6 +22,7 @@ interface ProfileForm {
   acceptingNewClients: boolean;
   published: boolean;
 }
+const FIELDS = ['displayName', 'pronouns', 'credentials', 'approach', 'specialties', 'acceptingNewClients', 'published'] as const;
 
 const fromProfile = (profile: OwnTherapistProfileFragment): ProfileForm => ({
   displayName: profile.displayName,
@@ -26,86 +34,56 @@ const fromProfile = (profile: OwnTherapistProfileFragment): ProfileForm => ({
   published: profile.published,
 });
 
+const STALE = {
+  STALE_VERSION: () => 'Your profile was saved somewhere else after you opened this page. Copy your changes, reload the page, and add them again.',
+};
+
 /** A therapist writes the profile people read in the public directory, in their own words. */
 export function MyPublicProfilePage() {
   usePageTitle('Your public profile');
-  const client = useApolloClient();
   const { data, loading, error } = useQuery(MyPublicProfileDocument, { fetchPolicy: 'network-only' });
-  const [profile, setProfile] = useState<OwnTherapistProfileFragment | null>(null);
-  const [form, setForm] = useState<ProfileForm | null>(null);
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  useEffect(() => {
-    if (!data || form) return;
-    const own = data.myTherapistProfile;
-    setProfile(own ?? null);
-    setForm(
-      own
-        ? fromProfile(own)
-        : { displayName: data.me?.displayName ?? '', pronouns: '', credentials: '', approach: '', specialties: '', acceptingNewClients: true, published: false },
-    );
-  }, [data, form]);
 
   if (loading && !data) return <p role="status" className="page">Loading your profile…</p>;
-  if (error || !form)
+  if (error || !data)
     return (
       <p role="alert" className="page notice notice--problem">
         {error ? loadProblemMessage(error) : 'Loading…'}
       </p>
     );
-  if (data?.me?.role !== 'THERAPIST')
+  if (data.me?.role !== 'THERAPIST')
     return (
       <p role="alert" className="page notice notice--problem">
         Public profiles are for the practice’s therapists.
       </p>
     );
+  return <ProfileEditor own={data.myTherapistProfile ?? null} myName={data.me.displayName} />;
+}
 
-  const set = <K extends keyof ProfileForm>(key: K, value: ProfileForm[K]) => {
-    setForm({ ...form, [key]: value });
-    setNotice(null);
-  };
+function ProfileEditor({ own, myName }: { own: OwnTherapistProfileFragment | null; myName: string }) {
+  const client = useApolloClient();
+  const [profile, setProfile] = useState(own);
+  const form = useForm<ProfileForm, unknown, z.output<typeof profileFormSchema>>({
+    // The domain's optional fields take unknown input (the API parses with them too); here they get strings.
+    resolver: zodResolver(profileFormSchema) as Resolver<ProfileForm, unknown, z.output<typeof profileFormSchema>>,
+    defaultValues: own ? fromProfile(own) : { displayName: myName, pronouns: '', credentials: '', approach: '', specialties: '', acceptingNewClients: true, published: false },
+  });
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const { errors, isSubmitting } = form.formState;
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!form) return;
-    setBusy(true);
+  const onSubmit = form.handleSubmit(async (input) => {
     setProblem(null);
+    setNotice(null);
     try {
-      const result = await client.mutate({
-        mutation: SaveTherapistProfileDocument,
-        variables: {
-          input: {
-            ...form,
-            specialties: form.specialties
-              .split(',')
-              .map((item) => item.trim())
-              .filter(Boolean),
-            version: profile?.version ?? null,
-          },
-        },
-      });
+      const result = await client.mutate({ mutation: SaveTherapistProfileDocument, variables: { input: { ...input, version: profile?.version ?? null } } });
       const saved = result.data!.saveTherapistProfile;
       setProfile(saved);
-      setForm(fromProfile(saved));
-      setErrors({});
+      form.reset(fromProfile(saved));
       setNotice(saved.published ? 'Saved. Your profile is in the public directory.' : 'Saved. Your profile is not public until you choose to show it.');
     } catch (caught) {
-      const found = toProblem(caught);
-      setErrors(found.fields);
-      setProblem(
-        found.code === 'CONFLICT'
-          ? 'Your profile was saved somewhere else after you opened this page. Copy your changes, reload the page, and add them again.'
-          : Object.keys(found.fields).length
-            ? 'Some of what you entered needs another look. Your text is kept.'
-            : found.message,
-      );
-    } finally {
-      setBusy(false);
+      setProblem(applyProblem(form, readProblem(caught, STALE), FIELDS));
     }
-  }
+  });
 
   return (
     <section className="page narrow" aria-labelledby="profile-heading">
@@ -116,41 +94,32 @@ export function MyPublicProfilePage() {
           <a href={`/therapists/${profile.slug}`}>See your profile as the public does</a>
         </p>
       )}
-      {problem && (
-        <p role="alert" className="notice notice--problem">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <p role="status">{notice}</p>
       <form className="form" onSubmit={(event) => void onSubmit(event)} noValidate>
-        <Field id="displayName" label="Name" error={errors.displayName}>
-          {(props) => <input {...props} required maxLength={100} value={form.displayName} onChange={(event) => set('displayName', event.target.value)} />}
+        <Field label="Name" problem={errors.displayName?.message}>
+          {(control) => <input {...control} required maxLength={100} {...form.register('displayName')} />}
         </Field>
-        <Field id="pronouns" label="Pronouns (optional)" hint="Like she/her or they/them." error={errors.pronouns}>
-          {(props) => <input {...props} maxLength={40} value={form.pronouns} onChange={(event) => set('pronouns', event.target.value)} />}
+        <Field label="Pronouns (optional)" hint="Like she/her or they/them." problem={errors.pronouns?.message}>
+          {(control) => <input {...control} maxLength={40} {...form.register('pronouns')} />}
         </Field>
-        <Field id="credentials" label="Credentials (optional)" hint="Qualifications and registrations, as the public should read them." error={errors.credentials}>
-          {(props) => <input {...props} maxLength={200} value={form.credentials} onChange={(event) => set('credentials', event.target.value)} />}
+        <Field label="Credentials (optional)" hint="Qualifications and registrations, as the public should read them." problem={errors.credentials?.message}>
+          {(control) => <input {...control} maxLength={200} {...form.register('credentials')} />}
         </Field>
-        <Field id="approach" label="How you work" hint="A few short paragraphs; leave a blank line between them." error={errors.approach}>
-          {(props) => <textarea {...props} required rows={8} maxLength={4000} value={form.approach} onChange={(event) => set('approach', event.target.value)} />}
+        <Field label="How you work" hint="A few short paragraphs; leave a blank line between them." problem={errors.approach?.message}>
+          {(control) => <textarea {...control} required rows={8} maxLength={4000} {...form.register('approach')} />}
         </Field>
-        <Field id="specialties" label="What you often help with (optional)" hint="Separated by commas, like Grief and loss, Anxiety. At most 12." error={errors.specialties}>
-          {(props) => <input {...props} value={form.specialties} onChange={(event) => set('specialties', event.target.value)} />}
+        <Field label="What you often help with (optional)" hint="Separated by commas, like Grief and loss, Anxiety. At most 12." problem={errors.specialties?.message}>
+          {(control) => <input {...control} {...form.register('specialties')} />}
         </Field>
-        <div className="choice">
-          <input id="acceptingNewClients" type="checkbox" checked={form.acceptingNewClients} onChange={(event) => set('acceptingNewClients', event.target.checked)} />
-          <label htmlFor="acceptingNewClients">I am accepting new clients</label>
-        </div>
-        <div className="choice">
-          <input id="published" type="checkbox" checked={form.published} onChange={(event) => set('published', event.target.checked)} aria-describedby="published-hint" />
-          <label htmlFor="published">Show my profile in the public directory</label>
-        </div>
-        <p className="hint" id="published-hint">
-          Anyone can read a public profile, without signing in.
-        </p>
+        <Field label="I am accepting new clients" problem={errors.acceptingNewClients?.message} check>
+          {(control) => <input type="checkbox" {...control} {...form.register('acceptingNewClients')} />}
+        </Field>
+        <Field label="Show my profile in the public directory" hint="Anyone can read a public profile, without signing in." problem={errors.published?.message} check>
+          {(control) => <input type="checkbox" {...control} {...form.register('published')} />}
+        </Field>
         <p>
-          <button type="submit" className="button" disabled={busy}>
+          <button type="submit" className="button" disabled={isSubmitting}>
             Save my profile
           </button>
         </p>

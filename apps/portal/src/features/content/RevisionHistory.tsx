@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { ArticleRevisionsDocument, RestoreArticleRevisionDocument, type EditableArticleFragment } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
+import { loadProblemMessage, readProblem } from '../../app/form-kit';
 
 const EVENT_LABELS: Record<string, string> = { CREATED: 'Written', SAVED: 'Saved', RESTORED: 'Restored' };
 
@@ -33,8 +33,8 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
       setConfirming(null);
       onRestored(result.data!.restoreArticleRevision);
     } catch (caught) {
-      const found = toProblem(caught);
-      if (found.code === 'CONFLICT') onConflict();
+      const found = readProblem(caught);
+      if (found.reason === 'STALE_VERSION') onConflict();
       else setProblem(found.message);
     } finally {
       setBusy(false);

@@ -1,11 +1,19 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { shareArticleSchema } from '@attune/domain';
+import { useEffect, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, loadProblemMessage, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SendArticlePageDocument, ShareArticleDocument } from '../../gql/graphql';
-import { loadProblemMessage, toProblem } from './apiProblem';
-import { Field } from './Field';
 import './content.css';
+
+const schema = shareArticleSchema.extend({
+  articleId: z.string().min(1, { message: 'Please choose an article.' }).pipe(shareArticleSchema.shape.articleId),
+  clientId: z.string().min(1, { message: 'Please choose a client.' }).pipe(shareArticleSchema.shape.clientId),
+});
 
 /** A therapist sends a published article to a client in their care, with a line of their own. */
 export function SendArticlePage() {
@@ -13,37 +21,31 @@ export function SendArticlePage() {
   const [params] = useSearchParams();
   const client = useApolloClient();
   const { data, loading, error } = useQuery(SendArticlePageDocument);
-  const articles = data?.articles.edges.map((edge) => edge.node) ?? [];
-  const [articleId, setArticleId] = useState(() => params.get('article') ?? '');
-  const [clientId, setClientId] = useState('');
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problem, setProblem] = useState<string | null>(null);
+  const articles = data?.articles.edges.map((edge) => edge.node);
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { articleId: '', clientId: '', note: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [sent, setSent] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { errors, isSubmitting } = form.formState;
 
-  // ?article=<slug> preselects an article, e.g. from a link beside it.
-  const chosenArticle = articleId ? (articles.find((item) => item.id === articleId || item.slug === articleId)?.id ?? articleId) : '';
+  // ?article=<slug or id> preselects an article, e.g. from a link beside it, once the list is here.
+  const wanted = params.get('article');
+  useEffect(() => {
+    const found = wanted ? data?.articles.edges.find(({ node }) => node.id === wanted || node.slug === wanted) : undefined;
+    if (found && !form.getValues('articleId')) form.setValue('articleId', found.node.id);
+  }, [wanted, data, form]);
 
-  async function onSubmit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
+  const onSubmit = form.handleSubmit(async (input) => {
     setProblem(null);
     setSent(null);
     try {
-      const result = await client.mutate({ mutation: ShareArticleDocument, variables: { input: { articleId: chosenArticle, clientId, note } } });
-      const recipient = data?.articleRecipients.find((item) => item.id === clientId)?.displayName ?? 'your client';
+      const result = await client.mutate({ mutation: ShareArticleDocument, variables: { input } });
+      const recipient = data?.articleRecipients.find((item) => item.id === input.clientId)?.displayName ?? 'your client';
       setSent(`Sent “${result.data!.shareArticle.article.title}” to ${recipient}. They will find it under “Shared with you”.`);
-      setNote('');
-      setErrors({});
+      form.setValue('note', '');
     } catch (caught) {
-      const found = toProblem(caught);
-      setErrors(found.fields);
-      setProblem(Object.keys(found.fields).length ? 'Please check the form: your note is kept.' : found.message);
-    } finally {
-      setBusy(false);
+      setProblem(applyProblem(form, readProblem(caught), ['articleId', 'clientId', 'note']));
     }
-  }
+  });
 
   if (loading && !data) return <p role="status" className="page">Loading…</p>;
   if (error)
@@ -57,20 +59,16 @@ export function SendArticlePage() {
     <section className="page narrow" aria-labelledby="send-heading">
       <h1 id="send-heading">Send an article to a client</h1>
       <p className="lead">Your note is seen only by you and your client.</p>
-      {problem && (
-        <p role="alert" className="notice notice--problem">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
       <p role="status" className={sent ? 'notice' : undefined}>
         {sent}
       </p>
       <form onSubmit={(event) => void onSubmit(event)} noValidate className="form">
-        <Field id="articleId" label="Article" error={errors.articleId}>
-          {(props) => (
-            <select {...props} value={chosenArticle} onChange={(event) => setArticleId(event.target.value)} required>
+        <Field label="Article" problem={errors.articleId?.message}>
+          {(control) => (
+            <select {...control} required {...form.register('articleId')}>
               <option value="">Choose an article</option>
-              {articles.map((item) => (
+              {(articles ?? []).map((item) => (
                 <option key={item.id} value={item.id}>
                   {item.title}
                 </option>
@@ -78,9 +76,9 @@ export function SendArticlePage() {
             </select>
           )}
         </Field>
-        <Field id="clientId" label="Client" hint="Clients in your care now." error={errors.clientId}>
-          {(props) => (
-            <select {...props} value={clientId} onChange={(event) => setClientId(event.target.value)} required>
+        <Field label="Client" hint="Clients in your care now." problem={errors.clientId?.message}>
+          {(control) => (
+            <select {...control} required {...form.register('clientId')}>
               <option value="">Choose a client</option>
               {(data?.articleRecipients ?? []).map((item) => (
                 <option key={item.id} value={item.id}>
@@ -90,11 +88,11 @@ export function SendArticlePage() {
             </select>
           )}
         </Field>
-        <Field id="note" label="Your note (optional)" hint="Like “this made me think of what you said”. At most 500 characters." error={errors.note}>
-          {(props) => <textarea {...props} rows={3} maxLength={500} value={note} onChange={(event) => setNote(event.target.value)} />}
+        <Field label="Your note (optional)" hint="Like “this made me think of what you said”. At most 500 characters." problem={errors.note?.message}>
+          {(control) => <textarea {...control} rows={3} maxLength={500} {...form.register('note')} />}
         </Field>
         <p>
-          <button type="submit" className="button" disabled={busy || !chosenArticle || !clientId}>
+          <button type="submit" className="button" disabled={isSubmitting}>
             Send to client
           </button>
         </p>

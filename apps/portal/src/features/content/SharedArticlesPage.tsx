@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SharedArticlesPageDocument } from '../../gql/graphql';
-import { loadProblemMessage } from './apiProblem';
+import { loadProblemMessage } from '../../app/form-kit';
 import './content.css';
 
 /** A client's page: articles their therapist sent them, each with the therapist's own note. */

@@ -5,8 +5,6 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AcceptInvitationDocument } from '../../gql/graphql';
@@ -15,6 +13,7 @@ import { PASSWORD_HINT } from './password-hint';
 import { SignedInElsewhere } from './SignedInElsewhere';
 import { useHashToken } from './useHashToken';
 import { useViewer } from './useViewer';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const schema = z.object({ displayName: displayNameSchema, password: newPasswordSchema });
 
@@ -81,14 +80,12 @@ export function AcceptInvitationPage() {
       <p className="lead">You've been invited to Attune. Choose the name we show and a password, and your account is ready.</p>
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
-        <TextField
-          label="Your name"
-          hint="The name others at your practice see. A first name is fine."
-          autoComplete="name"
-          registration={form.register('displayName')}
-          error={errors.displayName?.message}
-        />
-        <TextField label="Choose a password" hint={PASSWORD_HINT} type="password" autoComplete="new-password" registration={form.register('password')} error={errors.password?.message} />
+        <Field label="Your name" hint="The name others at your practice see. A first name is fine." problem={errors.displayName?.message}>
+          {(control) => <input {...control} autoComplete="name" {...form.register('displayName')} />}
+        </Field>
+        <Field label="Choose a password" hint={PASSWORD_HINT} problem={errors.password?.message}>
+          {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('password')} />}
+        </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           Set up my account
         </button>

@@ -5,11 +5,10 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { RequestPasswordResetDocument } from '../../gql/graphql';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const schema = z.object({ email: emailSchema });
 
@@ -51,7 +50,9 @@ export function ForgotPasswordPage() {
       <p>Enter the email address you sign in with. We'll send you a link to choose a new password.</p>
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
-        <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} registration={form.register('email')} error={errors.email?.message} />
+        <Field label="Email address" problem={errors.email?.message}>
+          {(control) => <input {...control} type="email" autoComplete="username" spellCheck={false} {...form.register('email')} />}
+        </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           Send me a reset link
         </button>

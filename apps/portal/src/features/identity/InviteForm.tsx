@@ -4,9 +4,8 @@ import { displayNameSchema, emailSchema, roleSchema } from '@attune/domain';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { InviteUserDocument, type Role } from '../../gql/graphql';
+import { applyProblem, Field, FormProblem, type FormProblemState, ProblemLine, readProblem } from '../../app/form-kit';
 
 const schema = z.object({ email: emailSchema, displayName: displayNameSchema, role: roleSchema });
 
@@ -40,15 +39,19 @@ export function InviteForm({ fixedRole }: { fixedRole?: Role }) {
   return (
     <form noValidate onSubmit={onSubmit} className="form">
       <FormProblem problem={problem} />
-      <TextField label="Their name" hint="As they'd like to be called. They can change it when they accept." autoComplete="off" registration={form.register('displayName')} error={errors.displayName?.message} />
-      <TextField label="Their email address" type="email" autoComplete="off" spellCheck={false} registration={form.register('email')} error={errors.email?.message} />
+      <Field label="Their name" hint="As they'd like to be called. They can change it when they accept." problem={errors.displayName?.message}>
+        {(control) => <input {...control} autoComplete="off" {...form.register('displayName')} />}
+      </Field>
+      <Field label="Their email address" problem={errors.email?.message}>
+        {(control) => <input {...control} type="email" autoComplete="off" spellCheck={false} {...form.register('email')} />}
+      </Field>
       {!fixedRole && (
-        <fieldset className="fieldset" aria-describedby={roleHint}>
+        <fieldset className="fieldset" aria-describedby={errors.role ? `${roleHint} ${roleHint}-problem` : roleHint}>
           <legend>Role</legend>
           <p id={roleHint} className="field__hint">
             What they will do at the practice.
           </p>
-          {errors.role && <p className="field__error">{errors.role.message}</p>}
+          <ProblemLine id={`${roleHint}-problem`} problem={errors.role?.message} />
           {ROLE_CHOICES.map((choice) => (
             <div key={choice.value} className="choice">
               <input id={`${roleHint}-${choice.value}`} type="radio" value={choice.value} aria-describedby={`${roleHint}-${choice.value}-hint`} {...form.register('role')} />

@@ -5,11 +5,10 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CopyButton } from '../../app/CopyButton';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { StepHeading } from '../../app/StepHeading';
 import { ConfirmMfaEnrollmentDocument, StartMfaEnrollmentDocument, type StartMfaEnrollmentMutation } from '../../gql/graphql';
 import { RecoveryCodes } from './RecoveryCodes';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const codeSchema = z.object({ code: totpCodeSchema });
 
@@ -50,7 +49,7 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, on
     } catch (error) {
       const found = readProblem(error);
       if (found.code === 'UNAUTHENTICATED' && onRestart) setTimedOut(true);
-      else setStartProblem({ message: found.message, version: Date.now() });
+      else setStartProblem({ message: found.message });
     }
   };
 
@@ -121,14 +120,14 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, on
             <li>
               <p>Scan this QR code with the app.</p>
               <img className="qr" src={enrollment.qrCodeDataUrl} width={220} height={220} alt="QR code that adds your Attune account to an authenticator app" />
-              <div className="field secret">
-                <label htmlFor="setup-key">If you can't scan it, type this setup key into the app instead</label>
-                <p className="field__hint" id="setup-key-hint">
-                  Spaces don't matter. Choose a time-based key if the app asks.
-                </p>
-                <input id="setup-key" aria-describedby="setup-key-hint" readOnly value={grouped(enrollment.secret)} spellCheck={false} />
-                <CopyButton text={enrollment.secret} label="Copy the key" />
-              </div>
+              <Field label="If you can't scan it, type this setup key into the app instead" hint="Spaces don't matter. Choose a time-based key if the app asks." className="secret">
+                {(control) => (
+                  <>
+                    <input {...control} readOnly value={grouped(enrollment.secret)} spellCheck={false} />
+                    <CopyButton text={enrollment.secret} label="Copy the key" />
+                  </>
+                )}
+              </Field>
               <p className="meta">
                 On this phone already? <a href={enrollment.otpauthUri}>Open the key in your authenticator app</a>.
               </p>
@@ -136,16 +135,9 @@ export function MfaEnrollment({ started: given, onDone, level = 1, doneLabel, on
             <li>
               <form noValidate onSubmit={onSubmit} className="form">
                 <FormProblem problem={problem} />
-                <TextField
-                  label="Enter the 6-digit code the app shows"
-                  hint="The code changes every 30 seconds: use the one showing now."
-                  registration={form.register('code')}
-                  error={form.formState.errors.code?.message}
-                  inputMode="numeric"
-                  autoComplete="one-time-code"
-                  maxLength={8}
-                  className="field--short"
-                />
+                <Field label="Enter the 6-digit code the app shows" hint="The code changes every 30 seconds: use the one showing now." problem={form.formState.errors.code?.message} className="field--short">
+                  {(control) => <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} />}
+                </Field>
                 <button type="submit" className="button" disabled={form.formState.isSubmitting}>
                   Turn on two-step sign-in
                 </button>

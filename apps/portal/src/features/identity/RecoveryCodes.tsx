@@ -2,7 +2,7 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { z } from 'zod';
 import { useForm } from 'react-hook-form';
 import { CopyButton } from '../../app/CopyButton';
-import { Checkbox } from '../../app/forms';
+import { Field } from '../../app/form-kit';
 
 const savedSchema = z.object({
   saved: z.boolean().refine(Boolean, { message: "Please tick the box once your codes are saved. We can't show them again." }),
@@ -45,7 +45,9 @@ export function RecoveryCodes({ codes, onContinue, continueLabel = 'Continue' }:
         </button>
       </p>
       <form noValidate onSubmit={form.handleSubmit(onContinue)} className="form">
-        <Checkbox label="I have saved my recovery codes somewhere safe" registration={form.register('saved')} error={form.formState.errors.saved?.message} />
+        <Field label="I have saved my recovery codes somewhere safe" problem={form.formState.errors.saved?.message} check>
+          {(control) => <input type="checkbox" {...control} {...form.register('saved')} />}
+        </Field>
         <button type="submit" className="button">
           {continueLabel}
         </button>

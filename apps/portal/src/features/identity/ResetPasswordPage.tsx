@@ -5,14 +5,13 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ResetPasswordDocument } from '../../gql/graphql';
 import { SignedInElsewhere } from './SignedInElsewhere';
 import { useHashToken } from './useHashToken';
 import { PASSWORD_HINT } from './password-hint';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const schema = z
   .object({ newPassword: newPasswordSchema, confirmPassword: z.string() })
@@ -73,8 +72,12 @@ export function ResetPasswordPage() {
       <p>When you save it, you'll be signed out on every device, and you can sign in again with the new password.</p>
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
-        <TextField label="New password" hint={PASSWORD_HINT} type="password" autoComplete="new-password" registration={form.register('newPassword')} error={errors.newPassword?.message} />
-        <TextField label="Type the new password again" type="password" autoComplete="new-password" registration={form.register('confirmPassword')} error={errors.confirmPassword?.message} />
+        <Field label="New password" hint={PASSWORD_HINT} problem={errors.newPassword?.message}>
+          {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('newPassword')} />}
+        </Field>
+        <Field label="Type the new password again" problem={errors.confirmPassword?.message}>
+          {(control) => <input {...control} type="password" autoComplete="new-password" {...form.register('confirmPassword')} />}
+        </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           Save my new password
         </button>

@@ -6,13 +6,12 @@ import { useForm } from 'react-hook-form';
 import { Link, useLocation, useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { sessionSignal } from '../../app/apollo';
-import { applyProblem, FormProblem, TextField, type FormProblemState } from '../../app/forms';
-import { readProblem } from '../../app/problems';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SignInDocument, VerifyMfaDocument } from '../../gql/graphql';
 import { MfaEnrollment } from './MfaEnrollment';
 import { useViewer } from './useViewer';
+import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 type Step = 'password' | 'code' | 'enroll';
 
@@ -77,8 +76,12 @@ function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; o
       )}
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
-        <TextField label="Email address" type="email" autoComplete="username" spellCheck={false} registration={form.register('email')} error={errors.email?.message} />
-        <TextField label="Password" type="password" autoComplete="current-password" registration={form.register('password')} error={errors.password?.message} />
+        <Field label="Email address" problem={errors.email?.message}>
+          {(control) => <input {...control} type="email" autoComplete="username" spellCheck={false} {...form.register('email')} />}
+        </Field>
+        <Field label="Password" problem={errors.password?.message}>
+          {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('password')} />}
+        </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? 'Signing in…' : 'Sign in'}
         </button>
@@ -137,17 +140,13 @@ function CodeForm({ recovery, onSignedIn, onRestart, onSwitch }: { recovery: boo
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
         {recovery ? (
-          <TextField label="Recovery code" autoComplete="off" spellCheck={false} registration={form.register('code')} error={errors.code?.message} className="field--medium" />
+          <Field label="Recovery code" problem={errors.code?.message} className="field--medium">
+            {(control) => <input {...control} autoComplete="off" spellCheck={false} {...form.register('code')} />}
+          </Field>
         ) : (
-          <TextField
-            label="6-digit code"
-            inputMode="numeric"
-            autoComplete="one-time-code"
-            maxLength={8}
-            registration={form.register('code')}
-            error={errors.code?.message}
-            className="field--short"
-          />
+          <Field label="6-digit code" problem={errors.code?.message} className="field--short">
+            {(control) => <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} />}
+          </Field>
         )}
         <button type="submit" className="button" disabled={isSubmitting}>
           {isSubmitting ? 'Checking…' : 'Sign in'}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
 import { Loading } from '../clinical-common/Loading';
-import { readClinicalProblem } from '../clinical-common/problems';
+import { readProblem } from '../../app/form-kit';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
@@ -85,7 +85,7 @@ function ReflectionItem({ reflection, therapistName }: { reflection: OwnReflecti
         setStatus(`Shared with ${therapistName ?? 'your therapist'}.`);
       }
     } catch (error) {
-      setProblem(readClinicalProblem(error).message);
+      setProblem(readProblem(error).message);
     }
   }
 

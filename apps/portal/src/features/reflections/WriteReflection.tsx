@@ -1,12 +1,16 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { MOOD_MAX, MOOD_MIN, writeReflectionSchema } from '@attune/domain';
+import { useEffect, useId, useRef, useState } from 'react';
+import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
-import { MOOD_MAX, MOOD_MIN } from '@attune/domain';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
 import { WriteReflectionDocument, type ReflectionsPageQuery } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { useReflectionDraft, type DraftStatus } from './useReflectionDraft';
+
+const schema = z.object({ body: requiredText(writeReflectionSchema.shape.body, 'Please write something first. A few words are enough.') });
 
 const MOODS = Array.from({ length: MOOD_MAX - MOOD_MIN + 1 }, (_, index) => MOOD_MIN + index);
 
@@ -22,58 +26,43 @@ export function WriteReflection({ userId, therapistName, serverDraft, onWritten 
   const id = useId();
   const { draft, change, status, savedAt, finish, clear, reopen } = useReflectionDraft(userId, serverDraft);
   const [share, setShare] = useState(false);
-  const [problem, setProblem] = useState<{ body?: string; message?: string } | null>(null);
+  // The draft keeps the words as they are typed; the form checks them and shows what needs another look.
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { body: draft.body } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [done, setDone] = useState('');
   const [write, { loading }] = useMutation(WriteReflectionDocument);
   const restored = useRef(draft.body.trim() !== '');
-  const body = useRef<HTMLTextAreaElement>(null);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const submit = form.handleSubmit(async () => {
     setProblem(null);
     setDone('');
-    if (draft.body.trim() === '') {
-      setProblem({ body: 'Please write something first. A few words are enough.' });
-      body.current?.focus();
-      return;
-    }
     await finish();
     try {
       const sharing = share && therapistName !== null;
       await write({ variables: { input: { body: draft.body, mood: draft.mood, share: sharing } } });
       clear();
+      form.reset({ body: '' });
       setShare(false);
       restored.current = false;
       setDone(sharing ? `Your reflection is saved and shared with ${therapistName}.` : 'Your reflection is saved. Only you can see it.');
       onWritten();
     } catch (error) {
       reopen();
-      const found = readClinicalProblem(error);
-      setProblem(found.fields.body ? { body: found.fields.body } : { message: `${found.message} Your words are still here.` });
+      const formProblem = applyProblem(form, readProblem(error), ['body']);
+      setProblem(formProblem && { message: `${formProblem.message} Your words are still here.` });
     }
-  }
+  });
 
   return (
     <form className="cl-form card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>Write a reflection</h2>
-      <p className="cl-field__hint">
+      <p className="field__hint">
         The portal is not monitored in real time. If you need help now, please see <Link to="/help">Need help now?</Link>
       </p>
-      <div className="cl-field">
-        <label htmlFor={`${id}-body`}>What's on your mind?</label>
-        <textarea
-          id={`${id}-body`}
-          ref={body}
-          rows={8}
-          value={draft.body}
-          maxLength={10_000}
-          onChange={(event) => change({ ...draft, body: event.target.value })}
-          aria-invalid={problem?.body ? true : undefined}
-          aria-describedby={describedBy(`${id}-draft`, problem?.body && `${id}-body-error`)}
-        />
-        <FieldError id={`${id}-body-error`} message={problem?.body} />
-        <DraftState id={`${id}-draft`} status={status} savedAt={savedAt} restored={restored.current && status === 'idle'} />
-      </div>
+      <Field label="What's on your mind?" problem={form.formState.errors.body?.message} alsoDescribedBy={`${id}-draft`} className="field--full">
+        {(control) => <textarea {...control} rows={8} maxLength={10_000} {...form.register('body', { onChange: (event) => change({ ...draft, body: String(event.target.value) }) })} />}
+      </Field>
+      <DraftState id={`${id}-draft`} status={status} savedAt={savedAt} restored={restored.current && status === 'idle'} />
 
       <fieldset className="cl-fieldset">
         <legend>How are you feeling? (optional)</legend>
@@ -102,7 +91,7 @@ export function WriteReflection({ userId, therapistName, serverDraft, onWritten 
           <PrivacyIcon shared={share && therapistName !== null} />
           {share && therapistName ? `Shared with ${therapistName}, your therapist.` : 'Only you can see this.'}
         </p>
-        {!therapistName && <p className="cl-field__hint">You don't have a therapist to share with right now, so this stays private.</p>}
+        {!therapistName && <p className="field__hint">You don't have a therapist to share with right now, so this stays private.</p>}
       </div>
 
       <div className="cl-actions">
@@ -113,11 +102,7 @@ export function WriteReflection({ userId, therapistName, serverDraft, onWritten 
           {done}
         </p>
       </div>
-      {problem?.message && (
-        <p role="alert" className="notice notice--problem">
-          {problem.message}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </form>
   );
 }

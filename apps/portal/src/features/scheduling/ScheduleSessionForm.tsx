@@ -1,96 +1,84 @@
 import { useMutation } from '@apollo/client/react';
-import { useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { joinDetailsSchema, sessionModalitySchema } from '@attune/domain';
+import { useId, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState } from '../../app/form-kit';
 import { ScheduleSessionDocument, type SessionModality } from '../../gql/graphql';
-import { FieldError, describedBy } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { formatSessionTime } from '../clinical-common/time';
 import { MODALITY_WORDS } from '../clinical-common/words';
-import { SessionTimeFields, readTimes, timeProblemsFrom, type TimeProblems, type TimeValues } from './SessionTimeFields';
+import { SCHEDULING_WORDS, SessionTimeFields, sessionTimesSchema, toTimes, withTimeFields } from './SessionTimeFields';
 
 const MODALITIES: SessionModality[] = ['VIDEO', 'IN_PERSON', 'PHONE'];
-const EMPTY: TimeValues = { date: '', time: '', minutes: 50 };
+
+const schema = sessionTimesSchema.and(
+  z.object({
+    modality: sessionModalitySchema,
+    joinDetails: textOrNone(joinDetailsSchema),
+  }),
+);
+const EMPTY = { date: '', time: '', minutes: 50, modality: 'VIDEO' as SessionModality, joinDetails: '' };
 
 /** Scheduling a session with a client in your care. A double-booking comes back as a kind CONFLICT message. */
 export function ScheduleSessionForm({ clientId, clientName, onScheduled }: { clientId: string; clientName: string; onScheduled: () => Promise<unknown> }) {
   const id = useId();
-  const [times, setTimes] = useState<TimeValues>(EMPTY);
-  const [modality, setModality] = useState<SessionModality>('VIDEO');
-  const [joinDetails, setJoinDetails] = useState('');
-  const [problems, setProblems] = useState<TimeProblems & { joinDetails?: string; message?: string }>({});
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: EMPTY });
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState('');
-  const [schedule, { loading }] = useMutation(ScheduleSessionDocument);
+  const [schedule] = useMutation(ScheduleSessionDocument);
+  const { errors, isSubmitting } = form.formState;
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
+  const onSubmit = form.handleSubmit(async (values) => {
     setStatus('');
-    const read = readTimes(times);
-    if (!('startsAt' in read)) {
-      setProblems(read);
-      return;
-    }
-    setProblems({});
+    setProblem(null);
     try {
-      const result = await schedule({
-        variables: { input: { clientId, startsAt: read.startsAt, endsAt: read.endsAt, modality, joinDetails: joinDetails.trim() === '' ? null : joinDetails.trim() } },
-      });
+      const result = await schedule({ variables: { input: { clientId, ...toTimes(values), modality: values.modality, joinDetails: values.joinDetails ?? null } } });
       await onScheduled();
       const session = result.data?.scheduleSession;
-      setTimes(EMPTY);
-      setJoinDetails('');
+      form.reset(EMPTY);
       setStatus(session ? `Scheduled: ${formatSessionTime(session.startsAt, session.endsAt)}.` : 'Scheduled.');
     } catch (error) {
-      const found = readClinicalProblem(error);
-      const fieldProblems = { ...timeProblemsFrom(found.fields), ...(found.fields.joinDetails ? { joinDetails: found.fields.joinDetails } : {}) };
-      setProblems(Object.keys(fieldProblems).length > 0 ? fieldProblems : { message: found.message });
+      setProblem(applyProblem(form, withTimeFields(readProblem(error, SCHEDULING_WORDS)), ['date', 'time', 'minutes', 'joinDetails']));
     }
-  }
+  });
 
   return (
-    <form className="cl-form cl-form--grid card" onSubmit={(event) => void submit(event)} noValidate aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`} className="cl-span">
-        Schedule a session with {clientName}
-      </h3>
-      <SessionTimeFields idPrefix={id} values={times} onChange={setTimes} problems={problems} />
-      <fieldset className="cl-fieldset cl-span">
-        <legend>How you will meet</legend>
-        <div className="cl-choices">
-          {MODALITIES.map((value) => (
-            <label key={value} className="cl-choice">
-              <input type="radio" name={`${id}-modality`} value={value} checked={modality === value} onChange={() => setModality(value)} />
-              {MODALITY_WORDS[value]}
-            </label>
-          ))}
+    <FormProvider {...form}>
+      <form className="cl-form cl-form--grid card" onSubmit={(event) => void onSubmit(event)} noValidate aria-labelledby={`${id}-heading`}>
+        <h3 id={`${id}-heading`} className="cl-span">
+          Schedule a session with {clientName}
+        </h3>
+        <SessionTimeFields />
+        <fieldset className="cl-fieldset cl-span">
+          <legend>How you will meet</legend>
+          <div className="cl-choices">
+            {MODALITIES.map((value) => (
+              <label key={value} className="cl-choice">
+                <input type="radio" value={value} {...form.register('modality')} />
+                {MODALITY_WORDS[value]}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field
+          label="Where to go or how to join (optional)"
+          hint={`${clientName} will see this with the session: an address, a video link, or who calls whom.`}
+          problem={errors.joinDetails?.message}
+          className="field--full cl-span"
+        >
+          {(control) => <textarea {...control} rows={2} maxLength={500} {...form.register('joinDetails')} />}
+        </Field>
+        <FormProblem problem={problem} className="cl-span" />
+        <div className="cl-actions cl-span">
+          <button type="submit" className="button" disabled={isSubmitting}>
+            {isSubmitting ? 'Scheduling…' : 'Schedule session'}
+          </button>
+          <p role="status" className="cl-status">
+            {status}
+          </p>
         </div>
-      </fieldset>
-      <div className="cl-field cl-span">
-        <label htmlFor={`${id}-join`}>Where to go or how to join (optional)</label>
-        <p id={`${id}-join-hint`} className="cl-field__hint">
-          {clientName} will see this with the session: an address, a video link, or who calls whom.
-        </p>
-        <textarea
-          id={`${id}-join`}
-          rows={2}
-          maxLength={500}
-          value={joinDetails}
-          onChange={(event) => setJoinDetails(event.target.value)}
-          aria-invalid={problems.joinDetails ? true : undefined}
-          aria-describedby={describedBy(`${id}-join-hint`, problems.joinDetails && `${id}-join-error`)}
-        />
-        <FieldError id={`${id}-join-error`} message={problems.joinDetails} />
-      </div>
-      {problems.message && (
-        <p role="alert" className="notice notice--problem cl-span">
-          {problems.message}
-        </p>
-      )}
-      <div className="cl-actions cl-span">
-        <button type="submit" className="button" disabled={loading}>
-          {loading ? 'Scheduling…' : 'Schedule session'}
-        </button>
-        <p role="status" className="cl-status">
-          {status}
-        </p>
-      </div>
-    </form>
+      </form>
+    </FormProvider>
   );
 }

@@ -1,10 +1,13 @@
 import { useMutation } from '@apollo/client/react';
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { zodResolver } from '@hookform/resolvers/zod';
+import { cancelReasonSchema } from '@attune/domain';
+import { useEffect, useState } from 'react';
+import { FormProvider, useForm } from 'react-hook-form';
+import { z } from 'zod';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
 import { CancelSessionDocument, CompleteSessionDocument, MarkSessionNoShowDocument, RescheduleSessionDocument, type SessionStatus } from '../../gql/graphql';
-import { FormProblem, TextAreaField } from '../clinical-common/FieldError';
-import { readClinicalProblem } from '../clinical-common/problems';
 import { formatSessionTime, formatWhen, isoToLocalInputs, minutesBetween } from '../clinical-common/time';
-import { LENGTHS, SessionTimeFields, readTimes, timeProblemsFrom, type TimeProblems, type TimeValues } from './SessionTimeFields';
+import { LENGTHS, SCHEDULING_WORDS, SessionTimeFields, sessionTimesSchema, toTimes, withTimeFields } from './SessionTimeFields';
 
 interface Props {
   session: { id: string; startsAt: string; endsAt: string; status: SessionStatus };
@@ -18,7 +21,7 @@ type Mode = 'idle' | 'reschedule' | 'cancel';
 /** What a therapist can do with a scheduled session: move or cancel it before it starts; afterwards, say whether it took place. */
 export function SessionActions({ session, clientName, onChanged }: Props) {
   const [mode, setMode] = useState<Mode>('idle');
-  const [problem, setProblem] = useState('');
+  const [problem, setProblem] = useState<FormProblemState>(null);
   const [complete, completing] = useMutation(CompleteSessionDocument);
   const [noShow, markingNoShow] = useMutation(MarkSessionNoShowDocument);
   if (session.status !== 'SCHEDULED') return null;
@@ -35,12 +38,12 @@ export function SessionActions({ session, clientName, onChanged }: Props) {
   };
 
   async function run(action: () => Promise<unknown>, message: string) {
-    setProblem('');
+    setProblem(null);
     try {
       await action();
       await onChanged(session.id, message);
     } catch (error) {
-      setProblem(readClinicalProblem(error).message);
+      setProblem({ message: readProblem(error).message });
     }
   }
 
@@ -79,102 +82,77 @@ export function SessionActions({ session, clientName, onChanged }: Props) {
       )}
       {mode === 'reschedule' && <RescheduleForm session={session} onDone={done} onClose={close} />}
       {mode === 'cancel' && <CancelForm session={session} clientName={clientName} onDone={done} onClose={close} />}
-      {problem && (
-        <p role="alert" className="notice notice--problem">
-          {problem}
-        </p>
-      )}
+      <FormProblem problem={problem} />
     </div>
   );
 }
 
 function RescheduleForm({ session, onDone, onClose }: { session: Props['session']; onDone: (message: string) => Promise<unknown>; onClose: () => void }) {
-  const id = useId();
   const length = minutesBetween(session.startsAt, session.endsAt);
-  const [times, setTimes] = useState<TimeValues>({ ...isoToLocalInputs(session.startsAt), minutes: LENGTHS.includes(length) ? length : 50 });
-  const [problems, setProblems] = useState<TimeProblems & { message?: string }>({});
-  const [reschedule, { loading }] = useMutation(RescheduleSessionDocument);
+  const form = useForm({
+    resolver: zodResolver(sessionTimesSchema),
+    defaultValues: { ...isoToLocalInputs(session.startsAt), minutes: LENGTHS.includes(length) ? length : 50 },
+  });
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const [reschedule] = useMutation(RescheduleSessionDocument);
   // Opened on request: start the therapist in the form they asked for.
-  useEffect(() => document.getElementById(`${id}-date`)?.focus(), [id]);
+  useEffect(() => form.setFocus('date'), [form]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const read = readTimes(times);
-    if (!('startsAt' in read)) {
-      setProblems(read);
-      return;
-    }
-    setProblems({});
+  const onSubmit = form.handleSubmit(async (values) => {
+    setProblem(null);
+    const times = toTimes(values);
     try {
-      await reschedule({ variables: { id: session.id, ...read } });
-      await onDone(`The session is moved to ${formatSessionTime(read.startsAt, read.endsAt)}.`);
+      await reschedule({ variables: { id: session.id, ...times } });
+      await onDone(`The session is moved to ${formatSessionTime(times.startsAt, times.endsAt)}.`);
     } catch (error) {
-      const found = readClinicalProblem(error);
-      const fieldProblems = timeProblemsFrom(found.fields);
-      setProblems(Object.keys(fieldProblems).length > 0 ? fieldProblems : { message: found.message });
+      setProblem(applyProblem(form, withTimeFields(readProblem(error, SCHEDULING_WORDS)), ['date', 'time', 'minutes']));
     }
-  }
+  });
 
   return (
-    <form className="cl-form cl-form--grid cl-inset" onSubmit={(event) => void submit(event)} noValidate aria-label={`Move the session on ${formatWhen(session.startsAt)}`}>
-      <SessionTimeFields idPrefix={id} values={times} onChange={setTimes} problems={problems} />
-      {problems.message && (
-        <p role="alert" className="notice notice--problem cl-span">
-          {problems.message}
-        </p>
-      )}
-      <div className="cl-actions cl-span">
-        <button type="submit" className="button button--small" disabled={loading}>
-          {loading ? 'Moving…' : 'Move session'}
-        </button>
-        <button type="button" className="button button--quiet button--small" onClick={onClose}>
-          Keep the current time
-        </button>
-      </div>
-    </form>
+    <FormProvider {...form}>
+      <form className="cl-form cl-form--grid cl-inset" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Move the session on ${formatWhen(session.startsAt)}`}>
+        <SessionTimeFields />
+        <FormProblem problem={problem} className="cl-span" />
+        <div className="cl-actions cl-span">
+          <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+            {form.formState.isSubmitting ? 'Moving…' : 'Move session'}
+          </button>
+          <button type="button" className="button button--quiet button--small" onClick={onClose}>
+            Keep the current time
+          </button>
+        </div>
+      </form>
+    </FormProvider>
   );
 }
 
 function CancelForm({ session, clientName, onDone, onClose }: { session: Props['session']; clientName: string; onDone: (message: string) => Promise<unknown>; onClose: () => void }) {
-  const id = useId();
-  const [reason, setReason] = useState('');
-  const [problems, setProblems] = useState<{ reason?: string; message?: string }>({});
-  const [cancel, { loading }] = useMutation(CancelSessionDocument);
-  useEffect(() => document.getElementById(`${id}-reason`)?.focus(), [id]);
+  const schema = z.object({ reason: requiredText(cancelReasonSchema, `Please give a reason. ${clientName} will see it.`) });
+  const form = useForm({ resolver: zodResolver(schema), defaultValues: { reason: '' } });
+  const [problem, setProblem] = useState<FormProblemState>(null);
+  const [cancel] = useMutation(CancelSessionDocument);
+  useEffect(() => form.setFocus('reason'), [form]);
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    if (reason.trim() === '') {
-      setProblems({ reason: `Please give a reason. ${clientName} will see it.` });
-      return;
-    }
-    setProblems({});
+  const onSubmit = form.handleSubmit(async ({ reason }) => {
+    setProblem(null);
     try {
-      await cancel({ variables: { id: session.id, reason: reason.trim() } });
+      await cancel({ variables: { id: session.id, reason } });
       await onDone('The session is cancelled.');
     } catch (error) {
-      const found = readClinicalProblem(error);
-      setProblems(found.fields.reason ? { reason: found.fields.reason } : { message: found.message });
+      setProblem(applyProblem(form, readProblem(error), ['reason']));
     }
-  }
+  });
 
   return (
-    <form className="cl-form cl-inset" onSubmit={(event) => void submit(event)} noValidate aria-label={`Cancel the session on ${formatWhen(session.startsAt)}`}>
-      <TextAreaField
-        baseId={id}
-        name="reason"
-        label="Reason for cancelling"
-        hint={<>{clientName} will see this reason.</>}
-        rows={2}
-        maxLength={500}
-        value={reason}
-        onChange={setReason}
-        error={problems.reason}
-      />
-      <FormProblem message={problems.message} />
+    <form className="cl-form cl-inset" onSubmit={(event) => void onSubmit(event)} noValidate aria-label={`Cancel the session on ${formatWhen(session.startsAt)}`}>
+      <Field label="Reason for cancelling" hint={`${clientName} will see this reason.`} problem={form.formState.errors.reason?.message} className="field--full">
+        {(control) => <textarea {...control} rows={2} maxLength={500} {...form.register('reason')} />}
+      </Field>
+      <FormProblem problem={problem} />
       <div className="cl-actions">
-        <button type="submit" className="button button--small" disabled={loading}>
-          {loading ? 'Cancelling…' : 'Cancel this session'}
+        <button type="submit" className="button button--small" disabled={form.formState.isSubmitting}>
+          {form.formState.isSubmitting ? 'Cancelling…' : 'Cancel this session'}
         </button>
         <button type="button" className="button button--quiet button--small" onClick={onClose}>
           Keep the session
