@@ -27,7 +27,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(@nestjs/|@apollo/|typeorm|react|react-dom|express|pg$|graphql)', message: 'The domain package is plain TypeScript and zod, shared by the API and the portal: no framework.' }] },
+        { patterns: [{ regex: '^(@nestjs/|@apollo/|typeorm|react|react-dom|fastify|@fastify/|pg$|graphql)', message: 'The domain package is plain TypeScript and zod, shared by the API and the portal: no framework.' }] },
       ],
     },
   },

@@ -2,7 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
@@ -83,7 +83,8 @@ export class AppModule {
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,
             // The gate in front of /graphql (graphql-gate.ts) has worked out the caller and refused dead credentials.
-            context: ({ req, res }: { req: Request; res: Response }): RequestContext => ({ req, res, requestId: currentRequestId() ?? 'unknown', ...callerOf(req) }),
+            // Apollo's Fastify integration hands over the request and the reply themselves.
+            context: (req: FastifyRequest, res: FastifyReply): RequestContext => ({ req, res, requestId: currentRequestId() ?? 'unknown', ...callerOf(req) }),
             formatError: (formatted, error) =>
               formatGraphQLError(formatted, error, currentRequestId(), (original) =>
                 logger.error({ err: sanitizeForLog(original), requestId: currentRequestId() }, 'GraphQL operation failed'),

@@ -1,4 +1,4 @@
-import express, { type NextFunction, type Request, type RequestHandler, type Response } from 'express';
+import type { FastifyError, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ApiTokensService } from './modules/identity/api-tokens.service';
 import type { AuthSessionsService } from './modules/identity/auth-sessions.service';
 import type { PendingSignIn, Viewer } from './common/auth/viewer';
@@ -15,17 +15,17 @@ export interface Caller {
   bearer: boolean;
 }
 
-const callers = new WeakMap<Request, Caller>();
+const callers = new WeakMap<FastifyRequest, Caller>();
 
 /** The caller the gate let through; anonymous for a request that did not pass it (schema generation). */
-export const callerOf = (req: Request): Caller => callers.get(req) ?? { viewer: null, pending: null, bearer: false };
+export const callerOf = (req: FastifyRequest): Caller => callers.get(req) ?? { viewer: null, pending: null, bearer: false };
 
 const BEARER = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i;
 
 /** The body every refusal gets, so a client reads one shape whatever refused it. */
-export function sendGraphQLError(res: Response, status: number, error: AppError) {
+export function sendGraphQLError(reply: FastifyReply, status: number, error: AppError) {
   const { message, extensions } = error;
-  res.status(status).type('application/json').json({ errors: [{ message, extensions: { ...extensions, requestId: currentRequestId() } }] });
+  return reply.code(status).send({ errors: [{ message, extensions: { ...extensions, requestId: currentRequestId() } }] });
 }
 
 export interface GraphQLGateOptions {
@@ -36,17 +36,15 @@ export interface GraphQLGateOptions {
 }
 
 /**
- * Runs in front of everything else on /graphql, before the body is read: it works out the caller, refuses
- * a credential that is not live (401, RFC 6750), spends a point of the caller's rate limit (so refused
- * requests count too) and sets the RateLimit headers, then reads the JSON body, answering a body that is
- * not JSON or too large in the GraphQL error shape rather than the framework's own.
+ * Runs in front of everything else on /graphql (an onRequest hook), before the body is read: it works out
+ * the caller, refuses a credential that is not live (401, RFC 6750), and spends a point of the caller's
+ * rate limit (so refused requests count too) and sets the RateLimit headers.
  */
-export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLGateOptions): RequestHandler {
+export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLGateOptions): onRequestAsyncHookHandler {
   const rule = { points: perMinute, durationSeconds: 60 };
-  const readJson = express.json();
-  return (req: Request, res: Response, next: NextFunction) => {
-    void (async () => {
-      const authorization = req.get('authorization');
+  return async (req, reply) => {
+    try {
+      const authorization = req.headers.authorization;
       let caller: Caller | null = null;
       if (authorization !== undefined) {
         const secret = BEARER.exec(authorization)?.[1];
@@ -56,27 +54,27 @@ export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLG
         caller = { ...(await sessions.resolve(req)), bearer: false };
       }
       const viewer = caller?.viewer;
-      const key = viewer?.tokenId ? `token:${viewer.tokenId}` : viewer ? `user:${viewer.userId}` : `ip:${req.ip ?? 'unknown'}`;
-      res.setHeader('RateLimit-Limit', String(rule.points));
+      const key = viewer?.tokenId ? `token:${viewer.tokenId}` : viewer ? `user:${viewer.userId}` : `ip:${req.ip}`;
+      reply.header('RateLimit-Limit', String(rule.points));
       try {
         const state = await limits.consume('graphql', key, rule, 'Too many requests. Please slow down and try again shortly.');
-        res.setHeader('RateLimit-Remaining', String(state.remainingPoints));
-        res.setHeader('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)));
+        reply.header('RateLimit-Remaining', String(state.remainingPoints));
+        reply.header('RateLimit-Reset', String(Math.ceil(state.msBeforeNext / 1000)));
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
         const retryAfter = String(error.extensions.retryAfterSeconds ?? 60);
-        res.setHeader('RateLimit-Remaining', '0');
-        res.setHeader('RateLimit-Reset', retryAfter);
-        res.setHeader('Retry-After', retryAfter);
-        return sendGraphQLError(res, 429, error);
+        reply.header('RateLimit-Remaining', '0');
+        reply.header('RateLimit-Reset', retryAfter);
+        reply.header('Retry-After', retryAfter);
+        return sendGraphQLError(reply, 429, error);
       }
       if (!caller) {
         // A credential that is not live is refused outright, even for public fields: answering it as
         // anonymous would hide from a program that its token was revoked or mistyped.
         const bearerSent = /^Bearer\b/i.test(authorization!);
-        res.setHeader('WWW-Authenticate', bearerSent ? 'Bearer error="invalid_token"' : 'Bearer');
+        reply.header('WWW-Authenticate', bearerSent ? 'Bearer error="invalid_token"' : 'Bearer');
         return sendGraphQLError(
-          res,
+          reply,
           401,
           new AppError(
             'UNAUTHENTICATED',
@@ -87,17 +85,22 @@ export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLG
         );
       }
       callers.set(req, caller);
-      readJson(req, res, (error?: unknown) => {
-        if (!error) return next();
-        const status = (error as { status?: number }).status;
-        if (status === 413) return sendGraphQLError(res, 413, new AppError('BAD_USER_INPUT', 'The request body is too large.', { limit: 'bodySize' }));
-        if (status === 415) return sendGraphQLError(res, 415, new AppError('BAD_USER_INPUT', 'The request body must be UTF-8 JSON.'));
-        if (status && status < 500) return sendGraphQLError(res, 400, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON.'));
-        next(error);
-      });
-    })().catch((error: unknown) =>
+    } catch (error) {
       // The caller could not be worked out because the database is away: the same answer as any operation gets.
-      isDatabaseUnavailable(error) && !res.headersSent ? sendGraphQLError(res, 503, new AppError('SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE)) : next(error),
-    );
+      if (isDatabaseUnavailable(error)) return sendGraphQLError(reply, 503, new AppError('SERVICE_UNAVAILABLE', SERVICE_UNAVAILABLE_MESSAGE));
+      throw error;
+    }
   };
+}
+
+/**
+ * The error handler of the /graphql route: a body that is not JSON, too large or of another media type is
+ * answered in the GraphQL error shape rather than the framework's own. Anything else goes on to Nest's handler.
+ */
+export function graphqlBodyErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
+  const status = error.statusCode;
+  if (status === 413) return sendGraphQLError(reply, 413, new AppError('BAD_USER_INPUT', 'The request body is too large.', { limit: 'bodySize' }));
+  if (status === 415) return sendGraphQLError(reply, 415, new AppError('BAD_USER_INPUT', 'The request body must be UTF-8 JSON.'));
+  if (status && status < 500) return sendGraphQLError(reply, 400, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON.'));
+  throw error;
 }

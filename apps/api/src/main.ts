@@ -1,6 +1,5 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
 import { createApp } from './app';
 import { checkSecretKey, installSecretBox, sealPlaintextSecrets, SecretKeyMismatchError } from './common/crypto/secret-box';
 import { createLogger, logFormat } from './common/logger';
@@ -31,13 +30,8 @@ async function main() {
   });
   const noAccounts = (await database.dataSource.getRepository(UserEntity).count()) === 0;
 
-  const app = await createApp(config, database.dataSource, logger);
   let closing = false;
-  // While draining, each answer closes its connection, so keep-alive clients move to another instance.
-  app.use((_req: Request, res: Response, next: NextFunction) => {
-    if (closing) res.setHeader('Connection', 'close');
-    next();
-  });
+  const app = await createApp(config, database.dataSource, logger, { draining: () => closing });
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   /** Stop accepting, let requests in flight finish (up to DRAIN_LIMIT_MS), then close the pool and exit 0. */

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Client } from 'pg';
 import request from 'supertest';
 import type { DataSource } from 'typeorm';
@@ -76,7 +76,7 @@ export async function openMigratedDatabase(): Promise<MigratedDatabase> {
 }
 
 export interface TestApp extends MigratedDatabase {
-  app: NestExpressApplication;
+  app: NestFastifyApplication;
   config: AppConfig;
   http: ReturnType<typeof request>;
 }
@@ -88,7 +88,6 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const db = await openMigratedDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, ...env });
   const app = await createApp(config, db.dataSource, createLogger('silent'));
-  await app.init();
   return {
     ...db,
     app,

@@ -116,7 +116,7 @@ const configSchema = z.object({
   TRUST_PROXY: trustProxySchema
     .default(['loopback'])
     .describe(
-      'Which proxies in front of Attune are trusted to report the client address (X-Forwarded-For), as Express takes it: true, false, a hop count, or a comma-separated list of addresses and CIDR ranges (loopback, linklocal, uniquelocal name ranges). Default: loopback.',
+      'Which proxies in front of Attune are trusted to report the client address (X-Forwarded-For): true, false, a hop count, or a comma-separated list of addresses and CIDR ranges (loopback, linklocal, uniquelocal name ranges). Default: loopback.',
     ),
   APP_SECRET: z
     .string()

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ApolloServerPlugin } from '@apollo/server';
-import express, { type RequestHandler } from 'express';
+import type { FastifyInstance } from 'fastify';
 
 /** Where the explorer's files are served from: all from this origin, so it works offline and under a strict policy. */
 export const EXPLORER_PATH = '/graphql-explorer';
@@ -11,24 +11,27 @@ const OWN_FILES = path.resolve(__dirname, '../../explorer');
 
 const packageFile = (name: string, file: string) => path.join(path.dirname(require.resolve(`${name}/package.json`)), file);
 
-/** GraphiQL from its npm package, with the React it was built for (its UMD build needs React 18). */
-const PACKAGED_FILES: Record<string, string> = {
-  'graphiql.min.js': packageFile('graphiql', 'graphiql.min.js'),
-  'graphiql.min.css': packageFile('graphiql', 'graphiql.min.css'),
-  'react.production.min.js': packageFile('react', 'umd/react.production.min.js'),
-  'react-dom.production.min.js': packageFile('react-dom', 'umd/react-dom.production.min.js'),
+/**
+ * Every file under EXPLORER_PATH: our own script and stylesheet (index.html is the landing page, not an
+ * asset), and GraphiQL from its npm package with the React it was built for (its UMD build needs React 18).
+ */
+const ASSETS: Record<string, { file: string; maxAge: string }> = {
+  'explorer.js': { file: path.join(OWN_FILES, 'explorer.js'), maxAge: '1h' },
+  'explorer.css': { file: path.join(OWN_FILES, 'explorer.css'), maxAge: '1h' },
+  'graphiql.min.js': { file: packageFile('graphiql', 'graphiql.min.js'), maxAge: '1d' },
+  'graphiql.min.css': { file: packageFile('graphiql', 'graphiql.min.css'), maxAge: '1d' },
+  'react.production.min.js': { file: packageFile('react', 'umd/react.production.min.js'), maxAge: '1d' },
+  'react-dom.production.min.js': { file: packageFile('react-dom', 'umd/react-dom.production.min.js'), maxAge: '1d' },
 };
 
-/** Serves the explorer's files under EXPLORER_PATH; anything not listed is left to the next handler (a 404). */
-export function explorerAssets(): RequestHandler {
-  const own = express.static(OWN_FILES, { index: false, maxAge: '1h' });
-  return (req, res, next) => {
-    const packaged = PACKAGED_FILES[req.path.slice(1)];
+/** Serves the explorer's files under EXPLORER_PATH (with @fastify/static's reply.sendFile); anything else is a 404. */
+export function serveExplorerAssets(fastify: FastifyInstance) {
+  fastify.get<{ Params: { name: string } }>(`${EXPLORER_PATH}/:name`, (req, reply) => {
+    const asset = Object.hasOwn(ASSETS, req.params.name) ? ASSETS[req.params.name] : undefined;
+    if (!asset) return reply.callNotFound();
     // dotfiles: pnpm keeps packages under node_modules/.pnpm.
-    if (packaged) return res.sendFile(packaged, { maxAge: '1d', dotfiles: 'allow' });
-    if (req.path === '/index.html') return next();
-    return own(req, res, next);
-  };
+    return reply.sendFile(path.basename(asset.file), path.dirname(asset.file), { maxAge: asset.maxAge, dotfiles: 'allow' });
+  });
 }
 
 /** Apollo answers a browser's GET /graphql with this page, while introspection is on. */

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
 import { createLogger } from '../common/logger';
@@ -15,7 +16,7 @@ export const SCHEMA_FILE = path.resolve(__dirname, '../../schema.graphql');
 export async function generateSchema(file: string) {
   const config = loadConfig({ NODE_ENV: 'development' });
   const dataSource = new DataSource(dataSourceOptions({ url: 'postgres://unused@127.0.0.1/unused' }));
-  const app = await NestFactory.create(AppModule.register({ config, dataSource, logger: createLogger('silent'), schemaFile: file }), {
+  const app = await NestFactory.create(AppModule.register({ config, dataSource, logger: createLogger('silent'), schemaFile: file }), new FastifyAdapter(), {
     logger: false,
   });
   await app.init();

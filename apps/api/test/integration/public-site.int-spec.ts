@@ -163,7 +163,6 @@ describe('the public site, rendered on the server', () => {
     // A second instance over the same database, as when several API instances run.
     const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, PUBLIC_URL });
     const second = await createApp(config, t.dataSource, createLogger('silent'));
-    await second.init();
     const instances = [t.http, request(second.getHttpServer())];
     try {
       for (const http of instances) {
@@ -174,7 +173,6 @@ describe('the public site, rendered on the server', () => {
       // The first instance "restarts": nothing it held in memory is needed for the article to appear.
       await t.app.close();
       t.app = await createApp(t.config, t.dataSource, createLogger('silent'));
-      await t.app.init();
       t.http = request(t.app.getHttpServer());
       for (const http of [t.http, request(second.getHttpServer())]) {
         await http.get(`/articles/${slug}`).expect(200);

@@ -73,7 +73,6 @@ describe('several API processes on one database and one Redis', () => {
   beforeAll(async () => {
     t = await startTestApp({ REDIS_URL: redisUrl });
     other = await createApp(t.config, t.dataSource, createLogger('silent'));
-    await other.init();
     // Only the message through Redis can explain a drop within the test: the entries would live for ten minutes.
     for (const app of [t.app, other]) app.get(SessionCache).lifetimeMs = 600_000;
   });

@@ -127,14 +127,25 @@ describe('headers and transport', () => {
     });
   });
 
-  it('applies TRUST_PROXY to Express instead of a fixed loopback trust', async () => {
-    const t = await startTestApp({ TRUST_PROXY: '10.0.0.0/8' });
+  it('applies TRUST_PROXY: the forwarded address counts only from a trusted proxy', async () => {
+    // The rate limit is counted per client address, so it shows which address the server took.
+    const operation = (t: TestApp, forwardedFor: string) =>
+      t.http.post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', forwardedFor).send({ query: '{ __typename }' });
+    const behindLoopback = await startTestApp({ TRUST_PROXY: 'loopback', API_RATE_LIMIT_PER_MINUTE: '1' });
     try {
-      const trust = t.app.getHttpAdapter().getInstance().get('trust proxy fn') as (address: string, hop: number) => boolean;
-      expect(trust('10.1.2.3', 0)).toBe(true);
-      expect(trust('127.0.0.1', 0)).toBe(false);
+      expect((await operation(behindLoopback, '203.0.113.9')).status).toBe(200);
+      expect((await operation(behindLoopback, '203.0.113.10')).status).toBe(200);
+      expect((await operation(behindLoopback, '203.0.113.9')).status).toBe(429);
     } finally {
-      await t.close();
+      await behindLoopback.close();
+    }
+    // Loopback (where the test connects from) is not trusted here: the header is ignored, both are one client.
+    const behindOthers = await startTestApp({ TRUST_PROXY: '10.0.0.0/8', API_RATE_LIMIT_PER_MINUTE: '1' });
+    try {
+      expect((await operation(behindOthers, '203.0.113.9')).status).toBe(200);
+      expect((await operation(behindOthers, '203.0.113.10')).status).toBe(429);
+    } finally {
+      await behindOthers.close();
     }
   });
 });

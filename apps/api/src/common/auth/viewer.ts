@@ -1,4 +1,4 @@
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import type { ApiScope, AuthSessionStage, Role } from '@attune/domain';
 
 /** Who is asking. `scopes` is null for a person in the portal, and the token's scopes for an API token. */

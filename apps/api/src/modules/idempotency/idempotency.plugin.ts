@@ -30,10 +30,11 @@ export function idempotencyPlugin(keys: IdempotencyKeysService): ApolloServerPlu
       let claim: IdempotencyClaim | null = null;
       return {
         // Checked with the other limits, before anything runs.
-        async didResolveOperation({ operation, request }) {
-          const header = request.http?.headers.get(IDEMPOTENCY_KEY_HEADER);
+        async didResolveOperation({ operation, contextValue }) {
+          // Read from the request itself: Apollo's Fastify integration drops empty headers, and an empty key must be refused.
+          const header = contextValue.req.headers[IDEMPOTENCY_KEY_HEADER.toLowerCase()];
           if (operation?.operation !== 'mutation' || header === undefined) return;
-          key = parseIdempotencyKey(header);
+          key = parseIdempotencyKey(Array.isArray(header) ? header.join(', ') : header);
         },
 
         async responseForOperation({ contextValue, request, source }) {
@@ -45,7 +46,7 @@ export function idempotencyPlugin(keys: IdempotencyKeysService): ApolloServerPlu
             case 'claimed':
               claim = outcome.claim;
               // Should Apollo end the request without reaching willSendResponse, nothing stays half-done or locked.
-              contextValue.res.once('close', () => void claim?.abandon());
+              contextValue.res.raw.once('close', () => void claim?.abandon());
               return null;
             case 'replay':
               return answer(outcome.answer.response, outcome.answer.httpStatus ?? undefined, true);

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import QRCode from 'qrcode';
 import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
 import { MFA_REQUIRED_ROLES, displayNameSchema, emailSchema, roleSchema, totpCodeSchema, z, type Role } from '@attune/domain';

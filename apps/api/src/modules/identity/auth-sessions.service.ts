@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
 import type { Role } from '@attune/domain';
 import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
@@ -53,15 +53,16 @@ export class AuthSessionsService {
       // Every session starts right after a password, an invitation or a second-factor code.
       authenticatedAt: now,
       expiresAt: new Date(now.getTime() + ABSOLUTE_LIFETIME_MS),
-      userAgent: req.get('user-agent')?.slice(0, 300) ?? null,
-      ip: req.ip ?? null,
+      userAgent: req.headers['user-agent']?.slice(0, 300) ?? null,
+      ip: req.ip,
     });
-    res.cookie(this.cookieName, secret, {
+    res.setCookie(this.cookieName, secret, {
       httpOnly: true,
       sameSite: 'lax',
       secure: this.config.PUBLIC_URL.startsWith('https://'),
       path: '/',
-      maxAge: ABSOLUTE_LIFETIME_MS,
+      // Seconds, as the Max-Age attribute counts them.
+      maxAge: ABSOLUTE_LIFETIME_MS / 1000,
     });
     return sha256(secret);
   }

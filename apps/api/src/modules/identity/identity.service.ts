@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { DataSource, IsNull } from 'typeorm';
 import { MFA_REQUIRED_ROLES, signInSchema, totpCodeSchema } from '@attune/domain';
 import type { PendingSignIn } from '../../common/auth/viewer';

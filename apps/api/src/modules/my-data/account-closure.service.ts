@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Response } from 'express';
+import type { FastifyReply as Response } from 'fastify';
 import { DataSource, IsNull, MoreThan } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';

@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
@@ -32,11 +32,11 @@ export class CalendarController {
   async sessions(@Req() req: Request, @Res() res: Response) {
     const viewer = await this.viewerOf(req);
     if (!viewer) {
-      res.status(401).type('text/plain').send('Please sign in to download your sessions.');
+      res.code(401).type('text/plain; charset=utf-8').send('Please sign in to download your sessions.');
       return;
     }
     if (!Policy.readClinical(viewer)) {
-      res.status(403).type('text/plain').send('Calendars are for clients and therapists.');
+      res.code(403).type('text/plain; charset=utf-8').send('Calendars are for clients and therapists.');
       return;
     }
     // The viewer's own sessions: a client's, or a therapist's with clients in their care now.
@@ -51,11 +51,11 @@ export class CalendarController {
       .getMany();
     const value = buildCalendar(sessions);
     await this.audit.recordMany(sessions.map((s) => ({ action: 'session.calendar_exported', actor: viewer, targetType: 'session', targetId: s.id, subjectUserId: s.clientId })));
-    res.status(200).type('text/calendar; charset=utf-8').setHeader('Content-Disposition', 'attachment; filename="attune-sessions.ics"').setHeader('Cache-Control', 'private, no-store').send(value);
+    res.code(200).type('text/calendar; charset=utf-8').header('Content-Disposition', 'attachment; filename="attune-sessions.ics"').header('Cache-Control', 'private, no-store').send(value);
   }
 
   private async viewerOf(req: Request): Promise<Viewer | null> {
-    const bearer = BEARER.exec(req.get('authorization') ?? '')?.[1];
+    const bearer = BEARER.exec(req.headers.authorization ?? '')?.[1];
     if (bearer) {
       const viewer = await this.apiTokens.resolve(bearer);
       return viewer?.scopes?.has('sessions:read') ? viewer : null;

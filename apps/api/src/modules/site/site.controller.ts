@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
+import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { AppError, type FieldProblem } from '../../common/errors';
 import { FirstConversationsService } from '../enquiries/first-conversations.service';
 import { layout } from './layout';
@@ -24,12 +25,12 @@ export class SiteController {
   ) {}
 
   private send(res: Response, page: Page) {
-    res
-      .status(page.status)
-      .type('html')
-      // Revalidated on every visit (the ETag keeps it cheap): an unpublished article leaves at once.
-      .set({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_POLICY })
-      .send(layout(this.site.site, page.meta, page.body));
+    const html = layout(this.site.site, page.meta, page.body);
+    // Revalidated on every visit (the ETag keeps it cheap): an unpublished article leaves at once.
+    const etag = `W/"${createHash('sha1').update(html).digest('base64url')}"`;
+    res.headers({ 'Cache-Control': 'no-cache', 'Content-Security-Policy': PAGE_POLICY, ETag: etag });
+    if (page.status === 200 && res.request.headers['if-none-match'] === etag) res.code(304).send();
+    else res.code(page.status).type('text/html; charset=utf-8').send(html);
   }
 
   @Get()
@@ -39,30 +40,30 @@ export class SiteController {
 
   @Get('articles')
   async articles(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    this.send(res, await this.site.articleIndex(query, req.path));
+    this.send(res, await this.site.articleIndex(query, req.url.split('?')[0]!));
   }
 
   @Get('articles/:slug')
   async article(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response) {
-    const result = await this.site.article(slug, req.path);
-    if ('redirect' in result) return res.redirect(301, result.redirect);
-    this.send(res, result);
+    const result = await this.site.article(slug, req.url.split('?')[0]!);
+    if ('redirect' in result) res.redirect(result.redirect, 301);
+    else this.send(res, result);
   }
 
   @Get('therapists')
   async therapists(@Query() query: Record<string, unknown>, @Req() req: Request, @Res() res: Response) {
-    this.send(res, await this.site.therapistIndex(query, req.path));
+    this.send(res, await this.site.therapistIndex(query, req.url.split('?')[0]!));
   }
 
   @Get('therapists/:slug')
   async therapist(@Param('slug') slug: string, @Req() req: Request, @Res() res: Response) {
-    this.send(res, await this.site.therapist(slug, req.path));
+    this.send(res, await this.site.therapist(slug, req.url.split('?')[0]!));
   }
 
   /** Deeper paths under the public sections do not exist. */
-  @Get(['articles/*rest', 'therapists/*rest'])
+  @Get(['articles/*', 'therapists/*'])
   notFound(@Req() req: Request, @Res() res: Response) {
-    this.send(res, this.site.notFound(req.path));
+    this.send(res, this.site.notFound(req.url.split('?')[0]!));
   }
 
   @Get('help')
@@ -99,12 +100,12 @@ export class SiteController {
         return this.send(res, await this.site.firstConversation({ values: kept, errors }, 400));
       }
       if (code === 'RATE_LIMITED') {
-        res.set('Retry-After', String(error.extensions.retryAfterSeconds ?? 3600));
+        res.header('Retry-After', String(error.extensions.retryAfterSeconds ?? 3600));
         return this.send(res, await this.site.firstConversation({ values: kept, errors: {}, problem: error.message }, 429));
       }
       throw error;
     }
-    res.redirect(303, '/first-conversation/sent');
+    res.redirect('/first-conversation/sent', 303);
   }
 
   @Get('first-conversation/sent')
@@ -114,12 +115,12 @@ export class SiteController {
 
   @Get('feed.xml')
   async feed(@Res() res: Response) {
-    res.type('application/atom+xml; charset=utf-8').set('Cache-Control', 'no-cache').send(await this.site.feed());
+    res.type('application/atom+xml; charset=utf-8').header('Cache-Control', 'no-cache').send(await this.site.feed());
   }
 
   @Get('sitemap.xml')
   async sitemap(@Res() res: Response) {
-    res.type('application/xml; charset=utf-8').set('Cache-Control', 'no-cache').send(await this.site.sitemap());
+    res.type('application/xml; charset=utf-8').header('Cache-Control', 'no-cache').send(await this.site.sitemap());
   }
 
   @Get('robots.txt')
