@@ -8,7 +8,7 @@ import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
 import { AllianceDirection, CaseloadFilter, CaseloadSort, type CaseloadArgs, type CaseloadEntry } from './caseload.model';
-import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow } from './caseload.repository';
+import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow, type FactsQuery } from './caseload.repository';
 
 const searchSchema = z.string().trim().max(100).nullable().optional();
 const DAY = 86_400_000;
@@ -21,6 +21,25 @@ interface Flagged {
   flags: ReturnType<typeof caseloadFlags>;
 }
 
+type SortKey = [number, string, string];
+
+/** A row of the page with its sort key. */
+interface PageRow {
+  key: SortKey;
+  row: Flagged;
+}
+
+/** The rows after the cursor in key order, the page and one more. */
+function pageOf<R>(rows: { row: R; key: SortKey }[], afterKey: Readonly<SortKey> | null, first: number) {
+  return rows
+    .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .slice(0, first + 1);
+}
+
+/** By name, ties broken by client id: the same key whether the row has its facts yet or not. */
+const nameKey = (row: { displayName: string; clientId: string }): SortKey => [0, row.displayName, row.clientId];
+
 @Injectable()
 export class CaseloadService {
   constructor(
@@ -31,32 +50,25 @@ export class CaseloadService {
   ) {}
 
   /**
-   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history:
-   * the compact facts of every active client (flags need all of them to sort and filter), then the page's
-   * sessions. The cursor is the last row's sort key and client id, so a client added between two pages
-   * neither repeats nor pushes anyone out.
+   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history.
+   * By name, with no filter (the page the portal opens), names alone decide the page: the active clients'
+   * names, then the facts and sessions of the page's clients only. Any other order or filter needs the
+   * compact facts of every active client, then the page's sessions. The cursor is the last row's sort key
+   * and client id, so a client added between two pages neither repeats nor pushes anyone out.
    */
   async caseload(viewer: Viewer, args: CaseloadArgs, ctx: object) {
     if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
     const sort = args.sort ?? CaseloadSort.NAME;
+    const filter = args.filter ?? CaseloadFilter.ALL;
     const afterKey = parseAfter(after, ['number', 'string', 'id']);
-
     const now = new Date();
-    const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS });
-    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
-    if (!search) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
-    const keyOf = SORT_KEYS[sort];
-    const rows = facts
-      .map((row) => ({ facts: row, flags: flagsOf(row, now) }))
-      .filter(FILTERS[args.filter ?? CaseloadFilter.ALL])
-      .map((row) => ({ row, key: keyOf(row) }))
-      .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
-      .sort((a, b) => compareKeys(a.key, b.key))
-      .slice(0, first + 1);
+    const rows = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL
+      ? await this.pageByName(viewer, now, search, afterKey, first)
+      : await this.pageByFacts(viewer, now, search, afterKey, first, sort, filter);
 
-    const entries = await this.hydrate(ctx, rows.slice(0, first).map(({ row }) => row), now);
+    const entries = this.entries(ctx, rows.slice(0, first).map(({ row }) => row), now);
     await this.audit.recordMany(entries.map((entry) => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: entry.client.id, subjectUserId: entry.client.id })));
     return toConnection(
       rows.map(({ key }, index) => ({ key, entry: entries[index] })),
@@ -64,6 +76,39 @@ export class CaseloadService {
       (row) => row.key,
       (row) => row.entry!,
     );
+  }
+
+  /** The page in name order (and one more, to know another page follows), then the facts and sessions of those clients only. */
+  private async pageByName(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number): Promise<PageRow[]> {
+    const roster = await this.repository.roster(viewer.userId, search);
+    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
+    if (!search) this.care.knowActiveClients(viewer, roster.map((row) => row.clientId));
+    const page = pageOf(roster.map((row) => ({ row, key: nameKey(row) })), afterKey, first);
+    if (page.length === 0) return [];
+    const onlyClientIds = page.map(({ row }) => row.clientId);
+    const facts = new Map((await this.facts(viewer, now, { search: null, onlyClientIds, trendPoints: TREND_POINTS, withSessions: true })).map((row) => [row.clientId, row]));
+    // A relationship that ended between the two statements leaves the page.
+    return page.flatMap(({ row, key }) => {
+      const found = facts.get(row.clientId);
+      return found ? [{ key, row: { facts: found, flags: flagsOf(found, now) } }] : [];
+    });
+  }
+
+  /** Every active client's facts, flagged, filtered, sorted and cut to the page; then the page's sessions. */
+  private async pageByFacts(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number, sort: CaseloadSort, filter: CaseloadFilter): Promise<PageRow[]> {
+    const facts = await this.facts(viewer, now, { search, onlyClientIds: null, trendPoints: TREND_POINTS, withSessions: false });
+    if (!search) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
+    const keyOf = SORT_KEYS[sort];
+    const flagged = facts.map((row) => ({ facts: row, flags: flagsOf(row, now) })).filter(FILTERS[filter]);
+    const page: PageRow[] = pageOf(flagged.map((row) => ({ row, key: keyOf(row) })), afterKey, first);
+    const shown = page.slice(0, first).map(({ row }) => row.facts);
+    const sessionIds = shown.flatMap((row) => [row.nextSessionId, row.lastSessionId]).filter((id): id is string => id !== null);
+    const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
+    for (const row of shown) {
+      row.nextSession = row.nextSessionId ? (sessions.get(row.nextSessionId) ?? null) : null;
+      row.lastSession = row.lastSessionId ? (sessions.get(row.lastSessionId) ?? null) : null;
+    }
+    return page;
   }
 
   /** A client's record: the client themself, or their therapist (with the relationship at a glance). */
@@ -75,16 +120,16 @@ export class CaseloadService {
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
       const now = new Date();
-      const [row] = await this.facts(viewer, now, { search: null, onlyClientId: id, trendPoints: 50 });
+      const [row] = await this.facts(viewer, now, { search: null, onlyClientIds: [id], trendPoints: 50, withSessions: true });
       if (!row) throw notFound('That client');
-      relationship = (await this.hydrate(ctx, [{ facts: row, flags: flagsOf(row, now) }], now))[0] ?? null;
+      relationship = this.entries(ctx, [{ facts: row, flags: flagsOf(row, now) }], now)[0] ?? null;
       person = row;
     }
     await this.audit.record({ action: 'client.read', actor: viewer, targetType: 'client', targetId: id, subjectUserId: id });
     return { id, person, relationship, therapistId };
   }
 
-  private facts(viewer: Viewer, now: Date, options: { search: string | null; onlyClientId: string | null; trendPoints: number }) {
+  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions'>) {
     return this.repository.clientFacts({
       therapistId: viewer.userId,
       now,
@@ -96,10 +141,8 @@ export class CaseloadService {
     });
   }
 
-  /** Entries for the rows a page shows: one statement for their sessions; names go to the request's people loader. */
-  private async hydrate(ctx: object, rows: Flagged[], now: Date): Promise<CaseloadEntry[]> {
-    const sessionIds = rows.flatMap(({ facts }) => [facts.nextSessionId, facts.lastSessionId]).filter((id): id is string => id !== null);
-    const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
+  /** Entries for the rows a page shows, their sessions already read; names go to the request's people loader. */
+  private entries(ctx: object, rows: Flagged[], now: Date): CaseloadEntry[] {
     for (const { facts } of rows) {
       this.people.prime(ctx, { id: facts.clientId, displayName: facts.displayName });
       const therapistId = facts.recentCheckIns[0]?.therapistId;
@@ -109,8 +152,8 @@ export class CaseloadService {
       client: { id: facts.clientId, displayName: facts.displayName },
       since: facts.startedAt,
       accountClosedAt: facts.accountClosedAt,
-      nextSession: facts.nextSessionId ? (sessions.get(facts.nextSessionId) ?? null) : null,
-      lastSession: facts.lastSessionId ? (sessions.get(facts.lastSessionId) ?? null) : null,
+      nextSession: facts.nextSession ?? null,
+      lastSession: facts.lastSession ?? null,
       daysSinceLastSession: facts.lastSessionAt ? Math.floor((now.getTime() - facts.lastSessionAt.getTime()) / DAY) : null,
       unreadSharedReflections: facts.unreadShared,
       alliance: alliance(facts.recentCheckIns),
@@ -150,8 +193,8 @@ const FILTERS: Record<CaseloadFilter, (row: Flagged) => boolean> = {
 };
 
 /** Each sort as a key (ascending, ties broken by name, then client id): the same key is the cursor. */
-const SORT_KEYS: Record<CaseloadSort, (row: Flagged) => [number, string, string]> = {
-  NAME: ({ facts }) => [0, facts.displayName, facts.clientId],
+const SORT_KEYS: Record<CaseloadSort, (row: Flagged) => SortKey> = {
+  NAME: ({ facts }) => nameKey(facts),
   NEXT_SESSION: ({ facts }) => [facts.nextSessionAt?.getTime() ?? NEVER, facts.displayName, facts.clientId],
   LAST_SESSION: ({ facts }) => [facts.lastSessionAt ? -facts.lastSessionAt.getTime() : NEVER, facts.displayName, facts.clientId],
   ATTENTION: ({ facts, flags }) => [-flags.length, facts.displayName, facts.clientId],
