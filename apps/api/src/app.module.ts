@@ -5,6 +5,7 @@ import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { Request, Response } from 'express';
 import type { DataSource } from 'typeorm';
+import { auditBatchPlugin } from './common/audit-batch';
 import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
@@ -79,7 +80,7 @@ export class AppModule {
             validationRules: limitValidationRules,
             // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy. No cache hints: answers
             // are private, and Apollo's default cache-control plugin would wrap every field resolver to work them out.
-            plugins: [ApolloServerPluginCacheControlDisabled(), tokenScopePlugin(), costLimitPlugin(), idempotencyPlugin(idempotencyKeys), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
+            plugins: [ApolloServerPluginCacheControlDisabled(), tokenScopePlugin(), costLimitPlugin(), auditBatchPlugin(), idempotencyPlugin(idempotencyKeys), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,

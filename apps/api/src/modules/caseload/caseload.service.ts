@@ -115,7 +115,8 @@ export class CaseloadService {
   async client(viewer: Viewer, rawId: string, ctx: object = {}) {
     const id = parseInput(idSchema, rawId, ['id']);
     await this.care.assertCanSeeClient(viewer, id, 'That client');
-    const therapistId = await this.care.currentTherapistId(id);
+    // A therapist may see only clients in their active care, and a client has one active relationship: theirs.
+    const therapistId = Policy.holdCare(viewer) ? viewer.userId : await this.care.currentTherapistId(id);
     let relationship: CaseloadEntry | null = null;
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
