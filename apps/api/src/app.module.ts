@@ -1,9 +1,11 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
+import { auditBatchPlugin } from './common/audit-batch';
 import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
@@ -77,8 +79,9 @@ export class AppModule {
             // Limits are checked before anything runs: tokens while parsing, depth and aliases while validating, cost after.
             parseOptions: { maxTokens: GRAPHQL_LIMITS.tokens },
             validationRules: limitValidationRules,
-            // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy.
-            plugins: [tokenScopePlugin(), costLimitPlugin(), idempotencyPlugin(idempotencyKeys), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
+            // Cast: @apollo/server ships CJS and ESM typings, and Nest's config names the other copy. No cache hints: answers
+            // are private, and Apollo's default cache-control plugin would wrap every field resolver to work them out.
+            plugins: [ApolloServerPluginCacheControlDisabled(), tokenScopePlugin(), costLimitPlugin(), auditBatchPlugin(), idempotencyPlugin(idempotencyKeys), ...(config.introspection ? [explorerLandingPage()] : [])] as ApolloDriverConfig['plugins'],
             allowBatchedHttpRequests: false,
             // Apollo refuses simple (form-like) requests and GET mutations that could carry a cookie cross-site.
             csrfPrevention: true,

@@ -2,7 +2,7 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, isLeafType, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, isLeafType, Kind, type DocumentNode, type OperationDefinitionNode, type TypeNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '@attune/domain';
 import type { RequestContext } from './auth/viewer';
@@ -91,15 +91,43 @@ export function operationCost(options: Omit<Parameters<typeof getComplexity>[0],
   return getComplexity({ ...options, estimators: [pageEstimator, objectEstimator] });
 }
 
+/** How many variants (operation name and page sizes) of one document keep their cost: pages come in few sizes. */
+const COSTS_PER_DOCUMENT = 32;
+
+/**
+ * Costs already worked out, by document and by the values of its `Int` variables, the only variables the
+ * model reads (`first`). Apollo keeps one parsed document per query text, so the portal's repeated queries
+ * cost a lookup instead of a walk of the document against the schema.
+ */
+function costCache() {
+  const byDocument = new WeakMap<DocumentNode, Map<string, number>>();
+  return (document: DocumentNode, operation: OperationDefinitionNode | undefined, variables: Record<string, unknown>, work: () => number) => {
+    if (!operation) return work();
+    const ints = (operation.variableDefinitions ?? []).filter(({ type }) => namedTypeOf(type) === 'Int');
+    const key = JSON.stringify([operation.name?.value ?? null, ...ints.map(({ variable }) => variables[variable.name.value] ?? null)]);
+    let costs = byDocument.get(document);
+    const known = costs?.get(key);
+    if (known !== undefined) return known;
+    const cost = work();
+    if (!costs || costs.size >= COSTS_PER_DOCUMENT) byDocument.set(document, (costs = new Map()));
+    costs.set(key, cost);
+    return cost;
+  };
+}
+
+const namedTypeOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type));
+
 /** Refuses an operation whose estimated cost is over the limit, before it touches the database. */
 export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
+  const cached = costCache();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document, schema, response }) {
+        async didResolveOperation({ request, document, operation, schema, response }) {
           let cost: number;
           try {
-            cost = operationCost({ schema, query: document, operationName: request.operationName ?? undefined, variables: request.variables ?? {} });
+            const variables = request.variables ?? {};
+            cost = cached(document, operation, variables, () => operationCost({ schema, query: document, operationName: request.operationName ?? undefined, variables }));
           } catch (error) {
             // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
             if (error instanceof GraphQLError) return;

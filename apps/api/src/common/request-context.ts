@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { EntityManager } from 'typeorm';
+import type { AuditBatch } from './audit-batch';
 
 /** Per-request facts that logs, errors and the audit trail need without threading them through every call. */
 export interface RequestScope {
@@ -10,6 +11,8 @@ export interface RequestScope {
   ip: string | null;
   /** The request-wide transaction every query of this request joins (a mutation sent with an Idempotency-Key). */
   transaction?: EntityManager;
+  /** Audit rows of the query being run, written together when it ends (audit-batch.ts). */
+  auditBatch?: AuditBatch;
 }
 
 export const requestScope = new AsyncLocalStorage<RequestScope>();

@@ -28,9 +28,16 @@ export class AuditService {
   /**
    * One statement for any number of entries, with arrays unnested on the server: the caseload records a
    * read for every client it shows, and building a row-by-row insert cost more than the read itself.
+   * Without a manager, during a query, the entries join the query's batch: one statement when it ends.
    */
-  async recordMany(entries: AuditEntry[], manager: EntityManager = this.dataSource.manager) {
+  async recordMany(entries: AuditEntry[], manager?: EntityManager) {
     if (entries.length === 0) return;
+    const scope = requestScope.getStore();
+    if (!manager && scope?.auditBatch?.add(entries, (batched) => this.insert(batched as AuditEntry[], this.dataSource.manager))) return;
+    await this.insert(entries, manager ?? this.dataSource.manager);
+  }
+
+  private async insert(entries: AuditEntry[], manager: EntityManager) {
     const scope = requestScope.getStore();
     const column = <T>(value: (entry: AuditEntry) => T) => entries.map(value);
     await manager.query(

@@ -20,6 +20,15 @@ export interface CheckInRow {
   createdAt: Date;
 }
 
+/** A session as the caseload carries it: the entity's columns as plain values, for the `Session` fields. */
+export type SessionRow = Omit<TherapySessionEntity, 'client' | 'therapist'>;
+
+/** An active client by name: all the name order needs. */
+export interface RosterRow {
+  clientId: string;
+  displayName: string;
+}
+
 /** The compact facts of one active client: enough to flag, filter and sort without reading any history. */
 export interface ClientFactsRow {
   clientId: string;
@@ -40,6 +49,9 @@ export interface ClientFactsRow {
   sharedDays30To90: number;
   /** Newest first. */
   recentCheckIns: CheckInRow[];
+  /** The next and last sessions themselves, when asked for (`withSessions`); else undefined. */
+  nextSession?: SessionRow | null;
+  lastSession?: SessionRow | null;
 }
 
 /** How many check-ins feed the alliance chart on the caseload. */
@@ -50,7 +62,10 @@ export interface FactsQuery {
   now: Date;
   trendPoints: number;
   search: string | null;
-  onlyClientId: string | null;
+  /** Only these clients (still in active care); null for all. */
+  onlyClientIds: string[] | null;
+  /** Bring the next and last sessions' rows too: cheap for a page, wasted on a whole caseload that is sorted and cut. */
+  withSessions: boolean;
   /** Which check-ins the viewer may see, over alias `ci` (the care policy's relationship filter). */
   checkIns: SqlFilter;
   /** Which reflections the viewer may see, over alias `ru` and again over alias `ra` (the care policy's reflections filter). */
@@ -92,15 +107,26 @@ function changedSinceCondition(changed: ChangedSince): string {
 export class CaseloadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One statement: the facts of every active client of the therapist (or of one, or of those matching a search). */
+  /** One statement: the therapist's active clients (or those matching a search) with their names, nothing else. */
+  async roster(therapistId: string, search: string | null): Promise<RosterRow[]> {
+    const conditions = ['c.therapist_id = $1', 'c.ended_at IS NULL'];
+    if (search) conditions.push('(u.display_name ILIKE $2 OR u.email ILIKE $2)');
+    return this.dataSource.query(
+      `SELECT c.client_id AS "clientId", u.display_name AS "displayName" FROM care_relationships c JOIN users u ON u.id = c.client_id WHERE ${conditions.join(' AND ')}`,
+      search ? [therapistId, likePattern(search)] : [therapistId],
+    );
+  }
+
+  /** One statement: the facts of every active client of the therapist (or of some, or of those matching a search). */
   async clientFacts(query: FactsQuery): Promise<ClientFactsRow[]> {
     const conditions = ['c.therapist_id = :therapistId', 'c.ended_at IS NULL'];
     if (query.search) conditions.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
-    if (query.onlyClientId) conditions.push('c.client_id = :onlyClientId');
+    if (query.onlyClientIds) conditions.push('c.client_id = ANY(CAST(:onlyClientIds AS uuid[]))');
     if (query.changedSince) conditions.push(changedSinceCondition(query.changedSince));
+    const session = query.withSessions ? `, ${this.sessionJson('s')} AS row` : '';
     const sql = `
       SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
-             nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",
+             nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",${query.withSessions ? ' nxt.row AS "nextSession", lst.row AS "lastSession",' : ''}
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
              unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
              coalesce(checkins.rows, '[]') AS "recentCheckIns"
@@ -108,11 +134,11 @@ export class CaseloadRepository {
       JOIN users u ON u.id = c.client_id
       JOIN users t ON t.id = c.therapist_id
       LEFT JOIN LATERAL (
-        SELECT s.id, s.starts_at FROM therapy_sessions s
+        SELECT s.id, s.starts_at${session} FROM therapy_sessions s
         WHERE s.client_id = c.client_id AND s.starts_at > :now AND s.status = 'SCHEDULED' ORDER BY s.starts_at ASC LIMIT 1
       ) nxt ON TRUE
       LEFT JOIN LATERAL (
-        SELECT s.id, s.starts_at FROM therapy_sessions s
+        SELECT s.id, s.starts_at${session} FROM therapy_sessions s
         WHERE s.client_id = c.client_id AND s.starts_at <= :now AND s.status = 'COMPLETED' ORDER BY s.starts_at DESC LIMIT 1
       ) lst ON TRUE
       LEFT JOIN LATERAL (
@@ -153,31 +179,64 @@ export class CaseloadRepository {
       therapistId: query.therapistId,
       now: query.now,
       trendPoints: query.trendPoints,
-      q: query.search ? `%${query.search.replace(/[%_\\]/g, '\\$&')}%` : null,
-      onlyClientId: query.onlyClientId,
+      q: query.search ? likePattern(query.search) : null,
+      onlyClientIds: query.onlyClientIds,
     };
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
     const rows: RawFactsRow[] = await this.dataSource.query(text, values);
-    return rows.map(toFacts);
+    const timeColumns = this.sessionTimeColumns();
+    return rows.map((row) => toFacts(row, timeColumns));
   }
 
   /** The sessions a page shows (next and last), by id: at most two per client on the page, as plain rows. */
-  async sessionsById(ids: string[]): Promise<TherapySessionEntity[]> {
+  async sessionsById(ids: string[]): Promise<SessionRow[]> {
     if (ids.length === 0) return [];
     const metadata = this.dataSource.getMetadata(TherapySessionEntity);
     const columns = metadata.columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
     return this.dataSource.query(`SELECT ${columns} FROM "${metadata.tableName}" WHERE id = ANY($1::uuid[])`, [ids]);
   }
+
+  /** A session row over `alias` as one JSON object keyed like the entity. */
+  private sessionJson(alias: string) {
+    const columns = this.dataSource.getMetadata(TherapySessionEntity).columns;
+    return `json_build_object(${columns.map((column) => `'${column.propertyName}', ${alias}.${column.databaseName}`).join(', ')})`;
+  }
+
+  /** JSON carries times as text: these session properties become Dates again. */
+  private sessionTimeColumns() {
+    return this.dataSource
+      .getMetadata(TherapySessionEntity)
+      .columns.filter((column) => column.type === 'timestamptz' || column.type === Date)
+      .map((column) => column.propertyName as keyof SessionRow);
+  }
 }
 
-type RawCheckIn = Omit<CheckInRow, 'acknowledgedAt' | 'createdAt'> & { acknowledgedAt: string | null; createdAt: string };
-type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns'> & { recentCheckIns: RawCheckIn[] | string };
+const likePattern = (search: string) => `%${search.replace(/[%_\\]/g, '\\$&')}%`;
 
-function toFacts(row: RawFactsRow): ClientFactsRow {
-  // json arrives parsed from PostgreSQL; a driver that leaves it as text gets it parsed here.
-  const checkIns = typeof row.recentCheckIns === 'string' ? (JSON.parse(row.recentCheckIns) as RawCheckIn[]) : row.recentCheckIns;
+type RawCheckIn = Omit<CheckInRow, 'acknowledgedAt' | 'createdAt'> & { acknowledgedAt: string | null; createdAt: string };
+type RawSession = Record<string, unknown> | string | null;
+type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns' | 'nextSession' | 'lastSession'> & {
+  recentCheckIns: RawCheckIn[] | string;
+  nextSession?: RawSession;
+  lastSession?: RawSession;
+};
+
+// json arrives parsed from PostgreSQL; a driver that leaves it as text gets it parsed here.
+const parsedJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
+
+function toSession(raw: RawSession | undefined, timeColumns: (keyof SessionRow)[]): SessionRow | null | undefined {
+  if (raw === undefined || raw === null) return raw;
+  const session = parsedJson(raw) as Record<string, unknown>;
+  for (const column of timeColumns) if (session[column] !== null) session[column] = new Date(session[column] as string);
+  return session as unknown as SessionRow;
+}
+
+function toFacts(row: RawFactsRow, sessionTimeColumns: (keyof SessionRow)[]): ClientFactsRow {
+  const checkIns = parsedJson(row.recentCheckIns);
   return {
     ...row,
+    nextSession: toSession(row.nextSession, sessionTimeColumns),
+    lastSession: toSession(row.lastSession, sessionTimeColumns),
     startedAt: new Date(row.startedAt),
     accountClosedAt: row.accountClosedAt ? new Date(row.accountClosedAt) : null,
     nextSessionAt: row.nextSessionAt ? new Date(row.nextSessionAt) : null,

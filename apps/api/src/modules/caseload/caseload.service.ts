@@ -9,7 +9,7 @@ import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
 import { AllianceDirection, CaseloadFilter, CaseloadSort, type CaseloadArgs, type CaseloadEntry } from './caseload.model';
-import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow, type FactsQuery } from './caseload.repository';
+import { CaseloadRepository, TREND_POINTS, type ChangedSince, type CheckInRow, type ClientFactsRow, type FactsQuery } from './caseload.repository';
 
 const searchSchema = z.string().trim().max(100).nullable().optional();
 const DAY = 86_400_000;
@@ -22,6 +22,25 @@ interface Flagged {
   flags: ReturnType<typeof caseloadFlags>;
 }
 
+type SortKey = [number, string, string];
+
+/** A row of the page with its sort key. */
+interface PageRow {
+  key: SortKey;
+  row: Flagged;
+}
+
+/** The rows after the cursor in key order, the page and one more. */
+function pageOf<R>(rows: { row: R; key: SortKey }[], afterKey: Readonly<SortKey> | null, first: number) {
+  return rows
+    .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .slice(0, first + 1);
+}
+
+/** By name, ties broken by client id: the same key whether the row has its facts yet or not. */
+const nameKey = (row: { displayName: string; clientId: string }): SortKey => [0, row.displayName, row.clientId];
+
 @Injectable()
 export class CaseloadService {
   constructor(
@@ -32,10 +51,11 @@ export class CaseloadService {
   ) {}
 
   /**
-   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history:
-   * the compact facts of every active client (flags need all of them to sort and filter), then the page's
-   * sessions. The cursor is the last row's sort key and client id, so a client added between two pages
-   * neither repeats nor pushes anyone out.
+   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history.
+   * By name, with no filter (the page the portal opens), names alone decide the page: the active clients'
+   * names, then the facts and sessions of the page's clients only. Any other order or filter needs the
+   * compact facts of every active client, then the page's sessions. The cursor is the last row's sort key
+   * and client id, so a client added between two pages neither repeats nor pushes anyone out.
    */
   async caseload(viewer: Viewer, args: CaseloadArgs, ctx: object) {
     if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
@@ -43,25 +63,18 @@ export class CaseloadService {
     const search = parseInput(searchSchema, args.search, ['search']) || null;
     const updatedSince = parseUpdatedSince(args.updatedSince);
     const sort = args.sort ?? CaseloadSort.NAME;
+    const filter = args.filter ?? CaseloadFilter.ALL;
     const afterKey = parseAfter(after, ['number', 'string', 'id']);
-
     const now = new Date();
+    // Polling for changes reads only the changed clients, so their facts decide the page (pageByFacts).
     const changedSince = updatedSince
       ? { at: updatedSince, checkIns: this.care.relationshipFilter(viewer, 'cc'), reflections: this.care.reflectionsFilter(viewer, 'rc') }
       : null;
-    const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS, changedSince });
-    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
-    if (!search && !changedSince) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
-    const keyOf = SORT_KEYS[sort];
-    const rows = facts
-      .map((row) => ({ facts: row, flags: flagsOf(row, now) }))
-      .filter(FILTERS[args.filter ?? CaseloadFilter.ALL])
-      .map((row) => ({ row, key: keyOf(row) }))
-      .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
-      .sort((a, b) => compareKeys(a.key, b.key))
-      .slice(0, first + 1);
+    const rows = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL && !changedSince
+      ? await this.pageByName(viewer, now, search, afterKey, first)
+      : await this.pageByFacts(viewer, now, search, afterKey, first, sort, filter, changedSince);
 
-    const entries = await this.hydrate(ctx, rows.slice(0, first).map(({ row }) => row), now);
+    const entries = this.entries(ctx, rows.slice(0, first).map(({ row }) => row), now);
     await this.audit.recordMany(entries.map((entry) => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: entry.client.id, subjectUserId: entry.client.id })));
     return toConnection(
       rows.map(({ key }, index) => ({ key, entry: entries[index] })),
@@ -71,25 +84,69 @@ export class CaseloadService {
     );
   }
 
+  /** The page in name order (and one more, to know another page follows), then the facts and sessions of those clients only. */
+  private async pageByName(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number): Promise<PageRow[]> {
+    const roster = await this.repository.roster(viewer.userId, search);
+    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
+    if (!search) this.care.knowActiveClients(viewer, roster.map((row) => row.clientId));
+    const page = pageOf(roster.map((row) => ({ row, key: nameKey(row) })), afterKey, first);
+    if (page.length === 0) return [];
+    const onlyClientIds = page.map(({ row }) => row.clientId);
+    const facts = new Map((await this.facts(viewer, now, { search: null, onlyClientIds, trendPoints: TREND_POINTS, withSessions: true, changedSince: null })).map((row) => [row.clientId, row]));
+    // A relationship that ended between the two statements leaves the page.
+    return page.flatMap(({ row, key }) => {
+      const found = facts.get(row.clientId);
+      return found ? [{ key, row: { facts: found, flags: flagsOf(found, now) } }] : [];
+    });
+  }
+
+  /** Every active client's facts, flagged, filtered, sorted and cut to the page; then the page's sessions. */
+  private async pageByFacts(
+    viewer: Viewer,
+    now: Date,
+    search: string | null,
+    afterKey: Readonly<SortKey> | null,
+    first: number,
+    sort: CaseloadSort,
+    filter: CaseloadFilter,
+    changedSince: ChangedSince | null,
+  ): Promise<PageRow[]> {
+    const facts = await this.facts(viewer, now, { search, onlyClientIds: null, trendPoints: TREND_POINTS, withSessions: false, changedSince });
+    // Unless narrowed, the statement above read exactly the viewer's active relationships: later policy checks need not ask again.
+    if (!search && !changedSince) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
+    const keyOf = SORT_KEYS[sort];
+    const flagged = facts.map((row) => ({ facts: row, flags: flagsOf(row, now) })).filter(FILTERS[filter]);
+    const page: PageRow[] = pageOf(flagged.map((row) => ({ row, key: keyOf(row) })), afterKey, first);
+    const shown = page.slice(0, first).map(({ row }) => row.facts);
+    const sessionIds = shown.flatMap((row) => [row.nextSessionId, row.lastSessionId]).filter((id): id is string => id !== null);
+    const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
+    for (const row of shown) {
+      row.nextSession = row.nextSessionId ? (sessions.get(row.nextSessionId) ?? null) : null;
+      row.lastSession = row.lastSessionId ? (sessions.get(row.lastSessionId) ?? null) : null;
+    }
+    return page;
+  }
+
   /** A client's record: the client themself, or their therapist (with the relationship at a glance). */
   async client(viewer: Viewer, rawId: string, ctx: object = {}) {
     const id = parseInput(idSchema, rawId, ['id']);
     await this.care.assertCanSeeClient(viewer, id, 'That client');
-    const therapistId = await this.care.currentTherapistId(id);
+    // A therapist may see only clients in their active care, and a client has one active relationship: theirs.
+    const therapistId = Policy.holdCare(viewer) ? viewer.userId : await this.care.currentTherapistId(id);
     let relationship: CaseloadEntry | null = null;
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
       const now = new Date();
-      const [row] = await this.facts(viewer, now, { search: null, onlyClientId: id, trendPoints: 50, changedSince: null });
+      const [row] = await this.facts(viewer, now, { search: null, onlyClientIds: [id], trendPoints: 50, withSessions: true, changedSince: null });
       if (!row) throw notFound('That client');
-      relationship = (await this.hydrate(ctx, [{ facts: row, flags: flagsOf(row, now) }], now))[0] ?? null;
+      relationship = this.entries(ctx, [{ facts: row, flags: flagsOf(row, now) }], now)[0] ?? null;
       person = row;
     }
     await this.audit.record({ action: 'client.read', actor: viewer, targetType: 'client', targetId: id, subjectUserId: id });
     return { id, person, relationship, therapistId };
   }
 
-  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientId' | 'trendPoints' | 'changedSince'>) {
+  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions' | 'changedSince'>) {
     return this.repository.clientFacts({
       therapistId: viewer.userId,
       now,
@@ -101,10 +158,8 @@ export class CaseloadService {
     });
   }
 
-  /** Entries for the rows a page shows: one statement for their sessions; names go to the request's people loader. */
-  private async hydrate(ctx: object, rows: Flagged[], now: Date): Promise<CaseloadEntry[]> {
-    const sessionIds = rows.flatMap(({ facts }) => [facts.nextSessionId, facts.lastSessionId]).filter((id): id is string => id !== null);
-    const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
+  /** Entries for the rows a page shows, their sessions already read; names go to the request's people loader. */
+  private entries(ctx: object, rows: Flagged[], now: Date): CaseloadEntry[] {
     for (const { facts } of rows) {
       this.people.prime(ctx, { id: facts.clientId, displayName: facts.displayName });
       const therapistId = facts.recentCheckIns[0]?.therapistId;
@@ -114,8 +169,8 @@ export class CaseloadService {
       client: { id: facts.clientId, displayName: facts.displayName },
       since: facts.startedAt,
       accountClosedAt: facts.accountClosedAt,
-      nextSession: facts.nextSessionId ? (sessions.get(facts.nextSessionId) ?? null) : null,
-      lastSession: facts.lastSessionId ? (sessions.get(facts.lastSessionId) ?? null) : null,
+      nextSession: facts.nextSession ?? null,
+      lastSession: facts.lastSession ?? null,
       daysSinceLastSession: facts.lastSessionAt ? Math.floor((now.getTime() - facts.lastSessionAt.getTime()) / DAY) : null,
       unreadSharedReflections: facts.unreadShared,
       alliance: alliance(facts.recentCheckIns),
@@ -155,8 +210,8 @@ const FILTERS: Record<CaseloadFilter, (row: Flagged) => boolean> = {
 };
 
 /** Each sort as a key (ascending, ties broken by name, then client id): the same key is the cursor. */
-const SORT_KEYS: Record<CaseloadSort, (row: Flagged) => [number, string, string]> = {
-  NAME: ({ facts }) => [0, facts.displayName, facts.clientId],
+const SORT_KEYS: Record<CaseloadSort, (row: Flagged) => SortKey> = {
+  NAME: ({ facts }) => nameKey(facts),
   NEXT_SESSION: ({ facts }) => [facts.nextSessionAt?.getTime() ?? NEVER, facts.displayName, facts.clientId],
   LAST_SESSION: ({ facts }) => [facts.lastSessionAt ? -facts.lastSessionAt.getTime() : NEVER, facts.displayName, facts.clientId],
   ATTENTION: ({ facts, flags }) => [-flags.length, facts.displayName, facts.clientId],

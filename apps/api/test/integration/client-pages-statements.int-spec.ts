@@ -1,0 +1,115 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse, print, separateOperations } from 'graphql';
+import type { Logger } from 'typeorm';
+import { newPerson, signedIn } from '../auth';
+import { newCare, newCheckIn, newReflection, newSession } from '../factories/clinical.factory';
+import { AuditService } from '../../src/modules/audit/audit.service';
+import { gql, startTestApp, type TestApp } from '../harness';
+
+const DAY = 86_400_000;
+
+/** The portal's own operation, with the fragments it uses. */
+function portalOperation(file: string, name: string) {
+  const document = parse(fs.readFileSync(path.join(__dirname, '../../../portal/src/features', file), 'utf8'));
+  return print(separateOperations(document)[name]!);
+}
+
+/** Every SQL statement the data source sends, sorted into the sign-in lookup, audit rows and the rest. */
+function countStatements(t: TestApp) {
+  const original = t.dataSource.logger;
+  const counter = { session: 0, audit: 0, other: [] as string[] };
+  t.dataSource.logger = new Proxy(original, {
+    get(target, prop: keyof Logger) {
+      if (prop === 'logQuery')
+        return (sql: string) => {
+          if (/auth_sessions/.test(sql)) counter.session++;
+          else if (/^INSERT INTO "audit_events"/.test(sql)) counter.audit++;
+          else counter.other.push(sql);
+        };
+      return target[prop];
+    },
+  });
+  return { counter, restore: () => (t.dataSource.logger = original) };
+}
+
+/** A client in care with a few sessions (with check-ins), shared reflections with responses, and a practice prompt. */
+async function clientWithHistory(t: TestApp, sessions: number) {
+  const therapist = await newPerson(t.dataSource, 'THERAPIST');
+  const client = await newPerson(t.dataSource, 'CLIENT');
+  await newCare(t.dataSource, therapist, client);
+  for (let i = 0; i < sessions; i++) {
+    const session = await newSession(t.dataSource, therapist, client, { hoursFromNow: -24 * 7 * (i + 1), status: 'COMPLETED' });
+    await newCheckIn(t.dataSource, session, { overall: 6 + (i % 3) });
+    await newReflection(t.dataSource, client, { sharedWithId: therapist.id, sharedAt: new Date(Date.now() - i * DAY) });
+  }
+  await newSession(t.dataSource, therapist, client, { hoursFromNow: 48 });
+  return { therapist, client };
+}
+
+describe('the client record and the client home run a bounded number of SQL statements', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it("answers the therapist's client record (portal ClientPage) in 9 statements with one audit insert, however long the history", async () => {
+    const query = portalOperation('client-record/client-record.graphql', 'ClientPage');
+    for (const size of [2, 12]) {
+      const { therapist, client } = await clientWithHistory(t, size);
+      const agent = await signedIn(t, therapist);
+      await gql(agent, '{ me { id } }');
+      const { counter, restore } = countStatements(t);
+      const result = await gql<{ sessions: { edges: unknown[] }; reflections: { edges: unknown[] } }>(agent, query, { id: client.id, yearAgo: new Date(Date.now() - 365 * DAY).toISOString() });
+      restore();
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.sessions.edges).toHaveLength(size + 1);
+      expect(result.data!.reflections.edges).toHaveLength(size);
+      // The therapist's active clients (the policy's set), the relationship's facts with its sessions, the four
+      // lists (sessions, check-ins, reflections, practice prompts), the sessions' check-ins, the reflections'
+      // responses; and every read recorded in one insert.
+      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 8 });
+    }
+  });
+
+  it('answers the client home (portal ClientHomePage) in 10 statements with one audit insert, however long the history', async () => {
+    const query = portalOperation('client-home/client-home.graphql', 'ClientHomePage');
+    for (const size of [2, 12]) {
+      const { client } = await clientWithHistory(t, size);
+      const agent = await signedIn(t, client);
+      await gql(agent, '{ me { id } }');
+      const { counter, restore } = countStatements(t);
+      const now = Date.now();
+      const result = await gql<{ past: { edges: unknown[] }; reflections: { edges: unknown[] } }>(agent, query, {
+        clientId: client.id,
+        recent: new Date(now - 6 * 3_600_000).toISOString(),
+        yearAgo: new Date(now - 365 * DAY).toISOString(),
+        now: new Date(now).toISOString(),
+      });
+      restore();
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.past.edges).toHaveLength(size);
+      expect(result.data!.reflections.edges).toHaveLength(size);
+      // The current therapist, their name, the four lists (upcoming and past sessions, practice prompts,
+      // reflections), the check-ins of each session list (two: the lists resolve apart), the reflections'
+      // responses; and every read recorded in one insert.
+      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 9 });
+    }
+  });
+
+  it('withholds the answer when its audit rows cannot be written', async () => {
+    const { therapist, client } = await clientWithHistory(t, 1);
+    const agent = await signedIn(t, therapist);
+    const audit = t.app.get(AuditService);
+    const insert = jest.spyOn(audit as unknown as { insert: () => Promise<void> }, 'insert').mockRejectedValue(new Error('the audit table is away'));
+    try {
+      const result = await gql(agent, portalOperation('client-record/client-record.graphql', 'ClientPage'), { id: client.id, yearAgo: new Date(Date.now() - 365 * DAY).toISOString() });
+      expect(result.data).toBeUndefined();
+      expect(result.errors![0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(insert).toHaveBeenCalledTimes(1);
+    } finally {
+      insert.mockRestore();
+    }
+  });
+});
