@@ -1,8 +1,8 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
 
-/** The SDK's types come from the committed schema, never from a running server. */
+/** The SDK's types come from the schema copy it carries (scripts/codegen.mjs keeps it equal to the API's committed schema), never from a running server. */
 const config: CodegenConfig = {
-  schema: '../../apps/api/schema.graphql',
+  schema: 'schema.graphql',
   documents: ['src/operations/*.graphql'],
   // ESM output needs explicit .js extensions on relative imports.
   emitLegacyCommonJSImports: false,

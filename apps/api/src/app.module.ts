@@ -8,6 +8,7 @@ import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
 import { formatGraphQLError } from './common/errors';
+import { describeRootTypes } from './common/graphql-root-types';
 import { callerOf } from './graphql-gate';
 import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
 import type { AppLogger } from './common/logger';
@@ -66,8 +67,8 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
-            // Each operation's description names the scope a token needs, in the served and the written schema alike.
-            transformSchema: describeTokenScopes,
+            // The root types say what they are, and each operation's description names the scope a token needs, in the served and the written schema alike.
+            transformSchema: (schema) => describeTokenScopes(describeRootTypes(schema)),
             transformAutoSchemaFile: true,
             introspection: config.introspection,
             // The explorer is our own page, served from this origin (explorer.ts), not Nest's, which loads from a CDN.

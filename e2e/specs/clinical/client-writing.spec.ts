@@ -55,6 +55,32 @@ test('a reflection being written survives a failed save and a reload, and reache
   expect((await ask<{ reflectionDraft: unknown }>(page, '{ reflectionDraft { body } }')).reflectionDraft).toBeNull();
 });
 
+test('earlier reflections come ten at a time, and a new one shows first without losing the way to the rest', async ({ page }) => {
+  // Set-up: eleven reflections of Marcus Bell's own, newer than anything seeded.
+  await signInAs(page, 'client7@attune.test');
+  for (let n = 1; n <= 11; n += 1) {
+    await ask(page, 'mutation ($input: WriteReflectionInput!) { writeReflection(input: $input) { id } }', { input: { body: `Week ${n}: a note to myself.` } });
+  }
+  const reflections = new ReflectionsPage(page);
+  await reflections.open();
+  const mine = reflections.reflection('a note to myself.');
+  await expect(mine).toHaveCount(10);
+  await expect(mine.first()).toContainText('Week 11:');
+
+  await page.getByRole('button', { name: 'Show earlier reflections' }).click();
+  await expect(mine).toHaveCount(11);
+  await expect(mine.last()).toContainText('Week 1:');
+
+  const form = reflections.writeForm();
+  await reflections.body().fill('Week 12: a note to myself.');
+  await form.getByRole('button', { name: 'Save reflection' }).click();
+  await expect(form.getByRole('status').filter({ hasText: 'Your reflection is saved. Only you can see it.' })).toBeVisible();
+  await expect(mine.first()).toContainText('Week 12:');
+  await expect(mine.filter({ hasText: 'Week 12:' })).toHaveCount(1);
+  await page.getByRole('button', { name: 'Show earlier reflections' }).click();
+  await expect(mine).toHaveCount(12);
+});
+
 test('a client notes what they would like to talk about in their next session', async ({ page }) => {
   await signInAs(page, 'client2@attune.test');
   const home = new ClientHomePage(page);

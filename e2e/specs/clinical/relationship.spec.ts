@@ -80,7 +80,7 @@ test('a shared reflection and a check-in reach the therapist, and the response r
   await caseload.open();
   const jordan = caseload.row('Jordan Lee');
   await expect(jordan.getByRole('link', { name: '2 unread from Jordan Lee' })).toBeVisible();
-  await expect(jordan.getByRole('img', { name: 'Overall: 7, 8, 8, 9, 8, 9 — steady' })).toBeVisible();
+  await expect(jordan.getByRole('img', { name: 'Overall: 8, 5, 7, 8, 8, 9, 8, 9 — steady' })).toBeVisible();
   await checkPage(page, 'clinical-therapist-caseload');
 
   await jordan.getByRole('link', { name: 'Jordan Lee', exact: true }).click();
@@ -104,8 +104,10 @@ test('a shared reflection and a check-in reach the therapist, and the response r
   await signInAs(page, 'client@attune.test');
   await reflections.open();
   await expect(reflections.reflection(text).getByText('That sounds like a real step. I would like to hear what made it possible.')).toBeVisible();
+  await expect(reflections.reflection(text)).toContainText(`${THERAPIST} responded on`);
   await home.open();
   await expect(home.responses()).toContainText('That sounds like a real step.');
+  await expect(home.responses().getByRole('listitem').filter({ hasText: 'That sounds like a real step.' })).toContainText(`${THERAPIST} responded on`);
   await expect(home.checkIns().getByRole('link', { name: /^Check in about your session on/ })).toHaveCount(0);
 });
 
@@ -117,7 +119,7 @@ test('a low check-in raises a flag with its reason; acknowledging it closes the 
   const riley = caseload.row('Riley Chen');
   await expect(riley).toContainText('Check-in: The latest check-in needs attention: 5 or below for feeling safe and heard, the way of working, the session overall');
   await expect(riley).toContainText('Comment: A check-in comment is waiting for you.');
-  await expect(riley.getByRole('img', { name: 'Overall: 8, 5 — falling' })).toBeVisible();
+  await expect(riley.getByRole('img', { name: 'Overall: 7, 7, 8, 8, 5 — falling' })).toBeVisible();
   await checkPage(page, 'clinical-therapist-caseload-flagged');
 
   await riley.getByRole('link', { name: 'Riley Chen', exact: true }).click();

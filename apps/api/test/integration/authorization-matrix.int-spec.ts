@@ -15,7 +15,7 @@ import {
 } from 'graphql';
 import type { ScopeRule } from '../../src/common/auth/scope.decorator';
 import { scopeRuleOf } from '../../src/common/auth/token-scopes';
-import { PracticePromptEntity, ReflectionDraftEntity } from '../../src/modules/reflections/reflection.entity';
+import { PracticePromptEntity, ReflectionDraftEntity, ReflectionResponseEntity } from '../../src/modules/reflections/reflection.entity';
 import { SessionNoteEntity } from '../../src/modules/sessions/session-note.entity';
 import type { UserEntity } from '../../src/modules/users/user.entity';
 import { API_SCOPE_AREAS } from '@attune/domain';
@@ -168,7 +168,8 @@ const CASES: Case[] = [
   },
 
   // ---- the caseload and client record ----
-  { name: 'caseload', kind: 'query', document: '{ caseload { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', caseloadToken: 'ok' }) },
+  // The lists that change carry `updatedSince`: filtering by change never widens who may read them.
+  { name: 'caseload', kind: 'query', document: '{ caseload(updatedSince: "2000-01-01T00:00:00Z") { edges { cursor } } }', field: ['caseload'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', caseloadToken: 'ok' }) },
   { name: 'client', kind: 'query', document: 'query($id: ID!) { client(id: $id) { displayName } }', variables: async (w) => ({ id: w.client.id }), field: ['client'], expect: clinicalRead({ caseloadToken: 'ok' }) },
 
   // ---- words and notes on nested paths: a caseload token reaches none of them ----
@@ -226,7 +227,7 @@ const CASES: Case[] = [
   },
 
   // ---- sessions ----
-  { name: 'sessions', kind: 'query', document: 'query($c: ID) { sessions(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['sessions'], expect: clinicalRead({ admin: F }) },
+  { name: 'sessions', kind: 'query', document: 'query($c: ID) { sessions(clientId: $c, updatedSince: "2000-01-01T00:00:00Z") { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['sessions'], expect: clinicalRead({ admin: F }) },
   { name: 'session', kind: 'query', document: 'query($id: ID!) { session(id: $id) { id } }', variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client)).id }), field: ['session'], expect: clinicalRead() },
   {
     name: 'Session.note', kind: 'field', document: 'query($id: ID!) { session(id: $id) { note { body } } }',
@@ -291,11 +292,20 @@ const CASES: Case[] = [
   },
 
   // ---- reflections ----
-  { name: 'reflections', kind: 'query', document: 'query($c: ID) { reflections(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['reflections'], expect: clinicalRead({ admin: F }) },
+  { name: 'reflections', kind: 'query', document: 'query($c: ID) { reflections(clientId: $c, updatedSince: "2000-01-01T00:00:00Z") { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['reflections'], expect: clinicalRead({ admin: F }) },
   { name: 'reflection (private)', kind: 'query', document: 'query($id: ID!) { reflection(id: $id) { body } }', variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client)).id }), field: ['reflection'], expect: clinicalRead({ therapist: NF }) },
   {
     name: 'Reflection.body (shared)', kind: 'field', document: 'query($id: ID!) { reflection(id: $id) { body responses { body } } }',
     variables: async (w) => ({ id: (await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() })).id }), field: ['reflection', 'body'], expect: clinicalRead(),
+  },
+  {
+    name: 'ReflectionResponse.author', kind: 'field', document: 'query($id: ID!) { reflection(id: $id) { responses { author { displayName } } } }',
+    variables: async (w) => {
+      const shared = await newReflection(w.t.dataSource, w.client, { sharedWithId: w.therapist.id, sharedAt: new Date() });
+      await w.t.dataSource.getRepository(ReflectionResponseEntity).insert({ reflectionId: shared.id, therapistId: w.therapist.id, body: 'thank you for writing this' });
+      return { id: shared.id };
+    },
+    field: ['reflection', 'responses', '0', 'author', 'displayName'], expect: clinicalRead(),
   },
   {
     name: 'reflectionDraft', kind: 'query', document: '{ reflectionDraft { body } }',
@@ -325,7 +335,7 @@ const CASES: Case[] = [
   },
 
   // ---- check-ins ----
-  { name: 'checkIns', kind: 'query', document: 'query($c: ID) { checkIns(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['checkIns'], expect: clinicalRead({ admin: F }) },
+  { name: 'checkIns', kind: 'query', document: 'query($c: ID) { checkIns(clientId: $c, updatedSince: "2000-01-01T00:00:00Z") { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['checkIns'], expect: clinicalRead({ admin: F }) },
   {
     name: 'submitCheckIn', kind: 'mutation', document: 'mutation($id: ID!) { submitCheckIn(input: { sessionId: $id, bond: 8, goals: 8, approach: 8, overall: 8 }) { id } }',
     variables: async (w) => ({ id: (await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' })).id }),

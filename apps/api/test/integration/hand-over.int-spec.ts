@@ -79,8 +79,13 @@ describe('a hand-over from one therapist to another', () => {
       ['my sister', null, 'I felt rushed'],
       [null, 'I was unwell', null],
     ]);
-    const reflection = await gql<{ reflection: { body: string; responses: { body: string }[] } }>(own, 'query($id: ID!) { reflection(id: $id) { body responses { body } } }', { id: shared.id });
-    expect(reflection.data!.reflection).toEqual({ body: 'a hard week', responses: [{ body: 'thank you for writing this' }] });
+    // The response still says who wrote it, though that therapist is no longer theirs.
+    const reflection = await gql<{ reflection: { body: string; responses: { body: string; author: { displayName: string } }[] } }>(
+      own,
+      'query($id: ID!) { reflection(id: $id) { body responses { body author { displayName } } } }',
+      { id: shared.id },
+    );
+    expect(reflection.data!.reflection).toEqual({ body: 'a hard week', responses: [{ body: 'thank you for writing this', author: { displayName: earlier.displayName } }] });
   });
 
   it('lets the client share an old reflection with the new therapist, without the earlier therapist’s responses', async () => {

@@ -1,6 +1,7 @@
-import { ApolloClient, ApolloLink, HttpLink, InMemoryCache } from '@apollo/client';
+import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } from '@apollo/client';
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
+import { relayStylePagination } from '@apollo/client/utilities';
 import { ViewerDocument } from '../gql/graphql';
 import { idempotencyKeyLink, retryLink } from './idempotency-key-link';
 
@@ -19,11 +20,36 @@ const sessionEndedLink = new ErrorLink(({ error, operation }) => {
   cache.writeQuery({ query: ViewerDocument, data: { me: null } });
 });
 
+/**
+ * One list whichever of its pages was asked for: every argument but the cursor names it. `first` stays in
+ * the name because pages read the same field at different lengths (the client home takes 20 reflections,
+ * the reflections page 10 at a time): without it each would overwrite the other's list.
+ */
+const keysetConnection = relayStylePagination((args) => Object.keys(args ?? {}).filter((name) => name !== 'after'));
+
+/**
+ * The lists the portal pages with "show more": a later page (`after`) is appended to the one in the cache,
+ * a first page (a refetch after a change) replaces it. The audit log is left out: it shows one page at a time.
+ */
+export const typePolicies = {
+  Query: {
+    fields: {
+      adminArticles: keysetConnection,
+      articleRevisions: keysetConnection,
+      articles: keysetConnection,
+      caseload: keysetConnection,
+      practiceMembers: keysetConnection,
+      reflections: keysetConnection,
+      sharedArticles: keysetConnection,
+    },
+  },
+} satisfies TypePolicies;
+
 /** Same origin as the API: the session cookie rides along, and JSON posts satisfy the server's CSRF check. */
 export function createApolloClient() {
   return new ApolloClient({
     // The key is set before the retry link, so each retry of a mutation carries the same one.
     link: ApolloLink.from([sessionEndedLink, idempotencyKeyLink, retryLink, new HttpLink({ uri: '/graphql', credentials: 'same-origin' })]),
-    cache: new InMemoryCache(),
+    cache: new InMemoryCache({ typePolicies }),
   });
 }

@@ -2,7 +2,6 @@ import type { Role } from '@attune/domain';
 import { slugify } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { AppConfig } from '../../config/config';
-import { CareRelationshipEntity } from '../../modules/care/care-relationship.entity';
 import { ArticleRevisionEntity } from '../../modules/content/article-revision.entity';
 import { ArticleEntity } from '../../modules/content/article.entity';
 import { SharedArticleEntity } from '../../modules/content/shared-article.entity';
@@ -74,23 +73,11 @@ export async function seedDemoData(manager: EntityManager) {
   const therapist2 = users.get('therapist2@attune.test')!;
 
   // The therapist's caseload: client, client2 and twelve more, so the caseload view has something to show.
-  const moreClients: UserEntity[] = [];
   for (const [index, name] of EXTRA_CLIENT_NAMES.entries()) {
-    moreClients.push(
-      await manager.save(
-        manager.create(UserEntity, { email: `client${index + 4}@attune.test`, displayName: name, role: 'CLIENT', passwordHash }),
-      ),
-    );
+    const email = `client${index + 4}@attune.test`;
+    users.set(email, await manager.save(manager.create(UserEntity, { email, displayName: name, role: 'CLIENT', passwordHash })));
   }
-  const caseload = [users.get('client@attune.test')!, users.get('client2@attune.test')!, ...moreClients];
-  await manager.insert(
-    CareRelationshipEntity,
-    [
-      ...caseload.map((client) => ({ therapistId: therapist.id, clientId: client.id })),
-      { therapistId: therapist2.id, clientId: users.get('client3@attune.test')!.id },
-    ],
-  );
-  await seedDemoClinical(manager, therapist, caseload, therapist2, users.get('client3@attune.test')!);
+  await seedDemoClinical(manager, users);
   const day = 24 * 60 * 60 * 1000;
   const now = Date.now();
   const published = await manager.save(

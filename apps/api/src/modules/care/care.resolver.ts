@@ -9,7 +9,7 @@ export class CareResolver {
   constructor(private readonly care: CareService) {}
 
   @ClosedToTokens()
-  @Query(() => PracticeMemberConnection, { description: 'Admins: people in the practice, with each client’s current therapist.' })
+  @Query(() => PracticeMemberConnection, { description: 'Admins: people in the practice, by name, with each client’s current therapist.' })
   practiceMembers(@Args() args: PracticeMembersArgs, @Context() ctx: RequestContext) {
     return this.care.members(ctx.viewer!, args);
   }
@@ -25,8 +25,8 @@ export class CareResolver {
   @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Admins: put a client in a therapist’s care; any current relationship ends (a hand-over).' })
   async assignClient(
-    @Args('clientId', { type: () => ID }) clientId: string,
-    @Args('therapistId', { type: () => ID }) therapistId: string,
+    @Args('clientId', { type: () => ID, description: 'The client to place in care.' }) clientId: string,
+    @Args('therapistId', { type: () => ID, description: 'The therapist who will care for them: an active therapist account.' }) therapistId: string,
     @Context() ctx: RequestContext,
   ) {
     await this.care.assign(ctx.viewer!, clientId, therapistId);
@@ -35,7 +35,7 @@ export class CareResolver {
 
   @ClosedToTokens()
   @Mutation(() => Boolean, { description: 'Admins: end a client’s current care relationship.' })
-  endCare(@Args('clientId', { type: () => ID }) clientId: string, @Context() ctx: RequestContext) {
+  endCare(@Args('clientId', { type: () => ID, description: 'The client whose current care relationship ends.' }) clientId: string, @Context() ctx: RequestContext) {
     return this.care.end(ctx.viewer!, clientId);
   }
 }

@@ -1,6 +1,7 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { FLAG_KINDS, LONG_GAP_DAYS, type FlagKind } from '@attune/domain';
 import { Connection, PageArgs } from '../../common/pagination';
+import { UpdatedSinceField } from '../../common/updated-since';
 import { CheckIn } from '../checkins/check-in.model';
 import { Session } from '../sessions/session.model';
 import { Person } from '../users/user.model';
@@ -72,10 +73,10 @@ registerEnumType(AllianceDirection, {
 @ReadScope('caseload:read')
 @ObjectType({ description: 'A flag on a relationship, with its reason in words.' })
 export class Flag {
-  @Field(() => FlagKindEnum)
+  @Field(() => FlagKindEnum, { description: 'What the flag is about.' })
   kind: FlagKind;
 
-  @Field()
+  @Field({ description: 'Why it is raised, in words for the therapist, like "It has been 25 days since you last met."' })
   reason: string;
 
   @Field(() => ID, { nullable: true, description: 'The check-in to acknowledge; acknowledging closes the flag.' })
@@ -85,29 +86,29 @@ export class Flag {
 @ReadScope('caseload:read')
 @ObjectType({ description: 'One check-in on the alliance chart.' })
 export class AlliancePoint {
-  @Field()
+  @Field({ description: 'When the client checked in.' })
   at: Date;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Feeling safe and heard, 0 to 10 (`CheckIn.bond`).' })
   bond: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'Time on what matters, 0 to 10 (`CheckIn.goals`).' })
   goals: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The way of working, 0 to 10 (`CheckIn.approach`).' })
   approach: number;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'The session overall, 0 to 10 (`CheckIn.overall`).' })
   overall: number;
 }
 
 @ReadScope('caseload:read')
 @ObjectType({ description: 'How the working alliance is going, from the client’s check-ins.' })
 export class Alliance {
-  @Field(() => CheckIn, { nullable: true })
+  @Field(() => CheckIn, { nullable: true, description: 'The newest check-in in this care relationship; null when there is none yet.' })
   latest: unknown;
 
-  @Field(() => [AlliancePoint], { description: 'Oldest first, for a chart.' })
+  @Field(() => [AlliancePoint], { description: 'The most recent check-ins in this care relationship, oldest first, for a chart: up to 8 on the caseload, up to 50 on `client`.' })
   trend: AlliancePoint[];
 
   @Field(() => AllianceDirection, { nullable: true, description: 'The newest "overall" against the ones before; null with fewer than two.' })
@@ -117,7 +118,7 @@ export class Alliance {
 @ReadScope('caseload:read')
 @ObjectType({ description: 'A client in the therapist’s care, at a glance.' })
 export class CaseloadEntry {
-  @Field(() => Person)
+  @Field(() => Person, { description: 'The client.' })
   client: Person;
 
   @Field({ description: 'When this care relationship began.' })
@@ -129,7 +130,7 @@ export class CaseloadEntry {
   })
   accountClosedAt: Date | null;
 
-  @Field(() => Session, { nullable: true })
+  @Field(() => Session, { nullable: true, description: 'The client’s soonest upcoming scheduled session; null when nothing is booked.' })
   nextSession: unknown;
 
   @Field(() => Session, { nullable: true, description: 'The last session you met (completed).' })
@@ -138,13 +139,13 @@ export class CaseloadEntry {
   @Field(() => Int, { nullable: true, description: 'Whole days since the last session you met.' })
   daysSinceLastSession: number | null;
 
-  @Field(() => Int)
+  @Field(() => Int, { description: 'How many reflections the client has shared with you that you have not opened yet.' })
   unreadSharedReflections: number;
 
-  @Field(() => Alliance)
+  @Field(() => Alliance, { description: 'How the working alliance is going, from the client’s check-ins in this care relationship.' })
   alliance: Alliance;
 
-  @Field(() => [Flag])
+  @Field(() => [Flag], { description: 'What may need your attention, each with its reason; empty when nothing does, and always empty once the client has closed their account.' })
   flags: Flag[];
 }
 
@@ -155,23 +156,28 @@ export class CaseloadArgs extends PageArgs {
   @Field(() => String, { nullable: true, description: 'Part of a client’s name or email.' })
   search?: string | null;
 
-  @Field(() => CaseloadSort, { nullable: true, defaultValue: CaseloadSort.NAME })
+  @Field(() => CaseloadSort, { nullable: true, defaultValue: CaseloadSort.NAME, description: 'The order; by name when left out. Ties go by name.' })
   sort?: CaseloadSort;
 
-  @Field(() => CaseloadFilter, { nullable: true, defaultValue: CaseloadFilter.ALL })
+  @Field(() => CaseloadFilter, { nullable: true, defaultValue: CaseloadFilter.ALL, description: 'Which clients to list; all of them when left out.' })
   filter?: CaseloadFilter;
+
+  @UpdatedSinceField(
+    'A client is listed when something their row is made of changed: the care relationship began, they closed their account, one of their sessions changed (scheduled, moved, cancelled, completed, missed, agenda), a check-in with you was submitted or acknowledged, or a reflection shared with you was shared, read, responded to or taken back. Private reflections never count. What only the passing of time changes (`daysSinceLastSession`, flags for time without a session) does not list a client; a client whose care ended leaves the caseload without being listed.',
+  )
+  updatedSince?: Date | null;
 }
 
 @ReadScope('caseload:read')
 @ObjectType({ description: 'A client’s record as their therapist (or the client) sees it.' })
 export class Client {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the client.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The client’s name.' })
   displayName: string;
 
-  @Field()
+  @Field({ description: 'The email address the client signs in with.' })
   email: string;
 
   @Field(() => Person, { nullable: true, description: 'Their current therapist.' })

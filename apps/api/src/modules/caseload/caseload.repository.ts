@@ -56,6 +56,32 @@ export interface FactsQuery {
   /** Which reflections the viewer may see, over alias `ru` and again over alias `ra` (the care policy's reflections filter). */
   unreadReflections: SqlFilter;
   recentReflections: SqlFilter;
+  /** `updatedSince`: only clients with a change after `at` (what counts: `changedSinceCondition`). */
+  changedSince: ChangedSince | null;
+}
+
+export interface ChangedSince {
+  at: Date;
+  /** The care policy's filters over alias `cc` (check-ins) and alias `rc` (reflections). */
+  checkIns: SqlFilter;
+  reflections: SqlFilter;
+}
+
+/**
+ * A client is changed since `at` when anything their caseload row is made of changed: the relationship began;
+ * they closed their account; any of their sessions changed (next and last session, missed sessions); a
+ * check-in of this relationship was submitted or acknowledged (alliance, flags); a reflection shared with the
+ * therapist was shared, read or responded to, or one was taken back (the counts and their flags). Private
+ * reflections never count, so a poll says nothing about them. What only the passing of time changes
+ * (`daysSinceLastSession`, flags for time without a session) is not a change. Each test is an index range.
+ */
+function changedSinceCondition(changed: ChangedSince): string {
+  return `(c.started_at > :changedSince
+    OR u.closed_at > :changedSince
+    OR EXISTS (SELECT 1 FROM therapy_sessions cs WHERE cs.client_id = c.client_id AND cs.updated_at > :changedSince)
+    OR EXISTS (SELECT 1 FROM check_ins cc WHERE cc.client_id = c.client_id AND cc.updated_at > :changedSince AND ${changed.checkIns.sql})
+    OR EXISTS (SELECT 1 FROM reflections rc WHERE rc.client_id = c.client_id AND rc.updated_at > :changedSince
+               AND (${changed.reflections.sql} OR rc.unshared_at > :changedSince)))`;
 }
 
 /**
@@ -71,6 +97,7 @@ export class CaseloadRepository {
     const conditions = ['c.therapist_id = :therapistId', 'c.ended_at IS NULL'];
     if (query.search) conditions.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
     if (query.onlyClientId) conditions.push('c.client_id = :onlyClientId');
+    if (query.changedSince) conditions.push(changedSinceCondition(query.changedSince));
     const sql = `
       SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",
@@ -120,6 +147,9 @@ export class CaseloadRepository {
       ...query.checkIns.params,
       ...query.unreadReflections.params,
       ...query.recentReflections.params,
+      ...query.changedSince?.checkIns.params,
+      ...query.changedSince?.reflections.params,
+      changedSince: query.changedSince?.at ?? null,
       therapistId: query.therapistId,
       now: query.now,
       trendPoints: query.trendPoints,

@@ -23,7 +23,7 @@ export class CaseloadResolver {
 
   @RequireScope('caseload:read')
   @Query(() => Client, { name: 'client', description: 'A client’s record: the client themself, or their therapist.' })
-  getClient(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  getClient(@Args('id', { type: () => ID, description: 'The client’s id.' }) id: string, @Context() ctx: RequestContext) {
     return this.caseloadService.client(ctx.viewer!, id, ctx);
   }
 

@@ -4,11 +4,12 @@ import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { forbidden, notFound, parseInput } from '../../common/errors';
 import { compareKeys, parseAfter, toConnection } from '../../common/pagination';
+import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
 import { AllianceDirection, CaseloadFilter, CaseloadSort, type CaseloadArgs, type CaseloadEntry } from './caseload.model';
-import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow } from './caseload.repository';
+import { CaseloadRepository, TREND_POINTS, type CheckInRow, type ClientFactsRow, type FactsQuery } from './caseload.repository';
 
 const searchSchema = z.string().trim().max(100).nullable().optional();
 const DAY = 86_400_000;
@@ -40,13 +41,17 @@ export class CaseloadService {
     if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']) || null;
+    const updatedSince = parseUpdatedSince(args.updatedSince);
     const sort = args.sort ?? CaseloadSort.NAME;
     const afterKey = parseAfter(after, ['number', 'string', 'id']);
 
     const now = new Date();
-    const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS });
+    const changedSince = updatedSince
+      ? { at: updatedSince, checkIns: this.care.relationshipFilter(viewer, 'cc'), reflections: this.care.reflectionsFilter(viewer, 'rc') }
+      : null;
+    const facts = await this.facts(viewer, now, { search, onlyClientId: null, trendPoints: TREND_POINTS, changedSince });
     // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
-    if (!search) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
+    if (!search && !changedSince) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
     const keyOf = SORT_KEYS[sort];
     const rows = facts
       .map((row) => ({ facts: row, flags: flagsOf(row, now) }))
@@ -75,7 +80,7 @@ export class CaseloadService {
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
       const now = new Date();
-      const [row] = await this.facts(viewer, now, { search: null, onlyClientId: id, trendPoints: 50 });
+      const [row] = await this.facts(viewer, now, { search: null, onlyClientId: id, trendPoints: 50, changedSince: null });
       if (!row) throw notFound('That client');
       relationship = (await this.hydrate(ctx, [{ facts: row, flags: flagsOf(row, now) }], now))[0] ?? null;
       person = row;
@@ -84,7 +89,7 @@ export class CaseloadService {
     return { id, person, relationship, therapistId };
   }
 
-  private facts(viewer: Viewer, now: Date, options: { search: string | null; onlyClientId: string | null; trendPoints: number }) {
+  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientId' | 'trendPoints' | 'changedSince'>) {
     return this.repository.clientFacts({
       therapistId: viewer.userId,
       now,

@@ -1,9 +1,11 @@
-import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
 /** The client's alliance check-in for one completed session; one per session. */
 @Entity('check_ins')
 @Index('check_ins_client_time_idx', ['clientId', 'createdAt'])
+// `updatedSince` on the check-ins list and the caseload.
+@Index('check_ins_client_updated_idx', ['clientId', 'updatedAt'])
 @Check('check_ins_scores_range', '"bond" BETWEEN 0 AND 10 AND "goals" BETWEEN 0 AND 10 AND "approach" BETWEEN 0 AND 10 AND "overall" BETWEEN 0 AND 10')
 export class CheckInEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -48,4 +50,8 @@ export class CheckInEntity {
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
+
+  /** Moves with every change (acknowledging), for `updatedSince`. */
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
 }

@@ -28,13 +28,13 @@ export class CheckInsResolver {
 
   @RequireScope('checkins:write')
   @Mutation(() => CheckIn, { description: 'Clients: check in after a completed session of your own, once. Scores are whole numbers 0–10.' })
-  submitCheckIn(@Args('input') input: SubmitCheckInInput, @Context() ctx: RequestContext) {
+  submitCheckIn(@Args('input', { description: 'The session, your four scores and an optional comment.' }) input: SubmitCheckInInput, @Context() ctx: RequestContext) {
     return this.checkIns.submit(ctx.viewer!, input);
   }
 
   @RequireScope('checkins:write')
   @Mutation(() => CheckIn, { description: "The client's therapist: say you read it and would like to talk about it next time. Closes its flag." })
-  acknowledgeCheckIn(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  acknowledgeCheckIn(@Args('id', { type: () => ID, description: 'A check-in a client in your care gave about your sessions together.' }) id: string, @Context() ctx: RequestContext) {
     return this.checkIns.acknowledge(ctx.viewer!, id);
   }
 
@@ -68,7 +68,7 @@ export class SessionCheckInResolver {
   ) {}
 
   @ReadScope('checkins:read', 'caseload:read')
-  @ResolveField(() => CheckIn, { nullable: true })
+  @ResolveField(() => CheckIn, { nullable: true, description: 'The client’s check-in for this session; null until they give one. It stays with the care relationship it was given in: after a hand-over the new therapist does not see it.' })
   async checkIn(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
     if (!(await this.care.canSeeRecord(ctx.viewer!, session))) return null;
     // One query and one audit insert for all the sessions in a response, however many there are.

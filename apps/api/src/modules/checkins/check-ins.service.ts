@@ -5,6 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
@@ -67,6 +68,7 @@ export class CheckInsService {
 
   async list(viewer: Viewer, args: CheckInsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const updatedSince = parseUpdatedSince(args.updatedSince);
     if (!Policy.readClinical(viewer)) throw forbidden('Admins do not read check-ins.');
     // Therapists name the client; a client always reads their own.
     const clientId = Policy.writeAsClient(viewer) && !args.clientId ? viewer.userId : parseInput(idSchema, args.clientId, ['clientId']);
@@ -80,6 +82,7 @@ export class CheckInsService {
       .orderBy('c.created_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .limit(first + 1);
+    if (updatedSince) qb.andWhere('c.updated_at > :updatedSince', { updatedSince });
     const cursor = parseAfter(after, ['time', 'id']);
     if (cursor) qb.andWhere('(c.created_at, c.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
     const rows = await withExactTimes(qb, 'c.created_at');

@@ -19,7 +19,7 @@ registerEnumType(ArticleStatusEnum, {
 @OpenToTokens()
 @ObjectType({ description: "A piece of the practice's writing." })
 export class Article {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the article.' })
   id: string;
 
   @Field({ description: 'Unique, readable part of the article URL: /articles/<slug>. Old slugs keep redirecting here.' })
@@ -28,31 +28,31 @@ export class Article {
   @Field({ description: 'The public address of the article.' })
   url: string;
 
-  @Field()
+  @Field({ description: 'The title.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'A short summary, for lists and link previews.' })
   summary: string;
 
-  @Field()
+  @Field({ description: 'The body in Markdown, as its editors wrote it. To show it, use `bodyHtml`.' })
   bodyMarkdown: string;
 
   @Field({ description: 'The body rendered from Markdown and sanitized: safe to insert into a page.' })
   bodyHtml: string;
 
-  @Field(() => ArticleStatusEnum)
+  @Field(() => ArticleStatusEnum, { description: 'Where it stands. The public sees only published articles.' })
   status: ArticleStatus;
 
   @Field(() => Date, { nullable: true, description: 'When it became (or will become) public.' })
   publishedAt: Date | null;
 
-  @Field(() => PublicAuthor)
+  @Field(() => PublicAuthor, { description: 'Who is named as its author.' })
   author: PublicAuthor;
 
   /** Resolved for editors only (see ArticlesResolver.authorId). */
   authorUserId: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'Its topics, like starting-therapy (at most 10).' })
   tags: string[];
 
   @Field(() => String, { nullable: true, description: 'An https address of the cover image, if there is one.' })
@@ -70,7 +70,7 @@ export class Article {
   @Field(() => Int, { description: 'Send this back when updating, so two editors cannot overwrite each other.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'When it was last saved or changed state.' })
   updatedAt: Date;
 }
 
@@ -79,14 +79,14 @@ export const ArticleConnection = Connection(Article, 'Article');
 @ReadScope('content:read')
 @ObjectType({ description: 'Who saved a revision, as the editors see it.' })
 export class RevisionEditor {
-  @Field()
+  @Field({ description: 'Their name.' })
   displayName: string;
 }
 
 @ReadScope('content:read')
 @ObjectType({ description: 'An article as one save left it. Restoring one saves its content as a new revision.' })
 export class ArticleRevision {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the revision, for `restoreArticleRevision`.' })
   id: string;
 
   @Field(() => Int, { description: 'The article version this save produced.' })
@@ -95,37 +95,37 @@ export class ArticleRevision {
   @Field({ description: 'CREATED, SAVED or RESTORED.' })
   event: string;
 
-  @Field()
+  @Field({ description: 'The address, as saved.' })
   slug: string;
 
-  @Field()
+  @Field({ description: 'The title, as saved.' })
   title: string;
 
-  @Field()
+  @Field({ description: 'The summary, as saved.' })
   summary: string;
 
-  @Field()
+  @Field({ description: 'The body in Markdown, as saved.' })
   bodyMarkdown: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'The tags, as saved.' })
   tags: string[];
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The cover image’s address, as saved; null for none.' })
   coverImageUrl: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'What the cover image shows, as saved; null for none.' })
   coverImageAlt: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The title for search engines, as saved; null when the title stood in.' })
   seoTitle: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'The description for search engines, as saved; null when the summary stood in.' })
   seoDescription: string | null;
 
   @Field(() => RevisionEditor, { nullable: true, description: 'Null when the account that saved it no longer exists.' })
   editedBy: RevisionEditor | null;
 
-  @Field()
+  @Field({ description: 'When this save happened.' })
   createdAt: Date;
 }
 
@@ -134,20 +134,20 @@ export const ArticleRevisionConnection = Connection(ArticleRevision, 'ArticleRev
 @ReadScope('content:read')
 @ObjectType({ description: 'Someone who can be named as the author of an article: an admin or a therapist.' })
 export class ArticleAuthorOption {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Their account’s id, to pass as `authorId`.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Their name.' })
   displayName: string;
 
-  @Field()
+  @Field({ description: 'ADMIN or THERAPIST.' })
   role: string;
 }
 
 @OpenToTokens()
 @ObjectType({ description: 'A topic in use on published articles.' })
 export class ArticleTag {
-  @Field()
+  @Field({ description: 'The tag, like starting-therapy.' })
   name: string;
 
   @Field(() => Int, { description: 'How many published articles carry it.' })
@@ -157,10 +157,10 @@ export class ArticleTag {
 @ReadScope('content:read')
 @ObjectType({ description: 'A published article a therapist sent to a client, with a line of their own.' })
 export class SharedArticle {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies this sending.' })
   id: string;
 
-  @Field(() => Article)
+  @Field(() => Article, { description: 'The article, as it is published now.' })
   article: Article;
 
   @Field(() => String, { nullable: true, description: "The therapist's note. Only the therapist and the client see it." })
@@ -169,7 +169,7 @@ export class SharedArticle {
   @Field(() => PublicAuthor, { description: 'The therapist who sent it.' })
   sharedBy: PublicAuthor;
 
-  @Field()
+  @Field({ description: 'When the therapist sent it.' })
   sharedAt: Date;
 }
 
@@ -178,17 +178,17 @@ export const SharedArticleConnection = Connection(SharedArticle, 'SharedArticle'
 @ReadScope('content:read')
 @ObjectType({ description: 'A client a therapist can send an article to: one in an active care relationship with them.' })
 export class ArticleRecipient {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'The client’s id, to pass as `clientId` to `shareArticle`.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The client’s name.' })
   displayName: string;
 }
 
 @OpenToTokens()
 @ObjectType({ description: 'What the public site says, set by the practice.' })
 export class SiteInfo {
-  @Field()
+  @Field({ description: 'The practice’s name, from the PRACTICE_NAME setting.' })
   practiceName: string;
 
   @Field({ description: 'The "Need help now?" text, sanitized HTML from the CRISIS_TEXT setting.' })

@@ -37,7 +37,7 @@ export class ArticlesResolver {
     nullable: true,
     description: 'One published article by its slug, or by an old slug it used to have (its `slug` is then the current one); null when there is none.',
   })
-  article(@Args('slug') slug: string) {
+  article(@Args('slug', { description: 'The part of the address after /articles/: the current one, or one the article used to have.' }) slug: string) {
     return this.articlesService.findPublicBySlug(slug);
   }
 
@@ -63,46 +63,46 @@ export class ArticlesResolver {
 
   @RequireScope('content:read')
   @Query(() => Article, { description: 'One article in any state, for its editors: admins, and its author.' })
-  adminArticle(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  adminArticle(@Args('id', { type: () => ID, description: 'The article’s id.' }) id: string, @Context() ctx: RequestContext) {
     return this.articlesService.findForEditor(viewerOf(ctx), id);
   }
 
   @RequireScope('content:read')
   @Query(() => ArticleRevisionConnection, { description: 'The saved revisions of an article, newest first.' })
-  articleRevisions(@Args('articleId', { type: () => ID }) articleId: string, @Args() page: PageArgs, @Context() ctx: RequestContext) {
+  articleRevisions(@Args('articleId', { type: () => ID, description: 'The article whose revisions to list.' }) articleId: string, @Args() page: PageArgs, @Context() ctx: RequestContext) {
     return this.articlesService.listRevisions(viewerOf(ctx), articleId, page);
   }
 
   @RequireScope('content:read')
-  @Query(() => [ArticleAuthorOption], { description: 'Admins: who can be named as an article’s author.' })
+  @Query(() => [ArticleAuthorOption], { description: 'Admins: who can be named as an article’s author: the practice’s active admins and therapists, by name.' })
   articleAuthors(@Context() ctx: RequestContext) {
     return this.articlesService.authorOptions(viewerOf(ctx));
   }
 
   @RequireScope('content:read')
   @Query(() => String, { description: 'Admins: Markdown rendered through the same sanitized pipeline as a saved article, for a live preview.' })
-  previewMarkdown(@Args('markdown') markdown: string, @Context() ctx: RequestContext) {
+  previewMarkdown(@Args('markdown', { description: 'Markdown to render, up to 100,000 characters.' }) markdown: string, @Context() ctx: RequestContext) {
     return this.articlesService.preview(viewerOf(ctx), markdown);
   }
 
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: writes a new draft. Keeps its first revision.' })
-  createArticle(@Args('input') input: CreateArticleInput, @Context() ctx: RequestContext) {
+  createArticle(@Args('input', { description: 'The new article.' }) input: CreateArticleInput, @Context() ctx: RequestContext) {
     return this.articlesService.create(viewerOf(ctx), input);
   }
 
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: saves changes and keeps a revision. A stale `input.version` is refused with CONFLICT.' })
-  updateArticle(@Args('id', { type: () => ID }) id: string, @Args('input') input: UpdateArticleInput, @Context() ctx: RequestContext) {
+  updateArticle(@Args('id', { type: () => ID, description: 'The article to change.' }) id: string, @Args('input', { description: 'The changes, and the version you loaded.' }) input: UpdateArticleInput, @Context() ctx: RequestContext) {
     return this.articlesService.update(viewerOf(ctx), id, input);
   }
 
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: publishes now, or schedules it when `at` is in the future. With `version`, a stale copy gets CONFLICT.' })
   publishArticle(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('at', { type: () => Date, nullable: true }) at: Date | null,
-    @Args('version', { type: () => Int, nullable: true }) version: number | null,
+    @Args('id', { type: () => ID, description: 'The article to publish.' }) id: string,
+    @Args('at', { type: () => Date, nullable: true, description: 'When it goes public: now when left out; a future time schedules it. A time more than a minute past is refused.' }) at: Date | null,
+    @Args('version', { type: () => Int, nullable: true, description: 'The `version` you loaded; a stale one is refused with CONFLICT. Left out, the change is made whatever the version.' }) version: number | null,
     @Context() ctx: RequestContext,
   ) {
     return this.articlesService.publish(viewerOf(ctx), id, at, version);
@@ -111,8 +111,8 @@ export class ArticlesResolver {
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: takes a published or scheduled article back to a draft.' })
   unpublishArticle(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('version', { type: () => Int, nullable: true }) version: number | null,
+    @Args('id', { type: () => ID, description: 'The article to take back to a draft.' }) id: string,
+    @Args('version', { type: () => Int, nullable: true, description: 'The `version` you loaded; a stale one is refused with CONFLICT. Left out, the change is made whatever the version.' }) version: number | null,
     @Context() ctx: RequestContext,
   ) {
     return this.articlesService.unpublish(viewerOf(ctx), id, version);
@@ -121,8 +121,8 @@ export class ArticlesResolver {
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: withdraws an article from the site and from the editors’ working list.' })
   archiveArticle(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('version', { type: () => Int, nullable: true }) version: number | null,
+    @Args('id', { type: () => ID, description: 'The article to archive.' }) id: string,
+    @Args('version', { type: () => Int, nullable: true, description: 'The `version` you loaded; a stale one is refused with CONFLICT. Left out, the change is made whatever the version.' }) version: number | null,
     @Context() ctx: RequestContext,
   ) {
     return this.articlesService.archive(viewerOf(ctx), id, version);
@@ -131,9 +131,9 @@ export class ArticlesResolver {
   @RequireScope('content:write')
   @Mutation(() => Article, { description: 'Admins: saves an earlier revision’s words as the newest revision. The address and author stay.' })
   restoreArticleRevision(
-    @Args('articleId', { type: () => ID }) articleId: string,
-    @Args('revisionId', { type: () => ID }) revisionId: string,
-    @Args('version', { type: () => Int }) version: number,
+    @Args('articleId', { type: () => ID, description: 'The article.' }) articleId: string,
+    @Args('revisionId', { type: () => ID, description: 'One of its revisions, from `articleRevisions`.' }) revisionId: string,
+    @Args('version', { type: () => Int, description: 'The article’s `version` you loaded; a stale one is refused with CONFLICT.' }) version: number,
     @Context() ctx: RequestContext,
   ) {
     return this.articlesService.restoreRevision(viewerOf(ctx), articleId, revisionId, version);

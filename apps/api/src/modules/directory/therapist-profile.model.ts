@@ -5,7 +5,7 @@ import { OpenToTokens } from '../../common/auth/scope.decorator';
 @OpenToTokens()
 @ObjectType({ description: "A therapist's public profile, in their own words." })
 export class TherapistProfile {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the profile; pass it as `therapistProfileId` to ask for a first conversation with this therapist.' })
   id: string;
 
   @Field({ description: 'The readable part of the profile address: /therapists/<slug>.' })
@@ -14,22 +14,22 @@ export class TherapistProfile {
   @Field({ description: 'The public address of the profile.' })
   url: string;
 
-  @Field()
+  @Field({ description: 'Their name, as the public sees it.' })
   displayName: string;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Like she/her or they/them; null when not given.' })
   pronouns: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Qualifications and registrations, as the public should read them; null when not given.' })
   credentials: string | null;
 
   @Field({ description: 'How they work, in their own words (plain text; blank lines separate paragraphs).' })
   approach: string;
 
-  @Field(() => [String])
+  @Field(() => [String], { description: 'What they work with, like "Grief and loss" (at most 12).' })
   specialties: string[];
 
-  @Field()
+  @Field({ description: 'True when they are taking on new clients.' })
   acceptingNewClients: boolean;
 
   @Field({ description: 'Whether the profile is in the public directory.' })
@@ -38,7 +38,7 @@ export class TherapistProfile {
   @Field(() => Int, { description: 'Send this back when saving, so two editors cannot overwrite each other.' })
   version: number;
 
-  @Field()
+  @Field({ description: 'When the profile was last saved.' })
   updatedAt: Date;
 }
 
@@ -52,7 +52,7 @@ export class SaveTherapistProfileInput {
   @Field(() => Int, { nullable: true, description: 'The version you loaded; a stale one is refused with CONFLICT. Leave out for a new profile.' })
   version?: number | null;
 
-  @Field()
+  @Field({ description: 'The name to show, up to 100 characters.' })
   displayName: string;
 
   @Field(() => String, { nullable: true, description: 'Like she/her, they/them.' })
@@ -61,15 +61,15 @@ export class SaveTherapistProfileInput {
   @Field(() => String, { nullable: true, description: 'Qualifications and registrations, as the public should read them.' })
   credentials?: string | null;
 
-  @Field()
+  @Field({ description: 'How you work, in your own words: plain text, blank lines between paragraphs, up to 4,000 characters.' })
   approach: string;
 
   @Field(() => [String], { nullable: true, description: 'At most 12, like "Grief and loss".' })
   specialties?: string[] | null;
 
-  @Field()
+  @Field({ description: 'True when you are taking on new clients.' })
   acceptingNewClients: boolean;
 
-  @Field()
+  @Field({ description: 'True to show the profile in the public directory.' })
   published: boolean;
 }

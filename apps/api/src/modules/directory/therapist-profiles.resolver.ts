@@ -12,13 +12,13 @@ export class TherapistProfilesResolver {
 
   @Public()
   @Query(() => TherapistProfileConnection, { description: 'The public directory: published therapist profiles, by name.' })
-  therapists(@Args() page: PageArgs, @Args('acceptingNewClients', { nullable: true, type: () => Boolean }) accepting: boolean | null) {
+  therapists(@Args() page: PageArgs, @Args('acceptingNewClients', { nullable: true, type: () => Boolean, description: 'True: only therapists taking on new clients. False or left out: everyone.' }) accepting: boolean | null) {
     return this.profiles.listPublished({ ...page, acceptingNewClients: accepting });
   }
 
   @Public()
   @Query(() => TherapistProfile, { nullable: true, description: 'One published therapist profile by its slug; null when there is none.' })
-  therapist(@Args('slug') slug: string) {
+  therapist(@Args('slug', { description: 'The part of the profile address after /therapists/.' }) slug: string) {
     return this.profiles.findPublishedBySlug(slug);
   }
 
@@ -31,7 +31,7 @@ export class TherapistProfilesResolver {
 
   @RequireScope('content:write')
   @Mutation(() => TherapistProfile, { description: 'Saves a therapist’s public profile: your own, or (admins) any therapist’s.' })
-  saveTherapistProfile(@Args('input') input: SaveTherapistProfileInput, @Context() ctx: RequestContext) {
+  saveTherapistProfile(@Args('input', { description: 'The whole profile, as it should read.' }) input: SaveTherapistProfileInput, @Context() ctx: RequestContext) {
     if (!ctx.viewer) throw unauthenticated();
     return this.profiles.save(ctx.viewer, input);
   }

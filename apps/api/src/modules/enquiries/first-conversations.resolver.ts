@@ -20,7 +20,7 @@ export class FirstConversationsResolver {
   @Mutation(() => Boolean, {
     description: 'Asks the practice for a first conversation. The admins are told; someone gets back to you the way you chose. Rate limited.',
   })
-  async requestFirstConversation(@Args('input') input: RequestFirstConversationInput) {
+  async requestFirstConversation(@Args('input', { description: 'Who you are and how to reach you.' }) input: RequestFirstConversationInput) {
     await this.service.submit({ ...input }, requestScope.getStore()?.ip ?? 'unknown');
     return true;
   }
@@ -34,7 +34,7 @@ export class FirstConversationsResolver {
 
   @ClosedToTokens()
   @Mutation(() => FirstConversationRequest, { description: 'Admins: notes that someone got back to this person.' })
-  markFirstConversationRequestHandled(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  markFirstConversationRequestHandled(@Args('id', { type: () => ID, description: 'The request someone got back to.' }) id: string, @Context() ctx: RequestContext) {
     if (!ctx.viewer) throw unauthenticated();
     return this.service.markHandled(ctx.viewer, id);
   }

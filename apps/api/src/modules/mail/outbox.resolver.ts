@@ -18,7 +18,7 @@ export class OutboxResolver {
 
   @ClosedToTokens()
   @Query(() => [OutboxEmail], { description: 'Admins, outside production: the newest emails in the development outbox.' })
-  devOutbox(@Args('first', { type: () => Int, nullable: true }) first: number | null, @Context() ctx: RequestContext) {
+  devOutbox(@Args('first', { type: () => Int, nullable: true, description: 'How many of the newest to return: 1 to 100, 20 when left out.' }) first: number | null, @Context() ctx: RequestContext) {
     assertPolicy(Policy.manageUsers(ctx.viewer!));
     if (this.config.isProduction) throw forbidden('The development outbox is not available in production.');
     return this.mailer.newestInOutbox(Math.min(Math.max(first ?? 20, 1), 100));

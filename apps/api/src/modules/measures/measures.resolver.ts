@@ -55,13 +55,13 @@ export class MeasuresResolver {
 
   @RequireScope('measures:write')
   @Mutation(() => ClientMeasureSchedule, { description: 'Therapists: set how often a client in your care is asked to fill in a measure.' })
-  setMeasureSchedule(@Args('input') input: SetMeasureScheduleInput, @Context() ctx: RequestContext) {
+  setMeasureSchedule(@Args('input', { description: 'The client, the measure and how often.' }) input: SetMeasureScheduleInput, @Context() ctx: RequestContext) {
     return this.measures.setSchedule(ctx.viewer!, input);
   }
 
   @RequireScope('measures:write')
   @Mutation(() => Boolean, { description: 'Clients: keep a partly filled-in measure to come back to. Always true.' })
-  saveMeasureDraft(@Args('input') input: MeasureAnswersInput, @Context() ctx: RequestContext) {
+  saveMeasureDraft(@Args('input', { description: 'The measure and the answers so far.' }) input: MeasureAnswersInput, @Context() ctx: RequestContext) {
     return this.measures.saveDraft(ctx.viewer!, input);
   }
 
@@ -69,14 +69,14 @@ export class MeasuresResolver {
   @Mutation(() => MeasureSubmission, {
     description: 'Clients: submit a measure your therapist asked for, every question answered. An answer that signals risk tells your therapist at once and returns the crisis resources.',
   })
-  submitMeasure(@Args('input') input: MeasureAnswersInput, @Context() ctx: RequestContext) {
+  submitMeasure(@Args('input', { description: 'The measure and an answer to every question.' }) input: MeasureAnswersInput, @Context() ctx: RequestContext) {
     return this.measures.submit(ctx.viewer!, input);
   }
 
   @RequireScope('measures:write')
   @Mutation(() => SafetyFlag, { description: 'Therapists: say what you did about a safety flag. It then leaves the top of your caseload.' })
   acknowledgeSafetyFlag(
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => ID, description: 'The flag, from safetyFlags.' }) id: string,
     @Args('note', { description: 'What you did, for the record (3–4,000 characters). Only you see it.' }) note: string,
     @Context() ctx: RequestContext,
   ) {

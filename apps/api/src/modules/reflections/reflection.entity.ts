@@ -11,6 +11,9 @@ import { UserEntity } from '../users/user.entity';
 // The caseload's per-client counts: shared lately, and still unread.
 @Index('reflections_client_shared_idx', ['clientId', 'sharedAt'])
 @Index('reflections_client_unread_idx', ['clientId', 'sharedWithId'], { where: '"read_by_therapist_at" IS NULL' })
+// `updatedSince`: a client's own changed reflections, those shared with a therapist, and the caseload's.
+@Index('reflections_client_updated_idx', ['clientId', 'updatedAt'])
+@Index('reflections_shared_updated_idx', ['sharedWithId', 'updatedAt'])
 export class ReflectionEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -36,6 +39,10 @@ export class ReflectionEntity {
 
   @Column({ name: 'read_by_therapist_at', type: 'timestamptz', nullable: true })
   readByTherapistAt: Date | null;
+
+  /** When the client last took it back (cleared when shared again): the caseload's counts changed then. */
+  @Column({ name: 'unshared_at', type: 'timestamptz', nullable: true })
+  unsharedAt: Date | null;
 
   /** The practice prompt this answers, if any. */
   @Column({ name: 'prompt_id', type: 'uuid', nullable: true })

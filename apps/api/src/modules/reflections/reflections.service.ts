@@ -6,6 +6,7 @@ import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from './reflection.entity';
@@ -30,6 +31,7 @@ export class ReflectionsService {
   /** A client's own reflections, or (therapists) those shared with them by clients in their care; newest first. */
   async list(viewer: Viewer, args: ReflectionsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const updatedSince = parseUpdatedSince(args.updatedSince);
     if (!Policy.readClinical(viewer)) throw forbidden('Admins do not read reflections.');
     const visible = this.care.reflectionsFilter(viewer, 'r');
     const qb = this.repo().createQueryBuilder('r').where(visible.sql, visible.params).orderBy('r.created_at', 'DESC').addOrderBy('r.id', 'DESC').limit(first + 1);
@@ -38,6 +40,7 @@ export class ReflectionsService {
       await this.care.assertCanSeeClient(viewer, clientId, 'That client');
       qb.andWhere('r.client_id = :clientId', { clientId });
     }
+    if (updatedSince) qb.andWhere('r.updated_at > :updatedSince', { updatedSince });
     const cursor = parseAfter(after, ['time', 'id']);
     if (cursor) qb.andWhere('(r.created_at, r.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
     const rows = await withExactTimes(qb, 'r.created_at');
@@ -84,13 +87,13 @@ export class ReflectionsService {
   async share(viewer: Viewer, rawId: string) {
     return this.changeOwn(viewer, rawId, 'reflection.shared', async (reflection) => {
       if (reflection.sharedWithId) return {};
-      return { sharedWithId: await this.therapistToShareWith(viewer.userId), sharedAt: new Date(), readByTherapistAt: null };
+      return { sharedWithId: await this.therapistToShareWith(viewer.userId), sharedAt: new Date(), readByTherapistAt: null, unsharedAt: null };
     });
   }
 
   /** Hides the reflection from the therapist again; their responses stay with the client. */
   async unshare(viewer: Viewer, rawId: string) {
-    return this.changeOwn(viewer, rawId, 'reflection.unshared', async () => ({ sharedWithId: null, sharedAt: null, readByTherapistAt: null }));
+    return this.changeOwn(viewer, rawId, 'reflection.unshared', async (reflection) => (reflection.sharedWithId ? { sharedWithId: null, sharedAt: null, readByTherapistAt: null, unsharedAt: new Date() } : {}));
   }
 
   private async changeOwn(viewer: Viewer, rawId: string, action: string, change: (reflection: ReflectionEntity) => Promise<Partial<ReflectionEntity>>) {
@@ -120,7 +123,8 @@ export class ReflectionsService {
     return this.dataSource.transaction(async (manager) => {
       await this.care.assertAccountOpen(manager, reflection.clientId);
       await manager.insert(ReflectionResponseEntity, { reflectionId: id, therapistId: viewer.userId, body });
-      await manager.update(ReflectionEntity, { id, readByTherapistAt: IsNull() }, { readByTherapistAt: new Date() });
+      // Always an update, even when already read: it moves `updated_at`, so `updatedSince` sees the response.
+      await manager.update(ReflectionEntity, { id }, { readByTherapistAt: () => 'COALESCE(read_by_therapist_at, now())' });
       await this.audit.record({ action: 'reflection.responded', actor: viewer, targetType: 'reflection', targetId: id, subjectUserId: reflection.clientId }, manager);
       return manager.getRepository(ReflectionEntity).findOneByOrFail({ id });
     });

@@ -24,19 +24,19 @@ registerEnumType(SessionStatusEnum, {
 @ReadScope('sessions:read', 'caseload:read')
 @ObjectType({ description: 'A therapy session. Times are UTC; show them in the viewer’s own time zone.' })
 export class Session {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the session.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'When it starts.' })
   startsAt: Date;
 
-  @Field()
+  @Field({ description: 'When it ends.' })
   endsAt: Date;
 
-  @Field(() => SessionModalityEnum)
+  @Field(() => SessionModalityEnum, { description: 'How it takes place.' })
   modality: SessionModality;
 
-  @Field(() => SessionStatusEnum)
+  @Field(() => SessionStatusEnum, { description: 'Where it stands: scheduled, completed, cancelled or missed.' })
   status: SessionStatus;
 
   @ReadScope('sessions:read')
@@ -51,32 +51,32 @@ export class Session {
 @ReadScope('notes:read')
 @ObjectType({ description: "The therapist's private note on a session: only its author can read it." })
 export class SessionNote {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the note.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The note, as the therapist wrote it.' })
   body: string;
 
   @Field(() => Date, { nullable: true, description: 'Once signed, the note is locked; changes are dated addenda.' })
   signedAt: Date | null;
 
-  @Field()
+  @Field({ description: 'When the note was last written.' })
   updatedAt: Date;
 
-  @Field(() => [NoteAddendum])
+  @Field(() => [NoteAddendum], { description: 'What the therapist added after signing, oldest first.' })
   addenda: NoteAddendum[];
 }
 
 @ReadScope('notes:read')
 @ObjectType({ description: 'A dated addition to a signed note.' })
 export class NoteAddendum {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the addendum.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'What was added.' })
   body: string;
 
-  @Field()
+  @Field({ description: 'When it was added.' })
   createdAt: Date;
 }
 

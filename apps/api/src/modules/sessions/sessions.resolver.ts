@@ -22,23 +22,23 @@ export class SessionsResolver {
   ) {}
 
   @RequireScope('sessions:read')
-  @Query(() => SessionConnection, { name: 'sessions', description: 'Sessions in time order: a client’s own, or a therapist’s with clients in their care.' })
+  @Query(() => SessionConnection, { name: 'sessions', description: 'Sessions, earliest start first: a client’s own, or a therapist’s with clients in their care.' })
   listSessions(@Args() args: SessionsArgs, @Context() ctx: RequestContext) {
     return this.sessions.list(ctx.viewer!, args);
   }
 
   @RequireScope('sessions:read')
   @Query(() => Session, { description: 'One session, if you may see it.' })
-  session(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  session(@Args('id', { type: () => ID, description: 'The session’s id.' }) id: string, @Context() ctx: RequestContext) {
     return this.sessions.get(ctx.viewer!, id);
   }
 
-  @ResolveField(() => Person)
+  @ResolveField(() => Person, { description: 'The client the session is with.' })
   client(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
     return this.people.load(ctx, session.clientId);
   }
 
-  @ResolveField(() => Person)
+  @ResolveField(() => Person, { description: 'The therapist who holds the session.' })
   therapist(@Parent() session: TherapySessionEntity, @Context() ctx: RequestContext) {
     return this.people.load(ctx, session.therapistId);
   }
@@ -68,16 +68,16 @@ export class SessionsResolver {
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Therapists: schedule a session with a client in their care. Double-booking is refused with CONFLICT.' })
-  scheduleSession(@Args('input') input: ScheduleSessionInput, @Context() ctx: RequestContext) {
+  scheduleSession(@Args('input', { description: 'The client, the time and how it takes place.' }) input: ScheduleSessionInput, @Context() ctx: RequestContext) {
     return this.sessions.schedule(ctx.viewer!, input);
   }
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Therapists: move a scheduled session.' })
   rescheduleSession(
-    @Args('id', { type: () => ID }) id: string,
-    @Args('startsAt') startsAt: string,
-    @Args('endsAt') endsAt: string,
+    @Args('id', { type: () => ID, description: 'A scheduled session you hold.' }) id: string,
+    @Args('startsAt', { description: 'The new start: ISO 8601 with offset, e.g. 2026-12-01T15:00:00Z.' }) startsAt: string,
+    @Args('endsAt', { description: 'The new end: ISO 8601 with offset, after `startsAt` and at most 240 minutes later.' }) endsAt: string,
     @Context() ctx: RequestContext,
   ) {
     return this.sessions.reschedule(ctx.viewer!, { id, startsAt, endsAt });
@@ -85,27 +85,27 @@ export class SessionsResolver {
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Cancel a scheduled session with a reason both people can read. Therapists and their clients.' })
-  cancelSession(@Args('id', { type: () => ID }) id: string, @Args('reason') reason: string, @Context() ctx: RequestContext) {
+  cancelSession(@Args('id', { type: () => ID, description: 'A scheduled session: one you hold, or (clients) one of your own.' }) id: string, @Args('reason', { description: 'Why, in your own words (up to 500 characters). The client and the therapist can both read it.' }) reason: string, @Context() ctx: RequestContext) {
     return this.sessions.cancel(ctx.viewer!, { id, reason });
   }
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Therapists: mark a session that has taken place as completed. The client can then check in.' })
-  completeSession(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  completeSession(@Args('id', { type: () => ID, description: 'A scheduled session you hold that has started.' }) id: string, @Context() ctx: RequestContext) {
     return this.sessions.complete(ctx.viewer!, id);
   }
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Therapists: mark a session the client did not attend.' })
-  markSessionNoShow(@Args('id', { type: () => ID }) id: string, @Context() ctx: RequestContext) {
+  markSessionNoShow(@Args('id', { type: () => ID, description: 'A scheduled session you hold whose start time has come.' }) id: string, @Context() ctx: RequestContext) {
     return this.sessions.markNoShow(ctx.viewer!, id);
   }
 
   @RequireScope('sessions:write')
   @Mutation(() => Session, { description: 'Clients: note what you would like to talk about in an upcoming session (null clears it).' })
   setSessionAgenda(
-    @Args('sessionId', { type: () => ID }) sessionId: string,
-    @Args('agenda', { type: () => String, nullable: true }) agenda: string | null,
+    @Args('sessionId', { type: () => ID, description: 'An upcoming scheduled session of your own.' }) sessionId: string,
+    @Args('agenda', { type: () => String, nullable: true, description: 'What you would like to talk about, up to 2,000 characters; null or empty clears it.' }) agenda: string | null,
     @Context() ctx: RequestContext,
   ) {
     return this.sessions.setAgenda(ctx.viewer!, sessionId, agenda);
@@ -113,19 +113,19 @@ export class SessionsResolver {
 
   @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: write or replace your private note on a session you held, until it is signed.' })
-  writeSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
+  writeSessionNote(@Args('sessionId', { type: () => ID, description: 'A session you hold, with a client in your care.' }) sessionId: string, @Args('body', { description: 'The note, up to 20,000 characters. It replaces what was there.' }) body: string, @Context() ctx: RequestContext) {
     return this.sessions.writeNote(ctx.viewer!, sessionId, body);
   }
 
   @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: sign your note. It is then locked.' })
-  signSessionNote(@Args('sessionId', { type: () => ID }) sessionId: string, @Context() ctx: RequestContext) {
+  signSessionNote(@Args('sessionId', { type: () => ID, description: 'The session whose note to sign: one you hold, with a client in your care.' }) sessionId: string, @Context() ctx: RequestContext) {
     return this.sessions.signNote(ctx.viewer!, sessionId);
   }
 
   @RequireScope('notes:write')
   @Mutation(() => Session, { description: 'Therapists: add a dated addendum to your signed note.' })
-  addSessionNoteAddendum(@Args('sessionId', { type: () => ID }) sessionId: string, @Args('body') body: string, @Context() ctx: RequestContext) {
+  addSessionNoteAddendum(@Args('sessionId', { type: () => ID, description: 'The session whose signed note to add to.' }) sessionId: string, @Args('body', { description: 'What to add, up to 20,000 characters.' }) body: string, @Context() ctx: RequestContext) {
     return this.sessions.addAddendum(ctx.viewer!, sessionId, body);
   }
 }

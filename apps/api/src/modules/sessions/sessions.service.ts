@@ -14,6 +14,7 @@ import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
 import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { UserEntity } from '../users/user.entity';
@@ -35,6 +36,7 @@ export class SessionsService {
 
   async list(viewer: Viewer, args: SessionsArgs) {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const updatedSince = parseUpdatedSince(args.updatedSince);
     if (!Policy.readClinical(viewer)) throw forbidden('Admins do not see clinical records.');
     const qb = this.dataSource.getRepository(TherapySessionEntity).createQueryBuilder('s').orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
     // One client's sessions, whoever held them (dates and statuses); or all of the viewer's own.
@@ -47,6 +49,7 @@ export class SessionsService {
     }
     if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
     if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
+    if (updatedSince) qb.andWhere('s.updated_at > :updatedSince', { updatedSince });
     const cursor = parseAfter(after, ['time', 'id']);
     if (cursor) qb.andWhere('(s.starts_at, s.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
     const rows = await withExactTimes(qb, 's.starts_at');

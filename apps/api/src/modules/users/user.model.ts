@@ -16,32 +16,32 @@ registerEnumType(RoleEnum, {
 @OpenToTokens()
 @ObjectType({ description: 'A person who signs in to Attune.' })
 export class User {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the person.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'The email address they sign in with.' })
   email: string;
 
-  @Field()
+  @Field({ description: 'The name Attune shows for them.' })
   displayName: string;
 
-  @Field(() => RoleEnum)
+  @Field(() => RoleEnum, { description: 'What they do in the practice.' })
   role: Role;
 }
 
 @OpenToTokens()
 @ObjectType({ description: "What the public may know of a person: the name they write under." })
 export class PublicAuthor {
-  @Field()
+  @Field({ description: 'The name they write under.' })
   displayName: string;
 }
 
 @OpenToTokens()
 @ObjectType({ description: 'Someone in a care relationship, as the other person sees them.' })
 export class Person {
-  @Field(() => ID)
+  @Field(() => ID, { description: 'Identifies the person.' })
   id: string;
 
-  @Field()
+  @Field({ description: 'Their name, as Attune shows it.' })
   displayName: string;
 }

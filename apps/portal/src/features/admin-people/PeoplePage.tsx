@@ -89,13 +89,7 @@ export function PeoplePage() {
           type="button"
           className="button button--quiet"
           onClick={() =>
-            void fetchMore({
-              variables: { after: data.practiceMembers.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                ...previous,
-                practiceMembers: { ...fetchMoreResult.practiceMembers, edges: [...previous.practiceMembers.edges, ...fetchMoreResult.practiceMembers.edges] },
-              }),
-            })
+            void fetchMore({ variables: { after: data.practiceMembers.pageInfo.endCursor } })
           }
         >
           Show more people

@@ -58,12 +58,7 @@ export function ArticlesPage() {
           type="button"
           className="button button--quiet"
           onClick={() =>
-            void fetchMore({
-              variables: { after: data.articles.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                articles: { ...fetchMoreResult.articles, edges: [...previous.articles.edges, ...fetchMoreResult.articles.edges] },
-              }),
-            })
+            void fetchMore({ variables: { after: data.articles.pageInfo.endCursor } })
           }
         >
           Show more articles

@@ -4,7 +4,6 @@ import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CaseloadPageDocument, type CaseloadFilter, type CaseloadPageQuery, type CaseloadSort } from '../../gql/graphql';
 import { AllianceSparkline } from '../clinical-common/AllianceChart';
-import { RequireRole } from '../clinical-common/RequireRole';
 import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-common/time';
 import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
@@ -28,10 +27,6 @@ const FILTERS: { value: CaseloadFilter; label: string }[] = [
 const pick = <T extends string>(value: string | null, options: { value: T }[], fallback: T): T => options.find((option) => option.value === value)?.value ?? fallback;
 
 export function CaseloadPage() {
-  return <RequireRole roles={['THERAPIST']}>{() => <Caseload />}</RequireRole>;
-}
-
-function Caseload() {
   usePageTitle('Your caseload');
   const [params, setParams] = useSearchParams();
   const search = params.get('search') ?? '';
@@ -139,12 +134,7 @@ function Caseload() {
           disabled={loadingMore}
           onClick={() => {
             setLoadingMore(true);
-            void fetchMore({
-              variables: { after: data.caseload.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                caseload: { ...fetchMoreResult.caseload, edges: [...previous.caseload.edges, ...fetchMoreResult.caseload.edges] },
-              }),
-            }).finally(() => setLoadingMore(false));
+            void fetchMore({ variables: { after: data.caseload.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
           }}
         >
           {loadingMore ? 'Loading…' : 'Show more clients'}

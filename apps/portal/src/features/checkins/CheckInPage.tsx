@@ -6,17 +6,13 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { CheckInPageDocument, SubmitCheckInDocument } from '../../gql/graphql';
 import { FieldError, describedBy } from '../clinical-common/FieldError';
 import { isNotFound, readClinicalProblem } from '../clinical-common/problems';
-import { Loading, RequireRole } from '../clinical-common/RequireRole';
+import { Loading } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime } from '../clinical-common/time';
 import '../clinical-common/clinical.css';
 
 const SCORES = Array.from({ length: 11 }, (_, index) => index);
 
 export function CheckInPage() {
-  return <RequireRole roles={['CLIENT']}>{() => <CheckIn />}</RequireRole>;
-}
-
-function CheckIn() {
   const { sessionId = '' } = useParams();
   usePageTitle('Check in about your session');
   const { data, error } = useQuery(CheckInPageDocument, { variables: { sessionId }, fetchPolicy: 'cache-and-network' });

@@ -3,30 +3,22 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
-import { Loading, RequireRole, type Me } from '../clinical-common/RequireRole';
+import { Loading } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common/time';
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
+import { useSignedInViewer } from '../identity/useViewer';
 import { AgendaBox } from './AgendaBox';
+import { arrangeClientHome, clientHomeTimes, excerpt } from './arrange-client-home';
 import { CalendarDownload } from './CalendarDownload';
 
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
-/** Invitations to check in stay for this long after a session; older ones are simply let go. */
-const CHECK_IN_INVITATION_DAYS = 30;
 const PAST_SHOWN = 6;
 
 export function ClientHomePage() {
-  return <RequireRole roles={['CLIENT']}>{(me) => <ClientHome me={me} />}</RequireRole>;
-}
-
-function ClientHome({ me }: { me: Me }) {
+  const me = useSignedInViewer();
   usePageTitle('Your home');
   // Fixed for the life of the page, so the query's variables (and the cache entry) stay the same.
-  const [times] = useState(() => {
-    const now = Date.now();
-    return { now: new Date(now).toISOString(), recent: new Date(now - 6 * HOUR).toISOString(), yearAgo: new Date(now - 365 * DAY).toISOString(), at: now };
-  });
+  const [times] = useState(() => clientHomeTimes(Date.now()));
   const { data, error } = useQuery(ClientHomePageDocument, {
     variables: { clientId: me.id, now: times.now, recent: times.recent, yearAgo: times.yearAgo },
     fetchPolicy: 'cache-and-network',
@@ -45,22 +37,7 @@ function ClientHome({ me }: { me: Me }) {
   if (!data) return <Loading what="your home" />;
 
   const therapistName = data.client.therapist?.displayName ?? null;
-  const upcoming = data.upcoming.edges.map((edge) => edge.node).filter((session) => Date.parse(session.endsAt) > times.at);
-  const next = upcoming.find((session) => session.status === 'SCHEDULED') ?? null;
-  const laterUpcoming = upcoming.filter((session) => session !== next);
-  const scheduled = upcoming.filter((session) => session.status === 'SCHEDULED');
-  const upcomingIds = new Set(upcoming.map((session) => session.id));
-  const past = data.past.edges
-    .map((edge) => edge.node)
-    .filter((session) => !upcomingIds.has(session.id))
-    .reverse();
-  const invitations = past.filter((session) => session.status === 'COMPLETED' && !session.checkIn && times.at - Date.parse(session.endsAt) < CHECK_IN_INVITATION_DAYS * DAY);
-  const latestCheckedIn = past.find((session) => session.checkIn);
-  const acknowledged = latestCheckedIn?.checkIn?.acknowledgedAt ? latestCheckedIn : null;
-  const responses = data.reflections.edges
-    .map((edge) => edge.node)
-    .filter((reflection) => reflection.responses.length > 0)
-    .slice(0, 5);
+  const { next, laterUpcoming, scheduled, past, invitations, acknowledged, responses } = arrangeClientHome(data, times.at);
   const prompts = data.practicePrompts;
 
   return (
@@ -152,7 +129,9 @@ function ClientHome({ me }: { me: Me }) {
                 <blockquote className="cl-quote">{excerpt(reflection.body)}</blockquote>
                 {reflection.responses.map((response) => (
                   <div key={response.id} className="cl-response">
-                    <p className="meta">Your therapist responded on {formatDay(response.createdAt)}:</p>
+                    <p className="meta">
+                      {response.author.displayName} responded on {formatDay(response.createdAt)}:
+                    </p>
                     <p className="cl-prose">{response.body}</p>
                   </div>
                 ))}
@@ -225,8 +204,4 @@ function PastSession({ session }: { session: ClientSessionFieldsFragment }) {
       )}
     </li>
   );
-}
-
-function excerpt(text: string, length = 240) {
-  return text.length > length ? `${text.slice(0, length).trimEnd()}…` : text;
 }

@@ -5,7 +5,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ClientPageDocument, type ClientPageQuery, type TherapistSessionFieldsFragment } from '../../gql/graphql';
 import { AllianceChart } from '../clinical-common/AllianceChart';
 import { isNotFound } from '../clinical-common/problems';
-import { Loading, RequireRole } from '../clinical-common/RequireRole';
+import { Loading } from '../clinical-common/Loading';
 import { daysAgo, formatDay, formatSessionTime, formatWhen, minutesBetween } from '../clinical-common/time';
 import { DIRECTION_WORDS, FLAG_WORDS, MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import { ScheduleSessionForm } from '../scheduling/ScheduleSessionForm';
@@ -19,10 +19,6 @@ import { SharedReflections } from './SharedReflections';
 const DAY = 86_400_000;
 
 export function ClientPage() {
-  return <RequireRole roles={['THERAPIST']}>{() => <ClientRecord />}</RequireRole>;
-}
-
-function ClientRecord() {
   const { id = '' } = useParams();
   const [yearAgo] = useState(() => new Date(Date.now() - 365 * DAY).toISOString());
   const { data, error, refetch } = useQuery(ClientPageDocument, { variables: { id, yearAgo }, fetchPolicy: 'cache-and-network' });

@@ -60,7 +60,9 @@ export function daysAgo(days: number) {
 export function localToIso(date: string, time: string) {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !/^\d{2}:\d{2}$/.test(time)) return null;
   const local = new Date(`${date}T${time}:00`);
-  return Number.isNaN(local.getTime()) ? null : local.toISOString();
+  if (Number.isNaN(local.getTime())) return null;
+  // A day the month does not have (the 30th of February) rolls into the next month: refuse it instead.
+  return isoToLocalInputs(local.toISOString()).date === date ? local.toISOString() : null;
 }
 
 /** The date and time inputs' values for a UTC ISO string, in the viewer's zone. */

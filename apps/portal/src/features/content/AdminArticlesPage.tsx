@@ -86,12 +86,7 @@ export function AdminArticlesPage() {
           type="button"
           className="button button--quiet"
           onClick={() =>
-            void fetchMore({
-              variables: { after: data.adminArticles.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                adminArticles: { ...fetchMoreResult.adminArticles, edges: [...previous.adminArticles.edges, ...fetchMoreResult.adminArticles.edges] },
-              }),
-            })
+            void fetchMore({ variables: { after: data.adminArticles.pageInfo.endCursor } })
           }
         >
           Show more articles

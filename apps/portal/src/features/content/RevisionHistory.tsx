@@ -96,12 +96,7 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
           type="button"
           className="button button--quiet"
           onClick={() =>
-            void fetchMore({
-              variables: { after: data.articleRevisions.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                articleRevisions: { ...fetchMoreResult.articleRevisions, edges: [...previous.articleRevisions.edges, ...fetchMoreResult.articleRevisions.edges] },
-              }),
-            })
+            void fetchMore({ variables: { after: data.articleRevisions.pageInfo.endCursor } })
           }
         >
           Show older revisions

@@ -46,12 +46,7 @@ export function SharedArticlesPage() {
           type="button"
           className="button button--quiet"
           onClick={() =>
-            void fetchMore({
-              variables: { after: data.sharedArticles.pageInfo.endCursor },
-              updateQuery: (previous, { fetchMoreResult }) => ({
-                sharedArticles: { ...fetchMoreResult.sharedArticles, edges: [...previous.sharedArticles.edges, ...fetchMoreResult.sharedArticles.edges] },
-              }),
-            })
+            void fetchMore({ variables: { after: data.sharedArticles.pageInfo.endCursor } })
           }
         >
           Show more

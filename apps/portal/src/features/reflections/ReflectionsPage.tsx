@@ -2,20 +2,18 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
-import { Loading, RequireRole, type Me } from '../clinical-common/RequireRole';
+import { Loading } from '../clinical-common/Loading';
 import { readClinicalProblem } from '../clinical-common/problems';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
+import { useSignedInViewer } from '../identity/useViewer';
 import { PrivacyIcon, WriteReflection } from './WriteReflection';
 
 const PAGE_SIZE = 10;
 
 export function ReflectionsPage() {
-  return <RequireRole roles={['CLIENT']}>{(me) => <Reflections me={me} />}</RequireRole>;
-}
-
-function Reflections({ me }: { me: Me }) {
+  const me = useSignedInViewer();
   usePageTitle('Your reflections');
   const { data, error, fetchMore, refetch } = useQuery(ReflectionsPageDocument, { variables: { clientId: me.id, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
 
@@ -56,13 +54,7 @@ function Reflections({ me }: { me: Me }) {
             type="button"
             className="button button--quiet"
             onClick={() =>
-              void fetchMore({
-                variables: { after: data.reflections.pageInfo.endCursor },
-                updateQuery: (previous, { fetchMoreResult }) => ({
-                  ...fetchMoreResult,
-                  reflections: { ...fetchMoreResult.reflections, edges: [...previous.reflections.edges, ...fetchMoreResult.reflections.edges] },
-                }),
-              })
+              void fetchMore({ variables: { after: data.reflections.pageInfo.endCursor } })
             }
           >
             Show earlier reflections
@@ -127,10 +119,12 @@ function ReflectionItem({ reflection, therapistName }: { reflection: OwnReflecti
         )}
         {reflection.responses.length > 0 && (
           <div className="cl-responses">
-            <h4 className="cl-responses__heading">Responses from your therapist</h4>
+            <h4 className="cl-responses__heading">Responses</h4>
             {reflection.responses.map((response) => (
               <div key={response.id} className="cl-response">
-                <p className="meta">{formatDay(response.createdAt)}</p>
+                <p className="meta">
+                  {response.author.displayName} responded on {formatDay(response.createdAt)}:
+                </p>
                 <p className="cl-prose">{response.body}</p>
               </div>
             ))}
