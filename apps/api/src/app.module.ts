@@ -34,6 +34,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MailModule } from './modules/mail/mail.module';
+import { MeasuresModule } from './modules/measures/measures.module';
 import { MyDataModule } from './modules/my-data/my-data.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
 import { SessionsModule } from './modules/sessions/sessions.module';
@@ -102,6 +103,7 @@ export class AppModule {
         ReflectionsModule,
         MyDataModule,
         CheckInsModule,
+        MeasuresModule,
         CaseloadModule,
         DirectoryModule,
         EnquiriesModule,

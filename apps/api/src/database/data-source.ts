@@ -14,6 +14,7 @@ import { AccountTokenEntity } from '../modules/identity/account-token.entity';
 import { ApiTokenEntity } from '../modules/identity/api-token.entity';
 import { AuthSessionEntity } from '../modules/identity/auth-session.entity';
 import { RecoveryCodeEntity } from '../modules/identity/recovery-code.entity';
+import { MeasureDraftEntity, MeasureResponseEntity, MeasureScheduleEntity, SafetyFlagEntity } from '../modules/measures/measure.entity';
 import { OutboxEmailEntity } from '../modules/mail/outbox-email.entity';
 import {
   PracticePromptEntity,
@@ -52,6 +53,10 @@ export const ENTITIES = [
   TherapistProfileEntity,
   FirstConversationRequestEntity,
   IdempotencyKeyEntity,
+  MeasureScheduleEntity,
+  MeasureResponseEntity,
+  MeasureDraftEntity,
+  SafetyFlagEntity,
 ];
 
 export interface DatabaseHandle {

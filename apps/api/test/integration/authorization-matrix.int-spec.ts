@@ -101,6 +101,11 @@ async function earlierTherapist(w: World) {
   return earlier;
 }
 
+/** The world's therapist asks the client for a PHQ-9 every two weeks (so one is due now). */
+async function askForPhq9(w: World) {
+  await w.t.dataSource.query(`INSERT INTO measure_schedules (client_id, kind, schedule, set_by_id) VALUES ($1, 'PHQ9', 'EVERY_2_WEEKS', $2) ON CONFLICT DO NOTHING`, [w.client.id, w.therapist.id]);
+}
+
 const future = (hours: number) => new Date(Date.now() + hours * 3_600_000).toISOString();
 
 const CASES: Case[] = [
@@ -340,6 +345,37 @@ const CASES: Case[] = [
     name: 'acknowledgeCheckIn', kind: 'mutation', document: 'mutation($id: ID!) { acknowledgeCheckIn(id: $id) { id } }',
     variables: async (w) => ({ id: (await newCheckIn(w.t.dataSource, await newSession(w.t.dataSource, w.therapist, w.client, { hoursFromNow: -2, status: 'COMPLETED' }), { overall: 3 })).id }),
     field: ['acknowledgeCheckIn'], expect: therapistWrite(),
+  },
+
+  // ---- outcome measures and safety flags ----
+  { name: 'measureDefinitions', kind: 'query', document: '{ measureDefinitions { name } }', field: ['measureDefinitions'], expect: all('ok', { anonymous: U, caseloadToken: F }) },
+  {
+    name: 'dueMeasures', kind: 'query', document: '{ dueMeasures { kind } }', variables: async (w) => { await askForPhq9(w); return {}; }, field: ['dueMeasures'],
+    expect: all('none', { anonymous: U, owner: 'ok', token: 'ok', caseloadToken: F }),
+  },
+  { name: 'measureSchedules', kind: 'query', document: 'query($c: ID) { measureSchedules(clientId: $c) { schedule } }', variables: async (w) => ({ c: w.client.id }), field: ['measureSchedules'], expect: clinicalRead() },
+  { name: 'measureResponses', kind: 'query', document: 'query($c: ID) { measureResponses(clientId: $c) { edges { cursor } } }', variables: async (w) => ({ c: w.client.id }), field: ['measureResponses'], expect: clinicalRead({ admin: F, adminToken: F }) },
+  { name: 'safetyFlags', kind: 'query', document: '{ safetyFlags { edges { cursor } } }', field: ['safetyFlags'], expect: all(F, { anonymous: U, therapist: 'ok', otherTherapist: 'ok', therapistToken: 'ok' }) },
+  {
+    name: 'setMeasureSchedule', kind: 'mutation', document: 'mutation($c: ID!) { setMeasureSchedule(input: { clientId: $c, kind: PHQ9, schedule: EVERY_4_WEEKS }) { schedule } }',
+    variables: async (w) => ({ c: w.client.id }), field: ['setMeasureSchedule'], expect: therapistWrite({ owner: F, otherClient: F, admin: F }),
+  },
+  { name: 'saveMeasureDraft', kind: 'mutation', document: 'mutation { saveMeasureDraft(input: { kind: GAD7, answers: [1, null, 2] }) }', field: ['saveMeasureDraft'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'ok' }) },
+  {
+    name: 'submitMeasure', kind: 'mutation', document: 'mutation { submitMeasure(input: { kind: PHQ9, answers: [1, 1, 0, 0, 0, 0, 0, 0, 0] }) { safetyConcern } }',
+    variables: async (w) => { await askForPhq9(w); return {}; }, field: ['submitMeasure'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'CONFLICT' }),
+  },
+  {
+    name: 'acknowledgeSafetyFlag', kind: 'mutation', document: 'mutation($id: ID!) { acknowledgeSafetyFlag(id: $id, note: "Phoned them the same day.") { id } }',
+    variables: async (w) => {
+      const [response] = await w.t.dataSource.query(
+        `INSERT INTO measure_responses (client_id, therapist_id, kind, answers, total, band, safety_concern) VALUES ($1, $2, 'PHQ9', '{0,0,0,0,0,0,0,0,1}', 1, 'MINIMAL', true) RETURNING id`,
+        [w.client.id, w.therapist.id],
+      );
+      const [flag] = await w.t.dataSource.query(`INSERT INTO safety_flags (client_id, therapist_id, response_id) VALUES ($1, $2, $3) RETURNING id`, [w.client.id, w.therapist.id, response.id]);
+      return { id: flag.id };
+    },
+    field: ['acknowledgeSafetyFlag'], expect: therapistWrite(),
   },
 
   // ---- content (public reads) ----

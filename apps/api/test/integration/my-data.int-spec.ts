@@ -48,6 +48,10 @@ describe("a client's own data", () => {
 
   it('exports everything the client wrote and was sent, and none of the private notes', async () => {
     const world = await clientWithHistory(t);
+    await t.dataSource.query(
+      `INSERT INTO measure_responses (client_id, therapist_id, kind, answers, total, band, safety_concern) VALUES ($1, $2, 'GAD7', '{1,1,1,0,0,0,0}', 3, 'MINIMAL', false)`,
+      [world.client.id, world.therapist.id],
+    );
     const asClient = await signedIn(t, world.client);
     const result = await gql<{ exportMyData: MyDataExport }>(asClient, EXPORT);
     expect(result.errors).toBeUndefined();
@@ -64,6 +68,7 @@ describe("a client's own data", () => {
     expect(text).not.toContain(world.note.body);
     expect(text).not.toContain('private note');
     expect(data.sessions).toHaveLength(2);
+    expect(data.measures).toEqual([expect.objectContaining({ kind: 'GAD7', answers: [1, 1, 1, 0, 0, 0, 0], total: 3, band: 'MINIMAL' })]);
     expect(data.reflections.find((r) => r.sharedWith === world.therapist.displayName)!.responses).toHaveLength(1);
 
     const audit = await t.dataSource.getRepository(AuditEventEntity).findOneByOrFail({ action: 'account.data_exported', subjectUserId: world.client.id });
@@ -182,6 +187,12 @@ describe("a client's own data", () => {
     await users.update({ id: expired.client.id }, { closedAt: new Date(now.getTime() - 7.1 * YEAR), deactivatedAt: new Date(now.getTime() - 7.1 * YEAR) });
     await users.update({ id: kept.client.id }, { closedAt: new Date(now.getTime() - 6.9 * YEAR), deactivatedAt: new Date(now.getTime() - 6.9 * YEAR) });
     await newApiToken(t.dataSource, expired.client, ['account:read']);
+    const [measure] = await t.dataSource.query(
+      `INSERT INTO measure_responses (client_id, therapist_id, kind, answers, total, band, safety_concern) VALUES ($1, $2, 'PHQ9', '{0,0,0,0,0,0,0,0,1}', 1, 'MINIMAL', true) RETURNING id`,
+      [expired.client.id, expired.therapist.id],
+    );
+    await t.dataSource.query(`INSERT INTO safety_flags (client_id, therapist_id, response_id) VALUES ($1, $2, $3)`, [expired.client.id, expired.therapist.id, measure.id]);
+    await t.dataSource.query(`INSERT INTO measure_schedules (client_id, kind, schedule, set_by_id) VALUES ($1, 'PHQ9', 'EVERY_2_WEEKS', $2)`, [expired.client.id, expired.therapist.id]);
 
     const { purged } = await purgeExpiredRecords(t.dataSource, { retentionYears: 7, now });
     expect(purged).toBe(1);
@@ -195,6 +206,7 @@ describe("a client's own data", () => {
       ))[0];
     expect(await left(expired.client.id)).toEqual({ users: 0, sessions: 0, reflections: 0, check_ins: 0, care: 0, tokens: 0 });
     expect(await t.dataSource.getRepository(SessionNoteEntity).countBy({ id: expired.note.id })).toBe(0);
+    expect(await t.dataSource.query(`SELECT (SELECT count(*) FROM measure_responses WHERE client_id = $1)::int + (SELECT count(*) FROM safety_flags WHERE client_id = $1)::int + (SELECT count(*) FROM measure_schedules WHERE client_id = $1)::int AS n`, [expired.client.id])).toEqual([{ n: 0 }]);
     for (const world of [kept, open]) {
       expect(await left(world.client.id)).toEqual({ users: 1, sessions: 2, reflections: 2, check_ins: 1, care: 1, tokens: 0 });
       expect(await t.dataSource.getRepository(SessionNoteEntity).countBy({ id: world.note.id })).toBe(1);

@@ -42,10 +42,10 @@ export const totpCodeSchema = z
   .regex(/^\d{6}$/, { message: 'The code is the 6 digits from your authenticator app.' });
 
 /** `notes` (therapists' private session notes and addenda) is never implied by another area. */
-export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'notes', 'content'] as const;
+export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'measures', 'notes', 'content'] as const;
 /** The areas whose scopes mean something for a role: a client has no caseload or notes; an admin reads no clinical areas. */
 export const API_SCOPE_AREAS_BY_ROLE = {
-  CLIENT: ['account', 'sessions', 'reflections', 'checkins', 'content'],
+  CLIENT: ['account', 'sessions', 'reflections', 'checkins', 'measures', 'content'],
   THERAPIST: API_SCOPE_AREAS,
   ADMIN: ['account', 'content'],
 } as const satisfies Record<Role, readonly (typeof API_SCOPE_AREAS)[number][]>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idSchema } from '../common/common.schema.js';
 
 /**
  * The PHQ-9 and GAD-7, free to use (Spitzer, Williams, Kroenke and colleagues; no permission needed to
@@ -216,3 +217,16 @@ export function isMeasureDue({ schedule, scheduledAt, lastCompletedAt, nextSessi
     }
   }
 }
+
+export const setMeasureScheduleSchema = z.object({
+  clientId: idSchema,
+  kind: measureKindSchema,
+  schedule: measureScheduleSchema,
+});
+
+/** What the therapist did about a safety flag, in their words: required, so the record says. */
+export const safetyAcknowledgementSchema = z
+  .string()
+  .trim()
+  .min(3, { message: 'Write a line about what you did, for the record.' })
+  .max(4000, { message: 'Keep it under 4,000 characters.' });

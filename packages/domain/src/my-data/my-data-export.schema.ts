@@ -67,6 +67,7 @@ export const myDataExportSchema = z.object({
       readByTherapistAt: when,
     }),
   ),
+  measures: z.array(z.object({ kind: z.string(), completedAt: isoTime, answers: z.array(z.number()), total: z.number(), band: z.string() })),
   practicePrompts: z.array(z.object({ id: z.string(), from: who, setAt: isoTime, archivedAt: when, body: z.string() })),
   articlesSentToYou: z.array(
     z.object({ sentAt: isoTime, from: who, note: z.string().nullable(), title: z.string().nullable(), slug: z.string().nullable(), summary: z.string().nullable() }),

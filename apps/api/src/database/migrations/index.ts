@@ -8,6 +8,7 @@ import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexR
 import { AddUserClosedAt1796400000000 } from './1796400000000-AddUserClosedAt';
 import { CreateIdempotencyKeys1796400000001 } from './1796400000001-CreateIdempotencyKeys';
 import { TrackUpdatesForPolling1796500000100 } from './1796500000100-TrackUpdatesForPolling';
+import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   AddUserClosedAt1796400000000,
   CreateIdempotencyKeys1796400000001,
   TrackUpdatesForPolling1796500000100,
+  CreateMeasures1796500000300,
 ];

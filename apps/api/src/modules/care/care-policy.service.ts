@@ -149,8 +149,8 @@ export class CarePolicy {
   }
 
   /** The client's current therapist, or null. */
-  async currentTherapistId(clientId: string): Promise<string | null> {
-    const row = await this.dataSource.getRepository(CareRelationshipEntity).findOneBy({ clientId, endedAt: IsNull() });
+  async currentTherapistId(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
+    const row = await manager.getRepository(CareRelationshipEntity).findOneBy({ clientId, endedAt: IsNull() });
     return row?.therapistId ?? null;
   }
 }

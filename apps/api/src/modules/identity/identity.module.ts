@@ -25,6 +25,6 @@ import { AuthSessionsService } from './auth-sessions.service';
     IdentityResolver,
     AccountStatusResolver,
   ],
-  exports: [AuthSessionsService, ApiTokensService, RateLimitService, PasswordChecksService],
+  exports: [AuthSessionsService, ApiTokensService, RateLimitService, PasswordChecksService, AfterResponse],
 })
 export class IdentityModule {}

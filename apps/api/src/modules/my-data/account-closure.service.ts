@@ -9,6 +9,7 @@ import { AccountTokenEntity } from '../identity/account-token.entity';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { PasswordChecksService } from '../identity/password-checks.service';
 import { AuthSessionsService } from '../identity/auth-sessions.service';
+import { MeasureDraftEntity } from '../measures/measure.entity';
 import { ReflectionDraftEntity, ReflectionEntity } from '../reflections/reflection.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { UserEntity } from '../users/user.entity';
@@ -53,6 +54,8 @@ export class AccountClosureService {
         .andWhere('NOT EXISTS (SELECT 1 FROM reflection_responses rr WHERE rr.reflection_id = reflections.id)')
         .execute();
       const draftsDeleted = await manager.delete(ReflectionDraftEntity, { clientId: user.id });
+      // Half-answered measures were never sent: they go like drafts.
+      const measureDraftsDeleted = await manager.delete(MeasureDraftEntity, { clientId: user.id });
       // The therapist's calendar should not keep sessions with someone who has left.
       const upcomingCancelled = await manager.update(
         TherapySessionEntity,
@@ -71,6 +74,7 @@ export class AccountClosureService {
             tokensRevoked,
             privateReflectionsDeleted: privateDeleted.affected ?? 0,
             draftsDeleted: draftsDeleted.affected ?? 0,
+            measureDraftsDeleted: measureDraftsDeleted.affected ?? 0,
             upcomingSessionsCancelled: upcomingCancelled.affected ?? 0,
           },
         },

@@ -9,6 +9,7 @@ import { CareRelationshipEntity } from '../care/care-relationship.entity';
 import { CheckInEntity } from '../checkins/check-in.entity';
 import { ArticleEntity } from '../content/article.entity';
 import { SharedArticleEntity } from '../content/shared-article.entity';
+import { MeasureResponseEntity } from '../measures/measure.entity';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from '../reflections/reflection.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { UserEntity } from '../users/user.entity';
@@ -58,6 +59,7 @@ export class MyDataExportService {
         sessions: document.sessions.length,
         reflections: document.reflections.length,
         checkIns: document.checkIns.length,
+        measures: document.measures.length,
       },
     });
     return document;
@@ -71,6 +73,7 @@ export class MyDataExportService {
     const reflections = await manager.getRepository(ReflectionEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const draft = await manager.getRepository(ReflectionDraftEntity).findOneBy({ clientId });
     const checkIns = await manager.getRepository(CheckInEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
+    const measures = await manager.getRepository(MeasureResponseEntity).find({ where: { clientId }, order: { completedAt: 'ASC', id: 'ASC' } });
     const prompts = await manager.getRepository(PracticePromptEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const sharedArticles = await manager.getRepository(SharedArticleEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
     const responses = reflections.length
@@ -134,6 +137,7 @@ export class MyDataExportService {
         comment: c.comment,
         readByTherapistAt: iso(c.acknowledgedAt),
       })),
+      measures: measures.map((m) => ({ kind: m.kind, completedAt: iso(m.completedAt), answers: m.answers, total: m.total, band: m.band })),
       practicePrompts: prompts.map((p) => ({ id: p.id, from: nameOf(p.therapistId), setAt: iso(p.createdAt), archivedAt: iso(p.archivedAt), body: p.body })),
       articlesSentToYou: sharedArticles.map((s) => {
         const article = articleById.get(s.articleId);

@@ -15,7 +15,7 @@ export function retentionCutoff(now: Date, retentionYears: number) {
 /**
  * Removes the records of clients who closed their account more than `retentionYears` ago: their clinical rows
  * (sessions, notes, check-ins, reflections and responses, prompts, articles sent) and their personal details
- * (the user row and everything that signs them in). Each person in one transaction with an audit row that
+ * (the user row and everything that signs them in), measures and safety flags included. Each person in one transaction with an audit row that
  * says a record was purged (ids and counts only). The audit trail itself stays: it is append-only.
  */
 export async function purgeExpiredRecords(dataSource: DataSource, options: { retentionYears: number; now?: Date }): Promise<PurgeResult> {
@@ -65,6 +65,10 @@ async function deleteClientRecord(manager: EntityManager, clientId: string) {
   const reflections = await run(`DELETE FROM reflections WHERE client_id = $1`);
   await run(`DELETE FROM reflection_drafts WHERE client_id = $1`);
   const prompts = await run(`DELETE FROM practice_prompts WHERE client_id = $1`);
+  await run(`DELETE FROM safety_flags WHERE client_id = $1`);
+  const measures = await run(`DELETE FROM measure_responses WHERE client_id = $1`);
+  await run(`DELETE FROM measure_drafts WHERE client_id = $1`);
+  await run(`DELETE FROM measure_schedules WHERE client_id = $1`);
   const articlesSent = await run(`DELETE FROM shared_articles WHERE client_id = $1`);
   await run(`DELETE FROM care_relationships WHERE client_id = $1`);
   await run(`DELETE FROM auth_sessions WHERE user_id = $1`);
@@ -73,5 +77,5 @@ async function deleteClientRecord(manager: EntityManager, clientId: string) {
   await run(`DELETE FROM account_tokens WHERE user_id = $1 OR email = (SELECT email FROM users WHERE id = $1)`);
   await run(`DELETE FROM outbox_emails WHERE to_address = (SELECT email FROM users WHERE id = $1)`);
   await run(`DELETE FROM users WHERE id = $1`);
-  return { sessions, notes: notes + addenda, checkIns, reflections, responses, prompts, articlesSent };
+  return { sessions, notes: notes + addenda, checkIns, reflections, responses, prompts, articlesSent, measures };
 }

@@ -1,0 +1,247 @@
+import { Inject, Injectable } from '@nestjs/common';
+import {
+  FREQUENCY_OPTIONS,
+  idSchema,
+  isMeasureDue,
+  MEASURE_KINDS,
+  measureAnswersSchema,
+  measureDraftAnswersSchema,
+  measureKindSchema,
+  MEASURES,
+  pageArgsSchema,
+  safetyAcknowledgementSchema,
+  scoreMeasure,
+  setMeasureScheduleSchema,
+  severityBand,
+  type MeasureKind,
+  type MeasureSchedule,
+} from '@attune/domain';
+import { DataSource } from 'typeorm';
+import type { Viewer } from '../../common/auth/viewer';
+import { AfterResponse } from '../../common/background/after-response.service';
+import { badInput, conflict, forbidden, parseInput } from '../../common/errors';
+import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { Policy } from '../../common/policy/policy';
+import type { AppConfig } from '../../config/config';
+import { APP_CONFIG } from '../../config/config.module';
+import { AuditService } from '../audit/audit.service';
+import { CarePolicy } from '../care/care-policy.service';
+import { renderMarkdown } from '../content/markdown';
+import { MailerService } from '../mail/mailer.service';
+import { PeopleService } from '../users/people.service';
+import { MeasureDraftEntity, MeasureResponseEntity, MeasureScheduleEntity, SafetyFlagEntity } from './measure.entity';
+import type { MeasureResponsesArgs, SafetyFlagsArgs } from './measure.model';
+
+/** The instruments as the API shows them: the domain's definitions with the answers every item offers. */
+export const MEASURE_DEFINITIONS = MEASURE_KINDS.map((kind) => ({ ...MEASURES[kind], options: FREQUENCY_OPTIONS.map(({ score, label }) => ({ score, label })) }));
+const definitionOf = (kind: MeasureKind) => MEASURE_DEFINITIONS.find((definition) => definition.kind === kind)!;
+
+@Injectable()
+export class MeasuresService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly care: CarePolicy,
+    private readonly audit: AuditService,
+    private readonly mailer: MailerService,
+    private readonly people: PeopleService,
+    private readonly afterResponse: AfterResponse,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  definitions() {
+    return MEASURE_DEFINITIONS;
+  }
+
+  // ---- schedules ---------------------------------------------------------------------------------
+
+  /** Both measures' schedules for one client (OFF where never set): the client's own, or a client in the therapist's care. */
+  async schedules(viewer: Viewer, rawClientId: string | null | undefined) {
+    const clientId = this.clientOf(viewer, rawClientId);
+    await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+    const rows = await this.dataSource.getRepository(MeasureScheduleEntity).findBy({ clientId });
+    return MEASURE_KINDS.map((kind) => {
+      const row = rows.find((candidate) => candidate.kind === kind);
+      return { clientId, kind, schedule: row?.schedule ?? ('OFF' as MeasureSchedule), setAt: row?.setAt ?? null };
+    });
+  }
+
+  /** The client's therapist sets how often a measure is asked. A client not in their care is answered as not found. */
+  async setSchedule(viewer: Viewer, input: unknown) {
+    if (!Policy.holdCare(viewer)) throw forbidden('Therapists set measure schedules.');
+    const { clientId, kind, schedule } = parseInput(setMeasureScheduleSchema, input);
+    await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+    return this.dataSource.transaction(async (manager) => {
+      await this.care.assertAccountOpen(manager, clientId);
+      await manager.upsert(MeasureScheduleEntity, { clientId, kind, schedule, setById: viewer.userId, setAt: new Date() }, ['clientId', 'kind']);
+      await this.audit.record({ action: 'measure.schedule_set', actor: viewer, targetType: 'client', targetId: clientId, subjectUserId: clientId, metadata: { kind, schedule } }, manager);
+      const row = await manager.getRepository(MeasureScheduleEntity).findOneByOrFail({ clientId, kind });
+      return { clientId, kind, schedule: row.schedule, setAt: row.setAt };
+    });
+  }
+
+  // ---- the client's side -------------------------------------------------------------------------
+
+  /** What the signed-in client has to fill in now, with their kept drafts. */
+  async due(viewer: Viewer, now = new Date()) {
+    if (!Policy.writeAsClient(viewer)) return [];
+    const clientId = viewer.userId;
+    const [schedules, lastCompleted, [next], drafts] = await Promise.all([
+      this.dataSource.getRepository(MeasureScheduleEntity).findBy({ clientId }),
+      this.dataSource.query(`SELECT kind, max(completed_at) AS at FROM measure_responses WHERE client_id = $1 GROUP BY kind`, [clientId]) as Promise<{ kind: MeasureKind; at: Date }[]>,
+      this.dataSource.query(
+        `SELECT starts_at FROM therapy_sessions WHERE client_id = $1 AND status = 'SCHEDULED' AND starts_at > $2 ORDER BY starts_at LIMIT 1`,
+        [clientId, now],
+      ) as Promise<{ starts_at: Date }[]>,
+      this.dataSource.getRepository(MeasureDraftEntity).findBy({ clientId }),
+    ]);
+    return schedules
+      .filter((row) =>
+        isMeasureDue({
+          schedule: row.schedule,
+          scheduledAt: row.setAt,
+          lastCompletedAt: lastCompleted.find((last) => last.kind === row.kind)?.at ?? null,
+          nextSessionAt: next?.starts_at ?? null,
+          now,
+        }),
+      )
+      .sort((a, b) => MEASURE_KINDS.indexOf(a.kind) - MEASURE_KINDS.indexOf(b.kind))
+      .map((row) => {
+        const definition = definitionOf(row.kind);
+        const draft = drafts.find((candidate) => candidate.kind === row.kind)?.answers ?? [];
+        return { kind: row.kind, definition, draftAnswers: definition.items.map((_, index) => draft[index] ?? null) };
+      });
+  }
+
+  /** Keeps a partial answer so the client can come back to it. */
+  async saveDraft(viewer: Viewer, input: { kind: string; answers: (number | null)[] }) {
+    if (!Policy.writeAsClient(viewer)) throw forbidden('Measures are filled in by clients.');
+    const kind = parseInput(measureKindSchema, input.kind, ['kind']);
+    const answers = parseInput(measureDraftAnswersSchema, input.answers, ['answers']);
+    if (answers.length > MEASURES[kind].items.length) throw badInput([{ path: ['answers'], message: `The ${MEASURES[kind].name} has ${MEASURES[kind].items.length} questions.` }]);
+    await this.dataSource.getRepository(MeasureDraftEntity).upsert({ clientId: viewer.userId, kind, answers, updatedAt: new Date() }, ['clientId', 'kind']);
+    return true;
+  }
+
+  /**
+   * Scores the answers and keeps them, in one transaction with their audit rows. An answer that signals risk
+   * raises a safety flag for the therapist in the same transaction, and they are emailed once it has committed.
+   */
+  async submit(viewer: Viewer, input: { kind: string; answers: (number | null)[] }) {
+    if (!Policy.writeAsClient(viewer)) throw forbidden('Measures are filled in by clients.');
+    const kind = parseInput(measureKindSchema, input.kind, ['kind']);
+    const answers = parseInput(measureAnswersSchema(kind), input.answers, ['answers']) as number[];
+    const score = scoreMeasure(kind, answers);
+    const clientId = viewer.userId;
+    const { response, flag } = await this.dataSource.transaction(async (manager) => {
+      const schedule = await manager.getRepository(MeasureScheduleEntity).findOneBy({ clientId, kind });
+      if (!schedule || schedule.schedule === 'OFF') throw conflict(`Your therapist has not asked for the ${MEASURES[kind].name} just now.`);
+      const therapistId = await this.care.currentTherapistId(clientId, manager);
+      const response = await manager.save(
+        manager.create(MeasureResponseEntity, { clientId, therapistId, kind, answers, total: score.total, band: score.band.code, safetyConcern: score.safetyConcern }),
+      );
+      await manager.delete(MeasureDraftEntity, { clientId, kind });
+      const entries = [{ action: 'measure.submitted', actor: viewer, targetType: 'measure_response', targetId: response.id, subjectUserId: clientId, metadata: { kind } }];
+      let flag: SafetyFlagEntity | null = null;
+      if (score.safetyConcern) {
+        flag = await manager.save(manager.create(SafetyFlagEntity, { clientId, therapistId, responseId: response.id }));
+        entries.push({ action: 'safety_flag.raised', actor: viewer, targetType: 'safety_flag', targetId: flag.id, subjectUserId: clientId, metadata: { kind } });
+      }
+      await this.audit.recordMany(entries, manager);
+      return { response, flag };
+    });
+    if (flag?.therapistId) {
+      const therapistId = flag.therapistId;
+      this.afterResponse.run('A safety flag email', () => this.tellTherapist(therapistId, flag.id));
+    }
+    return { response: toResponse(response), safetyConcern: score.safetyConcern, crisisHtml: score.safetyConcern ? renderMarkdown(this.config.CRISIS_TEXT) : null };
+  }
+
+  /** Nothing clinical and no name in the email: it only says to sign in. */
+  private async tellTherapist(therapistId: string, flagId: string) {
+    await this.mailer.send({
+      to: await this.people.email(therapistId),
+      subject: `${this.config.PRACTICE_NAME}: something needs your attention`,
+      text: `Hello,\n\nSomething one of your clients sent through Attune needs your attention soon. For privacy this email says nothing more.\n\nPlease sign in to see it at the top of your caseload:\n\n${this.config.PUBLIC_URL}/caseload\n\n(Reference ${flagId})\n`,
+    });
+    await this.audit.record({ action: 'safety_flag.emailed', targetType: 'safety_flag', targetId: flagId, subjectUserId: null, metadata: { therapistId } });
+  }
+
+  // ---- reading -----------------------------------------------------------------------------------
+
+  /** Newest first: the client's own, or a client's in the therapist's care filled in while in their care. */
+  async responses(viewer: Viewer, args: MeasureResponsesArgs) {
+    if (!Policy.readClinical(viewer)) throw forbidden('Admins do not read measures.');
+    const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const clientId = this.clientOf(viewer, args.clientId);
+    const kind = args.kind ? parseInput(measureKindSchema, args.kind, ['kind']) : null;
+    await this.care.assertCanSeeClient(viewer, clientId, 'That client');
+    const visible = this.care.relationshipFilter(viewer, 'm');
+    const qb = this.dataSource
+      .getRepository(MeasureResponseEntity)
+      .createQueryBuilder('m')
+      .where(visible.sql, visible.params)
+      .andWhere('m.client_id = :clientId', { clientId })
+      .orderBy('m.completed_at', 'DESC')
+      .addOrderBy('m.id', 'DESC')
+      .limit(first + 1);
+    if (kind) qb.andWhere('m.kind = :kind', { kind });
+    const cursor = parseAfter(after, ['time', 'id']);
+    if (cursor) qb.andWhere('(m.completed_at, m.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await withExactTimes(qb, 'm.completed_at');
+    await this.audit.recordMany(
+      rows.slice(0, first).map(({ row }) => ({ action: 'measure.read', actor: viewer, targetType: 'measure_response', targetId: row.id, subjectUserId: row.clientId })),
+    );
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toResponse(row));
+  }
+
+  /** The therapist's safety flags, newest first: waiting ones only unless asked, for clients still in their care. */
+  async safetyFlags(viewer: Viewer, args: SafetyFlagsArgs) {
+    if (!Policy.holdCare(viewer)) throw forbidden('Safety flags are for therapists.');
+    const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
+    const visible = this.care.clientsFilter(viewer, 'f.client_id');
+    const qb = this.dataSource
+      .getRepository(SafetyFlagEntity)
+      .createQueryBuilder('f')
+      .where(visible.sql, visible.params)
+      .andWhere('f.therapist_id = :therapistId', { therapistId: viewer.userId })
+      .orderBy('f.raised_at', 'DESC')
+      .addOrderBy('f.id', 'DESC')
+      .limit(first + 1);
+    if (!args.includeAcknowledged) qb.andWhere('f.acknowledged_at IS NULL');
+    const cursor = parseAfter(after, ['time', 'id']);
+    if (cursor) qb.andWhere('(f.raised_at, f.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
+    const rows = await withExactTimes(qb, 'f.raised_at');
+    await this.audit.recordMany(
+      rows.slice(0, first).map(({ row }) => ({ action: 'safety_flag.read', actor: viewer, targetType: 'safety_flag', targetId: row.id, subjectUserId: row.clientId })),
+    );
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
+  }
+
+  /** The therapist says what they did; the flag leaves the top of the caseload. Saying it again keeps the first note. */
+  async acknowledgeSafetyFlag(viewer: Viewer, rawId: string, rawNote: unknown) {
+    const id = parseInput(idSchema, rawId, ['id']);
+    const note = parseInput(safetyAcknowledgementSchema, rawNote, ['note']);
+    const found = await this.dataSource.getRepository(SafetyFlagEntity).findOneBy({ id });
+    if (!found || !Policy.holdCare(viewer) || found.therapistId !== viewer.userId || !(await this.care.canSeeClient(viewer, found.clientId))) {
+      throw await this.care.refuse(viewer, 'safety_flag', id, 'That flag');
+    }
+    return this.dataSource.transaction(async (manager) => {
+      // Locked and read again: two acknowledgements at once keep the first note.
+      const flag = await manager.getRepository(SafetyFlagEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (flag.acknowledgedAt) throw conflict('This flag was already acknowledged.');
+      Object.assign(flag, { acknowledgedAt: new Date(), acknowledgedById: viewer.userId, acknowledgementNote: note });
+      await manager.save(flag);
+      await this.audit.record({ action: 'safety_flag.acknowledged', actor: viewer, targetType: 'safety_flag', targetId: id, subjectUserId: flag.clientId }, manager);
+      return flag;
+    });
+  }
+
+  /** Therapists name the client; a client always means themselves. */
+  private clientOf(viewer: Viewer, rawClientId: string | null | undefined) {
+    return Policy.writeAsClient(viewer) && !rawClientId ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
+  }
+}
+
+export function toResponse(row: MeasureResponseEntity) {
+  return { ...row, band: severityBand(row.kind, row.total) };
+}
