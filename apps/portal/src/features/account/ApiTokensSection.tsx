@@ -19,6 +19,7 @@ const AREA_NAMES: Record<Area, string> = {
   sessions: 'sessions',
   reflections: 'reflections',
   checkins: 'check-ins',
+  measures: 'questionnaires (PHQ-9, GAD-7)',
   notes: 'your private session notes',
   content: 'articles',
 };
