@@ -4,15 +4,16 @@ import { fileURLToPath } from 'node:url';
 import { buildSchema, concatAST, parse, print, separateOperations, validate, type DocumentNode } from 'graphql';
 import type { Fixtures } from './databases.js';
 
-const PORTAL_FEATURES = fileURLToPath(new URL('../../../apps/portal/src/features/', import.meta.url));
+const PORTAL_SRC = fileURLToPath(new URL('../../../apps/portal/src/', import.meta.url));
 const API_SCHEMA = fileURLToPath(new URL('../../../apps/api/schema.graphql', import.meta.url));
 const DEMO_PASSWORD = 'attune-demo-password';
 const DAY = 86_400_000;
 
 /** The portal's own operations (its `.graphql` files), each printed with the fragments it uses. */
 export function portalOperations(): Map<string, string> {
-  const files = fs.readdirSync(PORTAL_FEATURES, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.graphql'));
-  const documents = files.map((file) => parse(fs.readFileSync(path.join(PORTAL_FEATURES, file), 'utf8')));
+  // Fragments live beside the pages and in app/ (paging), so every .graphql file of the portal is read.
+  const files = fs.readdirSync(PORTAL_SRC, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.graphql'));
+  const documents = files.map((file) => parse(fs.readFileSync(path.join(PORTAL_SRC, file), 'utf8')));
   const operations = separateOperations(concatAST(documents));
   return new Map(Object.entries(operations).map(([name, document]: [string, DocumentNode]) => [name, print(document)]));
 }

@@ -9,6 +9,7 @@ import { auditBatchPlugin } from './common/audit-batch';
 import { AuthGuard } from './common/auth/auth.guard';
 import { describeTokenScopes, tokenScopePlugin } from './common/auth/token-scopes';
 import type { RequestContext } from './common/auth/viewer';
+import { DateTimeScalar } from './common/date-time.scalar';
 import { formatGraphQLError } from './common/errors';
 import { describeRootTypes } from './common/graphql-root-types';
 import { callerOf } from './graphql-gate';
@@ -69,6 +70,8 @@ export class AppModule {
             path: '/graphql',
             autoSchemaFile: schemaFile ?? true,
             sortSchema: true,
+            // One DateTime for the whole schema, strict about what it takes (common/date-time.scalar.ts).
+            buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
             // The root types say what they are, and each operation's description names the scope a token needs, in the served and the written schema alike.
             transformSchema: (schema) => describeTokenScopes(describeRootTypes(schema)),
             transformAutoSchemaFile: true,

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { parse } from 'graphql';
 import { auditServer } from 'graphql-http';
 import type { Logger } from 'typeorm';
 import { GRAPHQL_LIMITS, operationCost } from '../../src/common/graphql-limits';
+import { portalOperation } from '../portal-operations';
 import { gql, startTestApp, type TestApp } from '../harness';
 
 /** Counts SQL statements sent while `work` runs. */
@@ -57,7 +56,7 @@ describe('protection against expensive queries', () => {
 
   it("prices the portal's own caseload page of 100 under the limit: objects and pages cost, scalars do not", () => {
     const { schema } = t.app.get(GraphQLSchemaHost);
-    const document = parse(readFileSync(join(__dirname, '../../../portal/src/features/caseload/caseload.graphql'), 'utf8'));
+    const document = parse(portalOperation('CaseloadPage'));
     const cost = operationCost({ schema, query: document, variables: { first: 100 } });
     // Per client: edge, node, client, next and last session, alliance, trend, flags; and pageInfo, counted with the page.
     expect(cost).toBe(1 + 100 * 9);

@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Logger } from 'typeorm';
 import { insertRows } from '../../src/database/seed/scale-seed';
 import type { UserEntity } from '../../src/modules/users/user.entity';
 import { newPerson, signedIn } from '../auth';
 import { gql, startTestApp, type TestApp } from '../harness';
+import { portalOperation } from '../portal-operations';
+import { countStatements } from '../statement-counter';
 
 const CASELOAD = /* GraphQL */ `
   query($first: Int, $sort: CaseloadSort) {
@@ -23,23 +22,6 @@ const CASELOAD = /* GraphQL */ `
   }
 `;
 
-/** Every SQL statement the data source sends, sorted into the sign-in lookup, audit rows and the rest. */
-function countStatements(t: TestApp) {
-  const original = t.dataSource.logger;
-  const counter = { session: 0, audit: 0, other: [] as string[] };
-  t.dataSource.logger = new Proxy(original, {
-    get(target, prop: keyof Logger) {
-      if (prop === 'logQuery')
-        return (sql: string) => {
-          if (/auth_sessions/.test(sql)) counter.session++;
-          else if (/^INSERT INTO "audit_events"/.test(sql)) counter.audit++;
-          else counter.other.push(sql);
-        };
-      return target[prop];
-    },
-  });
-  return { counter, restore: () => (t.dataSource.logger = original) };
-}
 
 const CASELOAD_PAGE = /* GraphQL */ `
   query($first: Int, $after: String) {
@@ -107,7 +89,7 @@ describe('the caseload runs a bounded number of SQL statements', () => {
   });
 
   it("answers the portal's own caseload page in 3 statements in all, sign-in lookup and audit included, for 5 clients and for 200, in any order", async () => {
-    const portalQuery = fs.readFileSync(path.join(__dirname, '../../../portal/src/features/caseload/caseload.graphql'), 'utf8');
+    const portalQuery = portalOperation('CaseloadPage');
     for (const sort of ['ATTENTION', 'NAME']) {
       for (const size of [5, 200]) {
         const therapist = await caseloadOf(t, size);

@@ -1,37 +1,13 @@
-import fs from 'node:fs';
-import path from 'node:path';
-import { parse, print, separateOperations } from 'graphql';
-import type { Logger } from 'typeorm';
 import { newPerson, signedIn } from '../auth';
 import { newCare, newCheckIn, newReflection, newSession } from '../factories/clinical.factory';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { gql, startTestApp, type TestApp } from '../harness';
+import { portalOperation } from '../portal-operations';
+import { countStatements } from '../statement-counter';
 
 const DAY = 86_400_000;
 
-/** The portal's own operation, with the fragments it uses. */
-function portalOperation(file: string, name: string) {
-  const document = parse(fs.readFileSync(path.join(__dirname, '../../../portal/src/features', file), 'utf8'));
-  return print(separateOperations(document)[name]!);
-}
 
-/** Every SQL statement the data source sends, sorted into the sign-in lookup, audit rows and the rest. */
-function countStatements(t: TestApp) {
-  const original = t.dataSource.logger;
-  const counter = { session: 0, audit: 0, other: [] as string[] };
-  t.dataSource.logger = new Proxy(original, {
-    get(target, prop: keyof Logger) {
-      if (prop === 'logQuery')
-        return (sql: string) => {
-          if (/auth_sessions/.test(sql)) counter.session++;
-          else if (/^INSERT INTO "audit_events"/.test(sql)) counter.audit++;
-          else counter.other.push(sql);
-        };
-      return target[prop];
-    },
-  });
-  return { counter, restore: () => (t.dataSource.logger = original) };
-}
 
 /** A client in care with a few sessions (with check-ins), shared reflections with responses, and a practice prompt. */
 async function clientWithHistory(t: TestApp, sessions: number) {
@@ -55,7 +31,7 @@ describe('the client record and the client home run a bounded number of SQL stat
   afterAll(() => t.close());
 
   it("answers the therapist's client record (portal ClientPage) in 9 statements with one audit insert, however long the history", async () => {
-    const query = portalOperation('client-record/client-record.graphql', 'ClientPage');
+    const query = portalOperation('ClientPage');
     for (const size of [2, 12]) {
       const { therapist, client } = await clientWithHistory(t, size);
       const agent = await signedIn(t, therapist);
@@ -74,7 +50,7 @@ describe('the client record and the client home run a bounded number of SQL stat
   });
 
   it('answers the client home (portal ClientHomePage) in 10 statements with one audit insert, however long the history', async () => {
-    const query = portalOperation('client-home/client-home.graphql', 'ClientHomePage');
+    const query = portalOperation('ClientHomePage');
     for (const size of [2, 12]) {
       const { client } = await clientWithHistory(t, size);
       const agent = await signedIn(t, client);
@@ -104,7 +80,7 @@ describe('the client record and the client home run a bounded number of SQL stat
     const audit = t.app.get(AuditService);
     const insert = jest.spyOn(audit as unknown as { insert: () => Promise<void> }, 'insert').mockRejectedValue(new Error('the audit table is away'));
     try {
-      const result = await gql(agent, portalOperation('client-record/client-record.graphql', 'ClientPage'), { id: client.id, yearAgo: new Date(Date.now() - 365 * DAY).toISOString() });
+      const result = await gql(agent, portalOperation('ClientPage'), { id: client.id, yearAgo: new Date(Date.now() - 365 * DAY).toISOString() });
       expect(result.data).toBeUndefined();
       expect(result.errors![0]!.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(insert).toHaveBeenCalledTimes(1);

@@ -159,10 +159,16 @@ describe('updatedSince on the lists that change', () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
     const lists = ['sessions(updatedSince: $since)', 'reflections(updatedSince: $since)', `checkIns(clientId: "${client.id}", updatedSince: $since)`, 'caseload(updatedSince: $since)'];
     for (const list of lists) {
-      for (const [since, reason] of [[future, 'UPDATED_SINCE_IN_FUTURE'], ['yesterday', 'UPDATED_SINCE_MALFORMED']] as const) {
+      const future_ = await gql(agent, `query($since: DateTime) { ${list} { edges { cursor } } }`, { since: future });
+      expect(future_.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'UPDATED_SINCE_IN_FUTURE', fields: [{ path: ['updatedSince'] }] });
+      // What is not an instant is refused by the DateTime scalar itself, before anything runs: text, a number, a literal.
+      for (const since of ['yesterday', '2026-12-01', 5]) {
         const result = await gql(agent, `query($since: DateTime) { ${list} { edges { cursor } } }`, { since });
-        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason, fields: [{ path: ['updatedSince'] }] });
+        expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DATETIME_MALFORMED' });
+        expect(result.data).toBeUndefined();
       }
+      const literal = await gql(agent, `{ ${list.replace('$since', '5')} { edges { cursor } } }`);
+      expect(literal.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
     }
   });
 });

@@ -4,7 +4,7 @@ import { sessionAgendaSchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { SetSessionAgendaDocument } from '../../gql/graphql';
 
 const schema = z.object({ agenda: textOrNone(sessionAgendaSchema) });
@@ -37,14 +37,7 @@ export function AgendaBox({ sessionId, agenda, therapistName }: { sessionId: str
       >
         {(control) => <textarea {...control} rows={3} maxLength={2000} {...form.register('agenda')} />}
       </Field>
-      <div className="cl-actions">
-        <button type="submit" className="button" disabled={loading}>
-          {loading ? 'Saving…' : 'Save what I would like to talk about'}
-        </button>
-        <p role="status" className="cl-status">
-          {status}
-        </p>
-      </div>
+      <SubmitRow label="Save what I would like to talk about" busyLabel="Saving…" busy={loading} status={status} />
       <FormProblem problem={problem} />
     </form>
   );

@@ -4,7 +4,7 @@ import { practicePromptBodySchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { ArchivePracticePromptDocument, SetPracticePromptDocument } from '../../gql/graphql';
 import { formatDay } from '../clinical-common/time';
 
@@ -90,14 +90,7 @@ export function PracticePrompts({
             {(control) => <textarea {...control} rows={3} maxLength={1000} {...form.register('body')} />}
           </Field>
           <FormProblem problem={problem} />
-          <div className="cl-actions">
-            <button type="submit" className="button button--small" disabled={setting.loading}>
-              {setting.loading ? 'Saving…' : 'Set practice prompt'}
-            </button>
-            <p role="status" className="cl-status">
-              {status}
-            </p>
-          </div>
+          <SubmitRow label="Set practice prompt" busyLabel="Saving…" busy={setting.loading} status={status} small />
         </form>
       )}
     </>

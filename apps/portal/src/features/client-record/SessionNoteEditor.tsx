@@ -4,7 +4,7 @@ import { sessionNoteSchema } from '@attune/domain';
 import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { AddSessionNoteAddendumDocument, SessionNoteDocument, SignSessionNoteDocument, WriteSessionNoteDocument, type SessionNoteFieldsFragment } from '../../gql/graphql';
 import { formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';
@@ -150,14 +150,7 @@ function SignedNote({ sessionId, note }: { sessionId: string; note: SessionNoteF
           {(control) => <textarea {...control} rows={3} maxLength={20_000} {...form.register('body')} />}
         </Field>
         <FormProblem problem={problem} />
-        <div className="cl-actions">
-          <button type="submit" className="button button--small" disabled={loading}>
-            {loading ? 'Adding…' : 'Add addendum'}
-          </button>
-          <p role="status" className="cl-status">
-            {status}
-          </p>
-        </div>
+        <SubmitRow label="Add addendum" busyLabel="Adding…" busy={loading} status={status} small />
       </form>
     </>
   );

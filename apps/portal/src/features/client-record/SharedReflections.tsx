@@ -4,7 +4,7 @@ import { reflectionResponseSchema } from '@attune/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
@@ -86,14 +86,7 @@ function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedR
             {(control) => <textarea {...control} rows={3} maxLength={5000} {...form.register('body')} />}
           </Field>
           <FormProblem problem={problem} />
-          <div className="cl-actions">
-            <button type="submit" className="button button--small" disabled={loading}>
-              {loading ? 'Sending…' : 'Send response'}
-            </button>
-            <p role="status" className="cl-status">
-              {status}
-            </p>
-          </div>
+          <SubmitRow label="Send response" busyLabel="Sending…" busy={loading} status={status} small />
         </form>
       </article>
     </li>

@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { WriteReflectionDocument, type ReflectionsPageQuery } from '../../gql/graphql';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { useReflectionDraft, type DraftStatus } from './useReflectionDraft';
@@ -94,14 +94,7 @@ export function WriteReflection({ userId, therapistName, serverDraft, onWritten 
         {!therapistName && <p className="field__hint">You don't have a therapist to share with right now, so this stays private.</p>}
       </div>
 
-      <div className="cl-actions">
-        <button type="submit" className="button" disabled={loading}>
-          {loading ? 'Saving…' : 'Save reflection'}
-        </button>
-        <p role="status" className="cl-status">
-          {done}
-        </p>
-      </div>
+      <SubmitRow label="Save reflection" busyLabel="Saving…" busy={loading} status={done} />
       <FormProblem problem={problem} />
     </form>
   );

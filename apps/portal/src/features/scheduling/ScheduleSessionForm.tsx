@@ -4,7 +4,7 @@ import { joinDetailsSchema, sessionModalitySchema } from '@attune/domain';
 import { useId, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { ScheduleSessionDocument, type SessionModality } from '../../gql/graphql';
 import { formatSessionTime } from '../clinical-common/time';
 import { MODALITY_WORDS } from '../clinical-common/words';
@@ -70,14 +70,7 @@ export function ScheduleSessionForm({ clientId, clientName, onScheduled }: { cli
           {(control) => <textarea {...control} rows={2} maxLength={500} {...form.register('joinDetails')} />}
         </Field>
         <FormProblem problem={problem} className="cl-span" />
-        <div className="cl-actions cl-span">
-          <button type="submit" className="button" disabled={isSubmitting}>
-            {isSubmitting ? 'Scheduling…' : 'Schedule session'}
-          </button>
-          <p role="status" className="cl-status">
-            {status}
-          </p>
-        </div>
+        <SubmitRow label="Schedule session" busyLabel="Scheduling…" busy={isSubmitting} status={status} className="cl-span" />
       </form>
     </FormProvider>
   );
