@@ -73,7 +73,9 @@ export function formatGraphQLError(
   }
   // Errors raised by graphql-js itself (unknown field, bad variable) are the caller's input.
   if (code === 'GRAPHQL_VALIDATION_FAILED' || code === 'GRAPHQL_PARSE_FAILED' || code === 'BAD_USER_INPUT' || code === 'BAD_REQUEST') {
-    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', requestId } };
+    // A scalar of ours that refused a value (DateTime) said why; graphql-js carries its reason along.
+    const reason = typeof formatted.extensions?.reason === 'string' ? { reason: formatted.extensions.reason } : {};
+    return { message: formatted.message, locations: formatted.locations, extensions: { code: 'BAD_USER_INPUT', ...reason, requestId } };
   }
   if (code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'OPERATION_RESOLUTION_FAILURE') {
     return { message: formatted.message, extensions: { code: 'BAD_USER_INPUT', requestId } };
