@@ -137,10 +137,13 @@ export async function arrangeCaseloads(url: string): Promise<{ small: string; la
   return withClient(url, async (client) => {
     await client.query('BEGIN');
     try {
+      // The smallest caseload becomes the 5 (so the most clients are left to move); the next smallest grows to 200.
       const { rows: therapists } = await client.query<{ id: string }>(
-        `SELECT id FROM users WHERE role = 'THERAPIST' AND email LIKE 'therapist-%@scale.attune.test' ORDER BY email LIMIT 2`,
+        `SELECT u.id FROM users u JOIN care_relationships c ON c.therapist_id = u.id AND c.ended_at IS NULL
+         WHERE u.role = 'THERAPIST' AND u.email LIKE 'therapist-%@scale.attune.test'
+         GROUP BY u.id ORDER BY count(*), u.id LIMIT 2`,
       );
-      const [large, small] = therapists;
+      const [small, large] = therapists;
       if (!large || !small) throw new Error('Fast mode needs at least two scale therapists.');
       await client.query(
         `UPDATE care_relationships SET ended_at = now() WHERE therapist_id = $1 AND ended_at IS NULL

@@ -83,7 +83,8 @@ test(
     const database = `attune_bench_fast_${process.pid}_${Date.now()}`;
     const result = await runBench({
       serverUrl: serverUrl!,
-      sizes: [{ label: 'fast', scale: 10, years: 1 }],
+      // 15 therapists hold at least 225 clients (15 to 35 each): always enough for a caseload of 200 beside one of 5.
+      sizes: [{ label: 'fast', scale: 15, years: 1 }],
       databaseName: () => database,
       rounds: 1,
       durationSeconds: 1,
