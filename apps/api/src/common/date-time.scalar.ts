@@ -10,7 +10,7 @@ function refuse(found: string) {
 }
 
 function parseInstant(value: unknown): Date {
-  if (typeof value !== 'string') throw refuse(`a ${value === null ? 'null' : typeof value}`);
+  if (typeof value !== 'string') throw refuse(typeof value === 'number' ? 'a number' : 'what was sent');
   const date = new Date(value);
   if (!ISO_INSTANT.test(value) || Number.isNaN(date.getTime())) throw refuse('the text sent');
   return date;
@@ -31,7 +31,7 @@ export const DateTimeScalar = new GraphQLScalarType<Date, string>({
   },
   parseValue: parseInstant,
   parseLiteral(ast) {
-    if (ast.kind !== Kind.STRING) throw refuse(`a ${ast.kind.toLowerCase()} literal`);
+    if (ast.kind !== Kind.STRING) throw refuse(ast.kind === Kind.INT || ast.kind === Kind.FLOAT ? 'a number' : 'what was written');
     return parseInstant(ast.value);
   },
 });
