@@ -21,7 +21,7 @@ export const myDataExportSchema = z.object({
     id: z.string(),
     email: z.string(),
     displayName: z.string(),
-    timeZone: z.string(),
+    timeZone: z.string().nullable(),
     twoStepSignIn: z.boolean(),
     joinedAt: isoTime,
     closedAt: when,

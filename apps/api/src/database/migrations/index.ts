@@ -8,6 +8,7 @@ import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexR
 import { AddUserClosedAt1796400000000 } from './1796400000000-AddUserClosedAt';
 import { CreateIdempotencyKeys1796400000001 } from './1796400000001-CreateIdempotencyKeys';
 import { TrackUpdatesForPolling1796500000100 } from './1796500000100-TrackUpdatesForPolling';
+import { AddPersonPreferences1796600000000 } from './1796600000000-AddPersonPreferences';
 import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateIdempotencyKeys1796400000001,
   TrackUpdatesForPolling1796500000100,
   CreateMeasures1796500000300,
+  AddPersonPreferences1796600000000,
 ];

@@ -47,8 +47,17 @@ export class UserEntity {
   @Column({ name: 'closed_at', type: 'timestamptz', nullable: true })
   closedAt: Date | null;
 
-  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'UTC' })
-  timeZone: string;
+  /** An IANA zone the person chose; null until they do (the portal uses the browser's, emails the practice's). */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, nullable: true })
+  timeZone: string | null;
+
+  /** How long before a session the reminder email goes; null means no session reminders. */
+  @Column({ name: 'session_reminder_minutes', type: 'integer', nullable: true, default: 1440 })
+  sessionReminderMinutes: number | null;
+
+  /** Whether an email says a measure is due. */
+  @Column({ name: 'measure_reminders', type: 'boolean', default: true })
+  measureReminders: boolean;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
