@@ -11,7 +11,16 @@ import {
   SdkCheckInsDocument,
   SdkClientDocument,
   SdkCompleteSessionDocument,
+  SdkAcknowledgeSafetyFlagDocument,
+  SdkDueMeasuresDocument,
+  SdkMeasureDefinitionsDocument,
+  SdkMeasureResponsesDocument,
+  SdkMeasureSchedulesDocument,
   SdkMeDocument,
+  SdkSafetyFlagsDocument,
+  SdkSaveMeasureDraftDocument,
+  SdkSetMeasureScheduleDocument,
+  SdkSubmitMeasureDocument,
   SdkReflectionDocument,
   SdkReflectionsDocument,
   SdkRespondToReflectionDocument,
@@ -21,7 +30,9 @@ import {
   SdkShareReflectionDocument,
   SdkSubmitCheckInDocument,
   SdkWriteReflectionDocument,
+  type MeasureAnswersInput,
   type ScheduleSessionInput,
+  type SetMeasureScheduleInput,
   type SubmitCheckInInput,
   type WriteReflectionInput,
 } from './generated/graphql.js';
@@ -161,6 +172,17 @@ export function createAttuneClient(options: AttuneClientOptions) {
     reflection: async (id: string, requestOptions?: RequestOptions) => (await request(SdkReflectionDocument, { id }, requestOptions)).reflection,
     /** checkins:read */
     checkIns: list(SdkCheckInsDocument, (data) => data.checkIns),
+    /** measures:read. The PHQ-9 and GAD-7: questions, answers, bands. */
+    measureDefinitions: async (requestOptions?: RequestOptions) => (await request(SdkMeasureDefinitionsDocument, {}, requestOptions)).measureDefinitions,
+    /** measures:read. Clients: what is due now, with kept drafts. */
+    dueMeasures: async (requestOptions?: RequestOptions) => (await request(SdkDueMeasuresDocument, {}, requestOptions)).dueMeasures,
+    /** measures:read. A client's own schedules, or (therapists) pass a client in their care. */
+    measureSchedules: async (clientId?: string, requestOptions?: RequestOptions) =>
+      (await request(SdkMeasureSchedulesDocument, { clientId }, requestOptions)).measureSchedules,
+    /** measures:read. Completed measures, newest first. */
+    measureResponses: list(SdkMeasureResponsesDocument, (data) => data.measureResponses),
+    /** measures:read. Therapists: answers that signalled risk; waiting ones unless `includeAcknowledged`. */
+    safetyFlags: list(SdkSafetyFlagsDocument, (data) => data.safetyFlags),
     /** No scope: published articles. */
     articles: list(SdkArticlesDocument, (data) => data.articles),
     /** No scope. Null when no published article has that slug. */
@@ -188,6 +210,21 @@ export function createAttuneClient(options: AttuneClientOptions) {
     /** checkins:write and checkins:read. The client's therapist. */
     acknowledgeCheckIn: async (id: string, requestOptions?: RequestOptions) =>
       (await request(SdkAcknowledgeCheckInDocument, { id }, requestOptions)).acknowledgeCheckIn,
+    /** measures:write and measures:read. Therapists, for a client in their care. */
+    setMeasureSchedule: async (input: SetMeasureScheduleInput, requestOptions?: RequestOptions) =>
+      (await request(SdkSetMeasureScheduleDocument, { input }, requestOptions)).setMeasureSchedule,
+    /** measures:write. Clients: keep a partial answer (null for a question not answered yet). */
+    saveMeasureDraft: async (input: MeasureAnswersInput, requestOptions?: RequestOptions) =>
+      (await request(SdkSaveMeasureDraftDocument, { input }, requestOptions)).saveMeasureDraft,
+    /**
+     * measures:write and measures:read. Clients: every question answered. When `safetyConcern` is true,
+     * show `crisisHtml` (the practice's crisis resources) to the person at once; their therapist has been told.
+     */
+    submitMeasure: async (input: MeasureAnswersInput, requestOptions?: RequestOptions) =>
+      (await request(SdkSubmitMeasureDocument, { input }, requestOptions)).submitMeasure,
+    /** measures:write and measures:read. The client's therapist, with a note of what they did. */
+    acknowledgeSafetyFlag: async (id: string, note: string, requestOptions?: RequestOptions) =>
+      (await request(SdkAcknowledgeSafetyFlagDocument, { id, note }, requestOptions)).acknowledgeSafetyFlag,
   };
 }
 export type AttuneClient = ReturnType<typeof createAttuneClient>;
