@@ -9,6 +9,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { installSecretBox } from './common/crypto/secret-box';
+import { DatabaseUnavailableFilter } from './common/database-unavailable.filter';
 import { graphqlBodyErrors, graphqlGate } from './graphql-gate';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { NestPinoLogger, type AppLogger } from './common/logger';
@@ -144,6 +145,7 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   await app.register(fastifyStatic, { root: path.resolve(__dirname, '../explorer'), serve: false });
   if (config.introspection) serveExplorerAssets(fastify);
   servePortal(fastify, config.PORTAL_DIST ?? defaultPortalDist(), logger, config.isProduction);
+  app.useGlobalFilters(new DatabaseUnavailableFilter(app.getHttpAdapter()));
   await app.init();
   await fastify.ready();
   return app;

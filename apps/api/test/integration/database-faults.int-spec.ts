@@ -213,6 +213,13 @@ onPostgres('the API and a database that fails', () => {
     expect(await away.json()).toMatchObject({ status: 'not ready', database: 'unreachable' });
     expect(await write(url, cookie, 'while the database is away')).toEqual({ ok: false, code: 'SERVICE_UNAVAILABLE' });
     expect((await fetch(`${url}/healthz`)).status).toBe(200);
+    // The routes beside GraphQL say the same: 503, try again shortly, not a 500.
+    const feed = await fetch(`${url}/feed.xml`);
+    expect([feed.status, feed.headers.get('retry-after')]).toEqual([503, '5']);
+    expect(await feed.json()).toMatchObject({ error: { code: 'SERVICE_UNAVAILABLE' } });
+    const page = await fetch(`${url}/articles`, { headers: { accept: 'text/html' } });
+    expect(page.status).toBe(503);
+    expect(await page.text()).toContain('Nothing was lost');
 
     await watcher.query(`ALTER DATABASE ${databaseName(database)} ALLOW_CONNECTIONS true`);
     let status = 0;
