@@ -123,6 +123,8 @@ const CASES: Case[] = [
   { name: 'exportMyData', kind: 'query', document: '{ exportMyData }', field: ['exportMyData'], expect: all(F, { anonymous: U, owner: 'ok', otherClient: 'ok' }) },
   { name: 'closeMyAccount', kind: 'mutation', document: 'mutation { closeMyAccount(password: "not the password") }', field: ['closeMyAccount'], expect: all(F, { anonymous: U, owner: BAD, otherClient: BAD }) },
   { name: 'endSession', kind: 'mutation', document: 'mutation($id: ID!) { endSession(id: $id) }', variables: async () => ({ id: randomUUID() }), field: ['endSession'], expect: ownAccount(NF) },
+  // Everyone signed in keeps their own settings; a token needs account:write (the matrix's tokens hold read scopes).
+  { name: 'updatePreferences', kind: 'mutation', document: 'mutation { updatePreferences(input: { sessionReminderMinutes: 180 }) { sessionReminderMinutes } }', field: ['updatePreferences'], expect: all('ok', { anonymous: U, token: F }) },
   { name: 'endOtherSessions', kind: 'mutation', document: 'mutation { endOtherSessions }', field: ['endOtherSessions'], expect: ownAccount('ok') },
   { name: 'requestPasswordReset', kind: 'mutation', document: 'mutation($e: String!) { requestPasswordReset(email: $e) }', variables: async () => ({ e: `nobody-${randomUUID()}@example.test` }), field: ['requestPasswordReset'], expect: all('ok') },
   { name: 'resetPassword', kind: 'mutation', document: 'mutation { resetPassword(token: "not-a-real-token-not-a-real-token", newPassword: "a calm and unguessable phrase") }', field: ['resetPassword'], expect: all(BAD) },

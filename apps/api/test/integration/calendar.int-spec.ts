@@ -27,7 +27,7 @@ describe('calendar', () => {
       expect(res.headers['cache-control']).toBe('private, no-store');
       const text = unfolded(res.text);
       expect(text.match(/^SUMMARY:[^\r\n]*/gm)).toEqual(['SUMMARY:Attune session']);
-      expect(text).toContain('DESCRIPTION:Phone call\\nCall 0123 456 789');
+      expect(text).toMatch(/^DESCRIPTION:[^\r\n]* \(UTC\)\\nPhone call\\nCall 0123 456 789\r$/m);
       for (const word of [client.displayName, therapist.displayName, client.email, therapist.email, 'sister', 'Session with']) expect(text).not.toContain(word);
       expect(text).not.toMatch(/therap/i);
     }
@@ -38,7 +38,7 @@ describe('calendar', () => {
     await newSession(t.dataSource, therapist, client, { hoursFromNow: 40, joinDetails: 'Room 4\rSUMMARY:Session with a name\r\nBring nothing' });
     const res = await calendarOf(await signedIn(t, client));
     expect(res.text.replace(/\r\n/g, '')).not.toContain('\r');
-    expect(unfolded(res.text)).toContain('DESCRIPTION:Video call\\nRoom 4SUMMARY:Session with a name\\nBring nothing\r\n');
+    expect(unfolded(res.text)).toContain('\\nVideo call\\nRoom 4SUMMARY:Session with a name\\nBring nothing\r\n');
     expect(res.text.match(/^SUMMARY:/gm)).toHaveLength(1);
   });
 
@@ -66,5 +66,20 @@ describe('calendar', () => {
       expect(res.text).not.toContain(session.id);
     }
     expect((await calendarOf(await signedIn(t, client))).text).toContain(`UID:${session.id}@attune`);
+  });
+
+  it("writes times in the person's chosen zone, else the zone the portal says the device uses, else UTC", async () => {
+    const { therapist, client } = await newRelationship(t.dataSource);
+    await newSession(t.dataSource, therapist, client, { hoursFromNow: 60 });
+    const agent = await signedIn(t, client);
+    const zoneOf = (text: string) => /^X-WR-TIMEZONE:(.*)\r$/m.exec(text)?.[1];
+    expect(zoneOf((await calendarOf(agent)).text)).toBe('UTC');
+    expect(zoneOf((await agent.get('/calendar/sessions.ics?timeZone=America/New_York')).text)).toBe('America/New_York');
+    expect(zoneOf((await agent.get('/calendar/sessions.ics?timeZone=Nowhere/Atlantis')).text)).toBe('UTC');
+    const chosen = await gql(agent, 'mutation { updatePreferences(input: { timeZone: "Pacific/Auckland" }) { timeZone } }');
+    expect(chosen.errors).toBeUndefined();
+    const text = unfolded((await agent.get('/calendar/sessions.ics?timeZone=America/New_York')).text);
+    expect(zoneOf(text)).toBe('Pacific/Auckland');
+    expect(text).toMatch(/^DESCRIPTION:[^\r\n]*GMT\+1[23] \(Pacific\/Auckland\)\\n/m);
   });
 });

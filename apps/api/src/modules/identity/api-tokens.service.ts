@@ -4,7 +4,7 @@ import { createApiTokenSchema, type ApiScope } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import { UserEntity, preferencesOf } from '../users/user.entity';
 import { ApiTokenEntity } from './api-token.entity';
 import { randomSecret, sha256 } from './secrets';
 
@@ -68,6 +68,6 @@ export class ApiTokensService {
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.dataSource.getRepository(ApiTokenEntity).update({ id: token.id }, { lastUsedAt: new Date() });
     }
-    return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes) };
+    return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes), preferences: preferencesOf(user) };
   }
 }

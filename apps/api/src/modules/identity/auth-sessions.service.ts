@@ -85,7 +85,7 @@ export class AuthSessionsService {
     }
     if (session.stage !== 'ACTIVE') return { viewer: null, pending: { sessionId: id, userId: session.userId, stage: session.stage } };
     return {
-      viewer: { userId: session.userId, role: session.role, displayName: session.displayName, email: session.email, sessionId: id, tokenId: null, scopes: null },
+      viewer: { userId: session.userId, role: session.role, displayName: session.displayName, email: session.email, sessionId: id, tokenId: null, scopes: null, preferences: session.preferences },
       pending: null,
     };
   }
@@ -93,9 +93,19 @@ export class AuthSessionsService {
   /** One statement, on the primary key; a live session is kept in the cache for a few seconds. */
   private async lookUp(id: string): Promise<SessionRow | null> {
     const readStarted = this.cache.readStarted();
-    const rows: { user_id: string; role: Role; display_name: string; email: string; stage: AuthSessionStage; last_seen_at: Date; expires_at: Date }[] =
-      await this.dataSource.query(
-        `SELECT s.user_id, u.role, u.display_name, u.email, s.stage, s.last_seen_at, s.expires_at
+    const rows: {
+      user_id: string;
+      role: Role;
+      display_name: string;
+      email: string;
+      time_zone: string | null;
+      session_reminder_minutes: number | null;
+      measure_reminders: boolean;
+      stage: AuthSessionStage;
+      last_seen_at: Date;
+      expires_at: Date;
+    }[] = await this.dataSource.query(
+        `SELECT s.user_id, u.role, u.display_name, u.email, u.time_zone, u.session_reminder_minutes, u.measure_reminders, s.stage, s.last_seen_at, s.expires_at
            FROM auth_sessions s JOIN users u ON u.id = s.user_id
           WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
         [id],
@@ -107,6 +117,8 @@ export class AuthSessionsService {
       role: found.role,
       displayName: found.display_name,
       email: found.email,
+      // The preferences ride along with the sign-in lookup, so `me` costs no statement of its own.
+      preferences: { timeZone: found.time_zone, sessionReminderMinutes: found.session_reminder_minutes, measureReminders: found.measure_reminders },
       stage: found.stage,
       lastSeenAt: new Date(found.last_seen_at).getTime(),
       expiresAt: new Date(found.expires_at).getTime(),

@@ -161,3 +161,21 @@ export class CreateApiTokenInput {
   @Field(() => Int, { nullable: true, description: 'Days until the token stops working (1–365); 90 when left out or null.' })
   expiresInDays?: number | null;
 }
+
+@InputType({
+  description:
+    'A change to your own time zone and reminder settings. A field left out stays as it is; `null` means “my device’s zone” for `timeZone` and “no reminders” for `sessionReminderMinutes`.',
+})
+export class UpdatePreferencesInput {
+  @Field(() => String, {
+    nullable: true,
+    description: 'An IANA time zone such as `Europe/London` or `America/New_York`, or null to follow your device. An unknown zone is BAD_USER_INPUT with reason TIME_ZONE_UNKNOWN.',
+  })
+  timeZone?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Minutes before a session for its reminder email: 60, 180, 1440 or 2880; null for no session reminders.' })
+  sessionReminderMinutes?: number | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Whether to be emailed when an outcome measure is due. Null is the same as leaving it out.' })
+  measureReminders?: boolean | null;
+}

@@ -4,6 +4,7 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AccountStatusResolver } from './account-status.resolver';
 import { AccountStatusService } from './account-status.service';
 import { AccountService } from './account.service';
+import { PreferencesService } from './preferences.service';
 import { ApiTokensService } from './api-tokens.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
@@ -20,6 +21,7 @@ import { AuthSessionsService } from './auth-sessions.service';
     PasswordChecksService,
     IdentityService,
     AccountService,
+    PreferencesService,
     ApiTokensService,
     AccountStatusService,
     IdentityResolver,

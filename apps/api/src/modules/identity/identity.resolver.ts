@@ -16,7 +16,9 @@ import {
   MfaEnrollment,
   SignInInput,
   SignInPayload,
+  UpdatePreferencesInput,
 } from './identity.models';
+import { PreferencesService } from './preferences.service';
 import { PasswordChecksService } from './password-checks.service';
 import { AuthSessionsService } from './auth-sessions.service';
 
@@ -42,6 +44,7 @@ export class IdentityResolver {
     private readonly apiTokens: ApiTokensService,
     private readonly sessions: AuthSessionsService,
     private readonly passwords: PasswordChecksService,
+    private readonly preferences: PreferencesService,
   ) {}
 
   @Public('account:read')
@@ -49,8 +52,8 @@ export class IdentityResolver {
   async me(@Context() ctx: RequestContext) {
     if (!ctx.viewer) return null;
     // Everything User shows comes with the sign-in lookup: asked on every page load, it costs no statement.
-    const { userId: id, email, displayName, role } = ctx.viewer;
-    return { id, email, displayName, role };
+    const { userId: id, email, displayName, role, preferences } = ctx.viewer;
+    return { id, email, displayName, role, ...preferences };
   }
 
   @RequireScope('account:read')
@@ -183,6 +186,15 @@ export class IdentityResolver {
     const viewer = requireViewer(cookieRequest(ctx));
     await this.passwords.requireRecentSignIn(viewer, password);
     return this.apiTokens.create(viewer, input);
+  }
+
+  @RequireScope('account:write')
+  @Mutation(() => User, {
+    description:
+      'Changes your own time zone and reminder settings (anyone signed in: clients, therapists, admins) and returns you with them. Fields left out stay as they are.',
+  })
+  updatePreferences(@Args('input', { description: 'The settings to change.' }) input: UpdatePreferencesInput, @Context() ctx: RequestContext) {
+    return this.preferences.update(requireViewer(ctx), input);
   }
 
   @RequireScope('account:write')

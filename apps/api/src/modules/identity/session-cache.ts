@@ -1,6 +1,7 @@
 import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
 import { Redis } from 'ioredis';
 import type { Role } from '@attune/domain';
+import type { Preferences } from '../../common/auth/viewer';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import type { AuthSessionStage } from './auth-session.entity';
@@ -11,6 +12,7 @@ export interface SessionRow {
   role: Role;
   displayName: string;
   email: string;
+  preferences: Preferences;
   stage: AuthSessionStage;
   lastSeenAt: number;
   expiresAt: number;
@@ -80,6 +82,11 @@ export class SessionCache implements OnModuleDestroy {
   update(sessionId: string, change: Partial<SessionRow>) {
     const entry = this.entries.get(sessionId);
     if (entry) entry.row = { ...entry.row, ...change };
+  }
+
+  /** The person's row changed (their preferences): forget their sessions' rows here and everywhere, so the next request reads it again. */
+  personChanged(userId: string) {
+    this.ended({ userId });
   }
 
   /** The session, or every session of the person, has ended: forget it here and everywhere. */

@@ -1,5 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
+import { isKnownTimeZone } from '@attune/domain';
 import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
@@ -15,7 +16,8 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 /**
  * GET /calendar/sessions.ics: your upcoming sessions as an iCalendar file, for a calendar app.
  * Signed in with the portal cookie, or a token with `sessions:read`. The portal's download is this
- * route. Entries say "Attune session" and how to join: calendars are synced to outside providers, so
+ * route. Times are written in the person's chosen zone; until they choose, in `?timeZone=` (the
+ * portal sends its device's), else UTC. Entries say "Attune session" and how to join: calendars are synced to outside providers, so
  * no one's name and nothing clinical goes into them.
  */
 @Controller('calendar')
@@ -49,9 +51,16 @@ export class CalendarController {
       .orderBy('s.starts_at', 'ASC')
       .limit(200)
       .getMany();
-    const value = buildCalendar(sessions);
+    const value = buildCalendar(sessions, new Date(), this.zoneFor(viewer, req));
     await this.audit.recordMany(sessions.map((s) => ({ action: 'session.calendar_exported', actor: viewer, targetType: 'session', targetId: s.id, subjectUserId: s.clientId })));
     res.code(200).type('text/calendar; charset=utf-8').header('Content-Disposition', 'attachment; filename="attune-sessions.ics"').header('Cache-Control', 'private, no-store').send(value);
+  }
+
+  /** The zone the person chose; else the one the portal says their device uses (`?timeZone=`); else UTC. */
+  private zoneFor(viewer: Viewer, req: Request) {
+    if (viewer.preferences.timeZone && isKnownTimeZone(viewer.preferences.timeZone)) return viewer.preferences.timeZone;
+    const asked = (req.query as Record<string, unknown> | undefined)?.timeZone;
+    return typeof asked === 'string' && isKnownTimeZone(asked) ? asked : 'UTC';
   }
 
   private async viewerOf(req: Request): Promise<Viewer | null> {

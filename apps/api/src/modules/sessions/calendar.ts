@@ -50,10 +50,39 @@ function fold(line: string) {
   return parts.join('\r\n ');
 }
 
-export function buildCalendar(sessions: CalendarSession[], now = new Date()) {
-  const lines = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Attune//Sessions//EN', 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${calendarText('Attune')}`];
+/** "Thursday, December 10, 2026, 7:00 – 7:50 PM GMT (Europe/London)": the session's time as its reader lives it. */
+export function sessionTimeIn(zone: string, startsAt: Date, endsAt: Date) {
+  const format = new Intl.DateTimeFormat('en', {
+    timeZone: zone,
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+  // Intl puts narrow no-break spaces around the dash and before AM/PM; plain spaces read the same everywhere.
+  return `${format.formatRange(startsAt, endsAt).replace(/[\u202f\u2009]/g, ' ')} (${zone.replace(/_/g, ' ')})`;
+}
+
+/**
+ * Times are UTC instants (DTSTART:…Z), which every calendar app places correctly whatever its own zone;
+ * `timeZone` (the person's chosen zone, else their device's, else UTC) names the calendar's zone for
+ * the apps that honour X-WR-TIMEZONE and writes each session's time in words into its description.
+ */
+export function buildCalendar(sessions: CalendarSession[], now = new Date(), timeZone = 'UTC') {
+  const lines = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Attune//Sessions//EN',
+    'CALSCALE:GREGORIAN',
+    'METHOD:PUBLISH',
+    `X-WR-CALNAME:${calendarText('Attune')}`,
+    `X-WR-TIMEZONE:${calendarText(timeZone)}`,
+  ];
   for (const session of sessions) {
-    const howToJoin = [MODALITY[session.modality], session.joinDetails?.trim()].filter(Boolean).join('\n');
+    const howToJoin = [sessionTimeIn(timeZone, session.startsAt, session.endsAt), MODALITY[session.modality], session.joinDetails?.trim()].filter(Boolean).join('\n');
     lines.push(
       'BEGIN:VEVENT',
       `UID:${calendarText(session.id)}@attune`,

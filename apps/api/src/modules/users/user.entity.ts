@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import type { Role } from '@attune/domain';
+import type { Preferences } from '../../common/auth/viewer';
 import { sealedColumn } from '../../common/crypto/secret-box';
 
 @Entity('users')
@@ -65,3 +66,9 @@ export class UserEntity {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }
+
+export const preferencesOf = (user: Pick<UserEntity, 'timeZone' | 'sessionReminderMinutes' | 'measureReminders'>): Preferences => ({
+  timeZone: user.timeZone,
+  sessionReminderMinutes: user.sessionReminderMinutes,
+  measureReminders: user.measureReminders,
+});

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { ROLES, type Role } from '@attune/domain';
 import { OpenToTokens } from '../../common/auth/scope.decorator';
 
@@ -27,6 +27,22 @@ export class User {
 
   @Field(() => RoleEnum, { description: 'What they do in the practice.' })
   role: Role;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The IANA time zone they chose (for example `Europe/London`), in which the portal, their emails and their calendar file show times; null until they choose, when the portal uses their device’s zone.',
+  })
+  timeZone: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'How many minutes before a session its reminder email goes (60, 180, 1440 or 2880; 1440, a day, unless they chose); null when they turned session reminders off.',
+  })
+  sessionReminderMinutes: number | null;
+
+  @Field({ description: 'Whether an email tells them when an outcome measure is due.' })
+  measureReminders: boolean;
 }
 
 @OpenToTokens()

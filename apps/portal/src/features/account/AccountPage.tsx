@@ -6,6 +6,7 @@ import { CloseAccountSection } from '../my-data/CloseAccountSection';
 import { MyDataSection } from '../my-data/MyDataSection';
 import { ApiTokensSection } from './ApiTokensSection';
 import { ChangePasswordSection } from './ChangePasswordSection';
+import { PreferencesSection } from './PreferencesSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
 
@@ -32,6 +33,7 @@ export function AccountPage() {
       )}
       {viewer && settings && (
         <>
+          <PreferencesSection role={viewer.role} />
           <ChangePasswordSection email={viewer.email} onChanged={reload} />
           <TwoStepSection role={viewer.role} enabled={settings.mfaEnabled} required={settings.mfaRequired} onChanged={reload} />
           <SessionsSection sessions={settings.sessions} onChanged={reload} />

@@ -18,7 +18,9 @@ import {
   UpdateArticleDocument,
   type EditableArticleFragment,
 } from '../../gql/graphql';
-import { STATUS_LABELS, toLocalInput, whenText } from './articleStatus';
+import { formatDate } from '../../app/format';
+import { viewerTimeZone, zoneLabel } from '../../app/time-zone';
+import { fromLocalInput, STATUS_LABELS, toLocalInput, whenText } from './articleStatus';
 import { RevisionHistory } from './RevisionHistory';
 import { splitList } from './splitList';
 import { useDebouncedValue } from './useDebouncedValue';
@@ -50,7 +52,7 @@ const editorSchema = z.object({
   coverImageAlt: draft.coverImageAlt,
   seoTitle: draft.seoTitle,
   seoDescription: draft.seoDescription,
-  /** "Publish at", in the browser's time zone: only the schedule button reads it. */
+  /** "Publish at", in the viewer's time zone (chosen, else the browser's): only the schedule button reads it. */
   at: z.string(),
 });
 /** The fields in the order the page shows them, for putting the API's problems beside them. */
@@ -87,8 +89,6 @@ const toInput = (form: ArticleForm) => ({
   seoDescription: form.seoDescription,
   authorId: form.authorId || null,
 });
-
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** Admins write in Markdown with a live preview through the same sanitizer the site uses, then schedule or publish. */
 export function ArticleEditorPage() {
@@ -174,14 +174,14 @@ export function ArticleEditorPage() {
     if (!article) {
       const result = await client.mutate({ mutation: CreateArticleDocument, variables: { input: toInput(mine()) } });
       const created = result.data!.createArticle;
-      accept(created, `Draft saved at ${new Date().toLocaleTimeString([], { timeStyle: 'short' })}.`);
+      accept(created, `Draft saved at ${formatDate(new Date().toISOString(), { timeStyle: 'short' })}.`);
       navigate(`/admin/articles/${created.id}`, { replace: true });
       return created;
     }
     if (!unsaved) return article;
     const result = await client.mutate({ mutation: UpdateArticleDocument, variables: { id: article.id, input: { ...toInput(mine()), version: article.version } } });
     const updated = result.data!.updateArticle;
-    accept(updated, `Saved at ${new Date().toLocaleTimeString([], { timeStyle: 'short' })}.`);
+    accept(updated, `Saved at ${formatDate(new Date().toISOString(), { timeStyle: 'short' })}.`);
     return updated;
   }
 
@@ -402,14 +402,18 @@ export function ArticleEditorPage() {
           </p>
         )}
         <div className="schedule">
-          <Field label={`Publish at (your time, ${timeZone})`} problem={problemOf('at')}>
+          <Field label={`Publish at (your time, ${zoneLabel(viewerTimeZone())})`} problem={problemOf('at')}>
             {(control) => <input {...control} type="datetime-local" {...form.register('at')} />}
           </Field>
           <button
             type="button"
             className="button button--quiet"
             disabled={busy || !values.at}
-            onClick={() => void publish(values.at ? new Date(values.at).toISOString() : null)}
+            onClick={() => {
+              // Only a real time schedules; an empty or impossible one must never mean "now".
+              const at = fromLocalInput(values.at);
+              if (at) void publish(at);
+            }}
           >
             {status === 'SCHEDULED' ? 'Change the time' : 'Schedule'}
           </button>

@@ -1,5 +1,6 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { setChosenTimeZone, viewerTimeZone } from '../../app/time-zone';
 import { SignOutDocument, ViewerDocument } from '../../gql/graphql';
 import { forgetReflectionDrafts } from '../reflections/useReflectionDraft';
 import { ViewerContext, type Viewer, type ViewerState } from './viewer-context';
@@ -48,9 +49,13 @@ export function ViewerProvider({ children }: { children: ReactNode }) {
     if (signedOut) forgetReflectionDrafts();
   }, [signedOut]);
 
+  // Before any page renders: every time the portal shows is in the zone the person chose, else the device's.
+  setChosenTimeZone(data?.me?.timeZone);
+  const timeZone = viewerTimeZone();
+
   const value = useMemo<ViewerState>(
-    () => ({ viewer: data?.me ?? null, loading: loading && !data, failed: Boolean(error) && !data, signedIn, refresh, signOut, signingOut }),
-    [data, loading, error, signedIn, refresh, signOut, signingOut],
+    () => ({ viewer: data?.me ?? null, timeZone, loading: loading && !data, failed: Boolean(error) && !data, signedIn, refresh, signOut, signingOut }),
+    [data, timeZone, loading, error, signedIn, refresh, signOut, signingOut],
   );
   return <ViewerContext.Provider value={value}>{children}</ViewerContext.Provider>;
 }

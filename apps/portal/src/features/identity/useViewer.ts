@@ -14,3 +14,4 @@ export function useSignedInViewer() {
   if (!viewer) throw new Error('useSignedInViewer is for pages behind <RequireViewer>.');
   return viewer;
 }
+

@@ -6,6 +6,8 @@ export type Viewer = ViewerFieldsFragment;
 export interface ViewerState {
   /** The signed-in person, or null when nobody is (or sign-in is not finished). */
   viewer: Viewer | null;
+  /** The IANA zone every time is shown in: the one the person chose, else this device's. */
+  timeZone: string;
   /** True until we know whether someone is signed in. */
   loading: boolean;
   /** True when the `me` query itself failed (for example, offline). */

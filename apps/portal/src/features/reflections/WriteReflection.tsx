@@ -6,6 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
+import { formatDate } from '../../app/format';
 import { WriteReflectionDocument, type ReflectionsPageQuery } from '../../gql/graphql';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { useReflectionDraft, type DraftStatus } from './useReflectionDraft';
@@ -112,7 +113,7 @@ function DraftState({ id, status, savedAt, restored }: { id: string; status: Dra
     text =
       Date.now() - savedAt < 60_000
         ? 'Draft saved a moment ago.'
-        : `Draft saved at ${new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' }).format(savedAt)}.`;
+        : `Draft saved at ${formatDate(new Date(savedAt).toISOString(), { hour: 'numeric', minute: '2-digit' })}.`;
   else if (restored) text = 'Here is what you were writing last time.';
   return (
     <p id={id} role="status" aria-live="polite" className={status === 'failed' ? 'cl-draft cl-draft--problem' : 'cl-draft'}>

@@ -3,7 +3,8 @@ import { useId } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
 import { Field, type Problem, type ReasonWords } from '../../app/form-kit';
-import { formatSessionTime, localToIso, viewerTimeZone } from '../clinical-common/time';
+import { viewerTimeZone, zoneLabel } from '../../app/time-zone';
+import { formatSessionTime, localToIso } from '../clinical-common/time';
 
 export const LENGTHS = [30, 45, 50, 60, 75, 90, 120].filter((minutes) => minutes <= MAX_SESSION_MINUTES);
 
@@ -47,7 +48,7 @@ export function SessionTimeFields() {
   return (
     <>
       <p id={zoneId} className="field__hint cl-span">
-        Times are in your time zone ({viewerTimeZone().replace(/_/g, ' ')}). Your client sees them in theirs.
+        Times are in your time zone ({zoneLabel(viewerTimeZone())}). Your client sees them in theirs.
       </p>
       <Field label="Date" problem={errors.date?.message}>
         {(control) => <input {...control} type="date" {...register('date')} />}
