@@ -21,6 +21,15 @@ export interface SqlFilter {
   params: Record<string, unknown>;
 }
 
+/** A page of clinical rows the reader may see, newest first by (time, id): what every clinical list asks its repository. */
+export interface VisiblePageQuery {
+  /** The care policy's condition for this reader. */
+  visible: SqlFilter;
+  first: number;
+  after: readonly [at: string, id: string] | null;
+  updatedSince: Date | null;
+}
+
 const NOTHING: SqlFilter = { sql: 'FALSE', params: {} };
 
 /**

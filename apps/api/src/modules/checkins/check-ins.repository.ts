@@ -1,16 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, type EntityManager } from 'typeorm';
 import { withExactTimes, type Timed } from '../../common/pagination';
+import type { VisiblePageQuery } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { CheckInEntity } from './check-in.entity';
 
-export interface CheckInListQuery {
+/** The care policy's condition is on alias `c`. */
+export interface CheckInListQuery extends VisiblePageQuery {
   clientId: string;
-  /** Which care relationships' check-ins the reader may see (the care policy's SQL on alias `c`). */
-  visible: { sql: string; params: Record<string, unknown> };
-  first: number;
-  after: readonly [at: string, id: string] | null;
-  updatedSince: Date | null;
 }
 
 /** The only place check-in queries live. */

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 import { withExactTimes, type Timed } from '../../common/pagination';
-import type { SqlFilter } from '../care/care-policy.service';
+import type { SqlFilter, VisiblePageQuery } from '../care/care-policy.service';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from './reflection.entity';
 
-export interface ReflectionListQuery {
-  /** Which reflections the reader may see (the care policy's SQL on alias `r`). */
-  visible: SqlFilter;
+/** The care policy's condition is on alias `r`; without a client, every reflection the reader may see. */
+export interface ReflectionListQuery extends VisiblePageQuery {
   clientId: string | null;
-  first: number;
-  after: readonly [at: string, id: string] | null;
-  updatedSince: Date | null;
 }
 
 /** The only place reflection, response, draft and practice prompt queries live. */
