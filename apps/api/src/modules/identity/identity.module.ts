@@ -4,6 +4,7 @@ import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AccountStatusResolver } from './account-status.resolver';
 import { AccountStatusService } from './account-status.service';
 import { AccountService } from './account.service';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensService } from './api-tokens.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
@@ -21,6 +22,7 @@ import { AuthSessionsService } from './auth-sessions.service';
     IdentityService,
     AccountService,
     ApiTokensService,
+    ApiTokensRepository,
     AccountStatusService,
     IdentityResolver,
     AccountStatusResolver,
