@@ -9,10 +9,13 @@ const BUDGET_KB = 150;
 /** The pages people open first: the public home, a client's home, the caseload. */
 const FIRST_PAGES = ['HomePage', 'ClientHomePage', 'CaseloadPage'];
 /**
- * Measured and printed, not yet held to the budget: sign-in carries the form kit (react-hook-form and
- * zod, ~38 KB gzipped together) on top of the frame. Bring it under and move it up.
+ * Pages not yet within the budget, each held to its own ceiling so it cannot grow while it is brought down.
+ * Sign-in (155.1 KB): its rules come from the domain's light `zod/mini` entry and its form state from the
+ * kit's `useCheckedForm` (181.6 KB with react-hook-form and the whole domain). What is left over the budget:
+ * zod's core (~11.8 KB, one module shared with every other form) and every operation's document in the
+ * frame (~4.7 KB, codegen writes them into one module).
  */
-const MEASURED_PAGES = ['SignInPage'];
+const CEILINGS = { SignInPage: 156 };
 
 const dist = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const manifestFile = path.join(dist, '.vite', 'manifest.json');
@@ -40,18 +43,19 @@ const frame = closure(entryKey);
 const frameBytes = [...frame].reduce((sum, key) => sum + sizeOf(manifest[key].file), 0);
 let over = false;
 console.log(`The portal's frame: ${kb(frameBytes)} KB of JavaScript gzipped (budget for a first page: ${BUDGET_KB} KB)`);
-for (const page of [...FIRST_PAGES, ...MEASURED_PAGES]) {
-  const held = FIRST_PAGES.includes(page);
+for (const page of [...FIRST_PAGES, ...Object.keys(CEILINGS)]) {
+  const ceiling = CEILINGS[page] ?? BUDGET_KB;
   const key = Object.keys(manifest).find((candidate) => manifest[candidate].isDynamicEntry && candidate.endsWith(`/${page}.tsx`));
   if (!key) {
     console.error(`${page}: not its own chunk; is it still loaded with lazyPage in App.tsx?`);
-    over ||= held;
+    over = true;
     continue;
   }
   const files = new Set([...frame, ...closure(key)]);
   const bytes = [...files].reduce((sum, chunk) => sum + sizeOf(manifest[chunk].file), 0);
-  const fits = kb(bytes) <= BUDGET_KB;
-  over ||= held && !fits;
-  console.log(`  first visit to ${page}: ${kb(bytes)} KB ${fits ? 'ok' : `over the ${BUDGET_KB} KB budget${held ? '' : ' (measured, not yet held to it)'}`}`);
+  const fits = kb(bytes) <= ceiling;
+  over ||= !fits;
+  const verdict = !fits ? `over its ${ceiling} KB limit` : ceiling > BUDGET_KB ? `over the ${BUDGET_KB} KB budget, within its interim ${ceiling} KB ceiling` : 'ok';
+  console.log(`  first visit to ${page}: ${kb(bytes)} KB ${verdict}`);
 }
 process.exit(over ? 1 : 0);

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { personText } from '../common/common.schema.js';
+import { PASSWORD_MAX_LENGTH } from './sign-in.schema.js';
+
+// Sign-in's rules live in their own light module; here they join the rest of identity.
+export { emailSchema, PASSWORD_MAX_LENGTH, signInSchema, totpCodeSchema, type SignIn } from './sign-in.schema.js';
 
 export const ROLES = ['CLIENT', 'THERAPIST', 'ADMIN'] as const;
 export const roleSchema = z.enum(ROLES);
@@ -13,33 +17,13 @@ export type AuthSessionStage = (typeof AUTH_SESSION_STAGES)[number];
 export const MFA_REQUIRED_ROLES: readonly Role[] = ['THERAPIST', 'ADMIN'];
 
 export const PASSWORD_MIN_LENGTH = 12;
-export const PASSWORD_MAX_LENGTH = 256;
-
-export const emailSchema = z
-  .string()
-  .trim()
-  .toLowerCase()
-  .max(254, { message: 'An email address can be at most 254 characters.' })
-  .pipe(z.email({ message: 'Please enter an email address like name@example.com.' }));
 
 export const displayNameSchema = personText('Name', 1, 100);
-
-/** Sign-in only checks shape; strength rules apply where a password is chosen. */
-export const signInSchema = z.object({
-  email: emailSchema,
-  password: z.string().min(1, { message: 'Please enter your password.' }).max(PASSWORD_MAX_LENGTH),
-});
-export type SignIn = z.infer<typeof signInSchema>;
 
 export const newPasswordSchema = z
   .string()
   .min(PASSWORD_MIN_LENGTH, { message: `Please use at least ${PASSWORD_MIN_LENGTH} characters. A few ordinary words together work well.` })
   .max(PASSWORD_MAX_LENGTH, { message: `A password can be at most ${PASSWORD_MAX_LENGTH} characters.` });
-
-export const totpCodeSchema = z
-  .string()
-  .trim()
-  .regex(/^\d{6}$/, { message: 'The code is the 6 digits from your authenticator app.' });
 
 /** `notes` (therapists' private session notes and addenda) is never implied by another area. */
 export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'measures', 'notes', 'content'] as const;

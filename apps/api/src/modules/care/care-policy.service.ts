@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { conflict, notFound } from '../../common/errors';
-import { UserEntity } from '../users/user.entity';
 import { AuditService } from '../audit/audit.service';
-import { CareRelationshipEntity } from './care-relationship.entity';
+import { CareRelationshipsRepository } from './care-relationships.repository';
 
 /** The parts of a clinical record that decide who may see it. */
 export interface ClinicalRecord {
@@ -20,6 +19,15 @@ export interface RelationshipRecord extends ClinicalRecord {
 export interface SqlFilter {
   sql: string;
   params: Record<string, unknown>;
+}
+
+/** A page of clinical rows the reader may see, newest first by (time, id): what every clinical list asks its repository. */
+export interface VisiblePageQuery {
+  /** The care policy's condition for this reader. */
+  visible: SqlFilter;
+  first: number;
+  after: readonly [at: string, id: string] | null;
+  updatedSince: Date | null;
 }
 
 const NOTHING: SqlFilter = { sql: 'FALSE', params: {} };
@@ -42,7 +50,7 @@ export class CarePolicy {
   private readonly activeClients = new WeakMap<Viewer, Promise<Set<string>>>();
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly relationships: CareRelationshipsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -76,15 +84,10 @@ export class CarePolicy {
    * Inside a transaction, pass its manager: on the embedded database a query on another connection waits
    * for the open transaction to end, so asking through `dataSource` there would never return.
    */
-  activeClientIds(viewer: Viewer, manager: EntityManager = this.dataSource.manager): Promise<Set<string>> {
+  activeClientIds(viewer: Viewer, manager?: EntityManager): Promise<Set<string>> {
     let ids = this.activeClients.get(viewer);
     if (!ids) {
-      ids = viewer.role !== 'THERAPIST'
-        ? Promise.resolve(new Set<string>())
-        : manager
-            .getRepository(CareRelationshipEntity)
-            .find({ select: { clientId: true }, where: { therapistId: viewer.userId, endedAt: IsNull() } })
-            .then((rows) => new Set(rows.map((row) => row.clientId)));
+      ids = viewer.role !== 'THERAPIST' ? Promise.resolve(new Set<string>()) : this.relationships.activeClientIdsOf(viewer.userId, manager);
       this.activeClients.set(viewer, ids);
     }
     return ids;
@@ -144,13 +147,12 @@ export class CarePolicy {
    * can never see them. Inside the write's transaction, through its manager.
    */
   async assertAccountOpen(manager: EntityManager, clientId: string) {
-    const client = await manager.getRepository(UserEntity).findOne({ select: { id: true, closedAt: true }, where: { id: clientId } });
-    if (client?.closedAt) throw conflict('This client closed their account, so nothing new can be arranged with them or sent to them.');
+    if (await this.relationships.clientClosedAt(manager, clientId)) throw conflict('This client closed their account, so nothing new can be arranged with them or sent to them.');
   }
 
   /** The client's current therapist, or null. */
-  async currentTherapistId(clientId: string, manager: EntityManager = this.dataSource.manager): Promise<string | null> {
-    const row = await manager.getRepository(CareRelationshipEntity).findOneBy({ clientId, endedAt: IsNull() });
+  async currentTherapistId(clientId: string, manager?: EntityManager): Promise<string | null> {
+    const row = await this.relationships.currentOf(clientId, manager);
     return row?.therapistId ?? null;
   }
 }

@@ -1,13 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { idSchema, pageArgsSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
 import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
-import { CareRelationshipEntity } from './care-relationship.entity';
+import { CareRelationshipsRepository } from './care-relationships.repository';
 import type { PracticeMembersArgs } from './care.models';
 import { isOwnTherapistAccount, ownTherapistAccounts } from './self-assignment';
 
@@ -18,6 +17,7 @@ const searchSchema = z.string().trim().max(100).optional().nullable();
 export class CareService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly relationships: CareRelationshipsRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -25,37 +25,8 @@ export class CareService {
     assertPolicy(Policy.manageUsers(viewer));
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const search = parseInput(searchSchema, args.search, ['search']);
-    const qb = this.dataSource
-      .getRepository(UserEntity)
-      .createQueryBuilder('u')
-      .leftJoin(CareRelationshipEntity, 'c', 'c.client_id = u.id AND c.ended_at IS NULL')
-      // A deactivated therapist cares for no one: their clients show as needing a therapist.
-      .leftJoin(UserEntity, 't', 't.id = c.therapist_id AND t.deactivated_at IS NULL')
-      .select([
-        'u.id AS id',
-        'u.display_name AS "displayName"',
-        'u.email AS email',
-        'u.role AS role',
-        'u.deactivated_at AS "deactivatedAt"',
-        't.display_name AS "therapistName"',
-        't.id AS "therapistId"',
-      ])
-      .orderBy('u.display_name', 'ASC')
-      .addOrderBy('u.id', 'ASC')
-      .limit(first + 1);
-    if (args.role) qb.andWhere('u.role = :role', { role: args.role });
-    if (search) qb.andWhere('(u.display_name ILIKE :q OR u.email ILIKE :q)', { q: `%${search.replace(/[%_\\]/g, '\\$&')}%` });
     const cursor = parseAfter(after, ['string', 'id']);
-    if (cursor) qb.andWhere('(u.display_name, u.id) > (:name, :id)', { name: cursor[0], id: cursor[1] });
-    const rows = await qb.getRawMany<{
-      id: string;
-      displayName: string;
-      email: string;
-      role: UserEntity['role'];
-      deactivatedAt: Date | null;
-      therapistName: string | null;
-      therapistId: string | null;
-    }>();
+    const rows = await this.relationships.membersPage({ first, after: cursor, role: args.role ?? null, search: search ?? null });
     // Who is in care with whom is itself clinical: each member shown is on the record.
     await this.audit.recordMany(
       rows.slice(0, first).map((row) => ({ action: 'practice_member.read', actor: viewer, targetType: 'user', targetId: row.id, subjectUserId: row.role === 'CLIENT' ? row.id : null })),
@@ -76,15 +47,14 @@ export class CareService {
     const clientId = parseInput(idSchema, rawClientId, ['clientId']);
     const therapistId = parseInput(idSchema, rawTherapistId, ['therapistId']);
     return this.dataSource.transaction(async (manager) => {
-      const users = manager.getRepository(UserEntity);
-      const client = await users.findOne({ where: { id: clientId, role: 'CLIENT' }, lock: { mode: 'pessimistic_write' } });
+      const client = await this.relationships.lockClient(manager, clientId);
       if (!client) throw notFound('That client');
-      if (!(await users.existsBy({ id: therapistId, role: 'THERAPIST', deactivatedAt: IsNull() }))) throw notFound('That therapist');
-      const current = await manager.getRepository(CareRelationshipEntity).findOneBy({ clientId, endedAt: IsNull() });
+      if (!(await this.relationships.activeTherapistExists(manager, therapistId))) throw notFound('That therapist');
+      const current = await this.relationships.currentOf(clientId, manager);
       if (current?.therapistId === therapistId) return current;
-      if (current) await manager.update(CareRelationshipEntity, { id: current.id }, { endedAt: new Date() });
-      const created = await manager.save(manager.create(CareRelationshipEntity, { clientId, therapistId }));
-      const selfAssigned = await isOwnTherapistAccount(manager, viewer.userId, therapistId);
+      if (current) await this.relationships.end(manager, current.id, new Date());
+      const created = await this.relationships.insert(manager, { clientId, therapistId });
+      const selfAssigned = await isOwnTherapistAccount(this.relationships, viewer.userId, therapistId, manager);
       await this.audit.record(
         {
           action: current ? 'care.handed_over' : 'care.assigned',
@@ -103,17 +73,17 @@ export class CareService {
   /** The admin's own therapist accounts that have clients: the admin has clinical access through them. */
   async clinicalAccess(viewer: Viewer) {
     assertPolicy(Policy.manageUsers(viewer));
-    const admin = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId });
-    return (await ownTherapistAccounts(this.dataSource.manager, admin)).filter((account) => account.activeClients > 0);
+    const admin = await this.relationships.findUserOrFail(viewer.userId);
+    return (await ownTherapistAccounts(this.relationships, admin)).filter((account) => account.activeClients > 0);
   }
 
   async end(viewer: Viewer, rawClientId: string) {
     assertPolicy(Policy.manageUsers(viewer));
     const clientId = parseInput(idSchema, rawClientId, ['clientId']);
     return this.dataSource.transaction(async (manager) => {
-      const current = await manager.getRepository(CareRelationshipEntity).findOneBy({ clientId, endedAt: IsNull() });
+      const current = await this.relationships.currentOf(clientId, manager);
       if (!current) throw notFound('An active care relationship for that client');
-      await manager.update(CareRelationshipEntity, { id: current.id }, { endedAt: new Date() });
+      await this.relationships.end(manager, current.id, new Date());
       await this.audit.record({ action: 'care.ended', actor: viewer, targetType: 'care_relationship', targetId: current.id, subjectUserId: clientId }, manager);
       return true;
     });

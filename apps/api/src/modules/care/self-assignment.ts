@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CareRelationshipsRepository, InvitedTherapistAccount } from './care-relationships.repository';
 
 interface Account {
   email: string;
@@ -19,34 +20,17 @@ export function looksLikeSamePerson(admin: Account, therapist: Account) {
   return normalName(admin.displayName) === normalName(therapist.displayName) || localPart(admin.email) === localPart(therapist.email);
 }
 
-export interface OwnTherapistAccount {
-  id: string;
-  email: string;
-  displayName: string;
-  activeClients: number;
-}
+export type OwnTherapistAccount = InvitedTherapistAccount;
 
 /** The active therapist accounts this admin invited and that look like the admin's own, with their current clients. */
-export async function ownTherapistAccounts(manager: EntityManager, admin: Account & { id: string }): Promise<OwnTherapistAccount[]> {
-  const rows = await manager.query<{ id: string; email: string; displayName: string; activeClients: number }[]>(
-    `SELECT u.id, u.email, u.display_name AS "displayName",
-            (SELECT count(*)::int FROM care_relationships c WHERE c.therapist_id = u.id AND c.ended_at IS NULL) AS "activeClients"
-       FROM users u
-      WHERE u.role = 'THERAPIST' AND u.deactivated_at IS NULL
-        AND EXISTS (SELECT 1 FROM account_tokens t
-                     WHERE t.purpose = 'INVITATION' AND t.email = u.email AND t.created_by = $1 AND t.used_at IS NOT NULL)
-      ORDER BY u.display_name, u.id`,
-    [admin.id],
-  );
+export async function ownTherapistAccounts(care: CareRelationshipsRepository, admin: Account & { id: string }, manager?: EntityManager): Promise<OwnTherapistAccount[]> {
+  const rows = await care.therapistAccountsInvitedBy(admin.id, manager);
   return rows.filter((row) => looksLikeSamePerson(admin, row));
 }
 
 /** True when `therapistId` is one of the admin's own therapist accounts (see looksLikeSamePerson). */
-export async function isOwnTherapistAccount(manager: EntityManager, adminId: string, therapistId: string) {
-  const admin = await manager.query<{ id: string; email: string; displayName: string }[]>(
-    `SELECT id, email, display_name AS "displayName" FROM users WHERE id = $1 AND role = 'ADMIN'`,
-    [adminId],
-  );
-  if (!admin[0]) return false;
-  return (await ownTherapistAccounts(manager, admin[0])).some((account) => account.id === therapistId);
+export async function isOwnTherapistAccount(care: CareRelationshipsRepository, adminId: string, therapistId: string, manager?: EntityManager) {
+  const admin = await care.adminAccount(adminId, manager);
+  if (!admin) return false;
+  return (await ownTherapistAccounts(care, admin, manager)).some((account) => account.id === therapistId);
 }

@@ -1,11 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, IsNull, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { createApiTokenSchema, type ApiScope } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
+<<<<<<< HEAD
 import { UserEntity, preferencesOf } from '../users/user.entity';
 import { ApiTokenEntity } from './api-token.entity';
+=======
+import { ApiTokensRepository } from './api-tokens.repository';
+>>>>>>> house
 import { randomSecret, sha256 } from './secrets';
 
 export const API_TOKEN_PREFIX = 'atn_';
@@ -16,6 +20,7 @@ const TOUCH_INTERVAL_MS = 60_000;
 export class ApiTokensService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly tokens: ApiTokensRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -24,15 +29,13 @@ export class ApiTokensService {
     const { name, scopes, expiresInDays } = parseInput(createApiTokenSchema, input);
     const secret = `${API_TOKEN_PREFIX}${randomSecret()}`;
     return this.dataSource.transaction(async (manager) => {
-      const apiToken = await manager.save(
-        manager.create(ApiTokenEntity, {
-          userId: viewer.userId,
-          name,
-          scopes: [...new Set(scopes)] as ApiScope[],
-          tokenHash: sha256(secret),
-          expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
-        }),
-      );
+      const apiToken = await this.tokens.insert(manager, {
+        userId: viewer.userId,
+        name,
+        scopes: [...new Set(scopes)] as ApiScope[],
+        tokenHash: sha256(secret),
+        expiresAt: new Date(Date.now() + expiresInDays * 86_400_000),
+      });
       await this.audit.record({ action: 'api_token.created', actor: viewer, targetType: 'api_token', targetId: apiToken.id, metadata: { scopes: scopes.join(' '), expiresInDays } }, manager);
       return { token: secret, apiToken };
     });
@@ -40,33 +43,32 @@ export class ApiTokensService {
 
   async revoke(viewer: Viewer, id: string) {
     const result = await this.dataSource.transaction(async (manager) => {
-      const updated = await manager.update(ApiTokenEntity, { id, userId: viewer.userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-      if (updated.affected) await this.audit.record({ action: 'api_token.revoked', actor: viewer, targetType: 'api_token', targetId: id }, manager);
-      return updated.affected ?? 0;
+      const revoked = await this.tokens.revokeOwn(manager, id, viewer.userId);
+      if (revoked) await this.audit.record({ action: 'api_token.revoked', actor: viewer, targetType: 'api_token', targetId: id }, manager);
+      return revoked;
     });
     if (!result) throw notFound('That token');
     return true;
   }
 
   /** Ends every token of the person (a password change, a reset, a second-factor change, deactivation); returns how many. */
-  async revokeAllForUser(userId: string, manager: EntityManager) {
-    const result = await manager.update(ApiTokenEntity, { userId, revokedAt: IsNull() }, { revokedAt: new Date() });
-    return result.affected ?? 0;
+  revokeAllForUser(userId: string, manager: EntityManager) {
+    return this.tokens.revokeAllOf(manager, userId);
   }
 
   list(userId: string) {
-    return this.dataSource.getRepository(ApiTokenEntity).find({ where: { userId }, order: { createdAt: 'DESC' }, take: 100 });
+    return this.tokens.listOf(userId);
   }
 
   /** The viewer a bearer token stands for, or null when it is unknown, revoked or expired. */
   async resolve(secret: string): Promise<Viewer | null> {
     if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 100) return null;
-    const token = await this.dataSource.getRepository(ApiTokenEntity).findOneBy({ tokenHash: sha256(secret) });
+    const token = await this.tokens.findByHash(sha256(secret));
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id: token.userId, deactivatedAt: IsNull() });
+    const user = await this.tokens.activeOwner(token.userId);
     if (!user) return null;
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
-      await this.dataSource.getRepository(ApiTokenEntity).update({ id: token.id }, { lastUsedAt: new Date() });
+      await this.tokens.touch(token.id, new Date());
     }
     return { userId: user.id, role: user.role, displayName: user.displayName, email: user.email, sessionId: null, tokenId: token.id, scopes: new Set(token.scopes), preferences: preferencesOf(user) };
   }

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { displayNameSchema, emailSchema, z } from '@attune/domain';
+import { AuditEventsRepository } from '../audit/audit-events.repository';
 import { AuditService } from '../audit/audit.service';
 import { UserEntity } from '../users/user.entity';
 import { invitationLink, issueAccountToken } from './account-tokens';
@@ -27,7 +28,7 @@ export async function createAdminInvitation(dataSource: DataSource, input: { ema
     if (await manager.getRepository(UserEntity).existsBy({ email })) {
       throw new AdminInvitationError(`${email} already has an account. Sign in with it, or use another email address.`);
     }
-    await new AuditService(dataSource).record({ action: 'account.admin_invitation_created', metadata: { via: 'command line', role: 'ADMIN' } }, manager);
+    await new AuditService(new AuditEventsRepository(dataSource)).record({ action: 'account.admin_invitation_created', metadata: { via: 'command line', role: 'ADMIN' } }, manager);
     return issueAccountToken(manager, { purpose: 'INVITATION', email, role: 'ADMIN', displayName: name, expiresAt });
   });
   return { link: invitationLink(publicUrl, token), expiresAt };

@@ -5,6 +5,7 @@ import { AccountStatusResolver } from './account-status.resolver';
 import { AccountStatusService } from './account-status.service';
 import { AccountService } from './account.service';
 import { PreferencesService } from './preferences.service';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensService } from './api-tokens.service';
 import { IdentityResolver } from './identity.resolver';
 import { IdentityService } from './identity.service';
@@ -23,6 +24,7 @@ import { AuthSessionsService } from './auth-sessions.service';
     AccountService,
     PreferencesService,
     ApiTokensService,
+    ApiTokensRepository,
     AccountStatusService,
     IdentityResolver,
     AccountStatusResolver,

@@ -1,18 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply as Response } from 'fastify';
-import { DataSource, IsNull, MoreThan } from 'typeorm';
+import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';
 import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
-import { AccountTokenEntity } from '../identity/account-token.entity';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { PasswordChecksService } from '../identity/password-checks.service';
 import { AuthSessionsService } from '../identity/auth-sessions.service';
-import { MeasureDraftEntity } from '../measures/measure.entity';
-import { ReflectionDraftEntity, ReflectionEntity } from '../reflections/reflection.entity';
-import { TherapySessionEntity } from '../sessions/therapy-session.entity';
-import { UserEntity } from '../users/user.entity';
+import { MyDataRepository } from './my-data.repository';
 
 /** Written as the cancel reason of upcoming sessions when a client closes their account. */
 export const CLOSED_ACCOUNT_CANCEL_REASON = 'The client closed their account.';
@@ -26,6 +22,7 @@ export const CLOSED_ACCOUNT_CANCEL_REASON = 'The client closed their account.';
 export class AccountClosureService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly records: MyDataRepository,
     private readonly passwords: PasswordChecksService,
     private readonly sessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
@@ -38,30 +35,19 @@ export class AccountClosureService {
     await this.passwords.requirePassword(viewer, password);
     const now = new Date();
     await this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOneOrFail({ where: { id: viewer.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.records.lockUser(manager, viewer.userId);
       if (user.closedAt) return;
-      await manager.update(UserEntity, { id: user.id }, { closedAt: now, deactivatedAt: user.deactivatedAt ?? now });
+      await this.records.markClosed(manager, user, now);
       const sessionsEnded = await this.sessions.revokeAllForUser(user.id, null, manager);
       const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
-      await manager.update(AccountTokenEntity, { userId: user.id, usedAt: IsNull() }, { usedAt: now });
-      // Private reflections nobody else has read go now. One with a therapist's response was shared once:
-      // it is part of the clinical record, like the shared ones.
-      const privateDeleted = await manager
-        .createQueryBuilder()
-        .delete()
-        .from(ReflectionEntity)
-        .where('client_id = :clientId AND shared_with_id IS NULL', { clientId: user.id })
-        .andWhere('NOT EXISTS (SELECT 1 FROM reflection_responses rr WHERE rr.reflection_id = reflections.id)')
-        .execute();
-      const draftsDeleted = await manager.delete(ReflectionDraftEntity, { clientId: user.id });
+      await this.records.useUpAccountTokens(manager, user.id, now);
+      // Private reflections nobody else has read go now; one with a therapist's response stays (see the repository).
+      const privateDeleted = await this.records.deletePrivateReflections(manager, user.id);
+      const draftsDeleted = await this.records.deleteReflectionDraft(manager, user.id);
       // Half-answered measures were never sent: they go like drafts.
-      const measureDraftsDeleted = await manager.delete(MeasureDraftEntity, { clientId: user.id });
+      const measureDraftsDeleted = await this.records.deleteMeasureDrafts(manager, user.id);
       // The therapist's calendar should not keep sessions with someone who has left.
-      const upcomingCancelled = await manager.update(
-        TherapySessionEntity,
-        { clientId: user.id, status: 'SCHEDULED', startsAt: MoreThan(now) },
-        { status: 'CANCELLED', cancelledBy: user.id, cancelReason: CLOSED_ACCOUNT_CANCEL_REASON },
-      );
+      const upcomingCancelled = await this.records.cancelUpcomingSessions(manager, user.id, now, CLOSED_ACCOUNT_CANCEL_REASON);
       await this.audit.record(
         {
           action: 'account.closed',

@@ -1,18 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MY_DATA_EXPORT_FORMAT, type MyDataExport } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';
 import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
-import { CareRelationshipEntity } from '../care/care-relationship.entity';
-import { CheckInEntity } from '../checkins/check-in.entity';
-import { ArticleEntity } from '../content/article.entity';
-import { SharedArticleEntity } from '../content/shared-article.entity';
-import { MeasureResponseEntity } from '../measures/measure.entity';
-import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from '../reflections/reflection.entity';
-import { TherapySessionEntity } from '../sessions/therapy-session.entity';
-import { UserEntity } from '../users/user.entity';
+import { MyDataRepository } from './my-data.repository';
 
 export const EXPORT_FORMAT = MY_DATA_EXPORT_FORMAT;
 
@@ -36,6 +29,7 @@ function iso(date: Date | null) {
 export class MyDataExportService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly records: MyDataRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -44,7 +38,7 @@ export class MyDataExportService {
     // One snapshot: every read below sees the same moment. All through this manager: on the embedded
     // database a query on another connection would wait for this transaction and never return.
     const document = await this.dataSource.transaction('REPEATABLE READ', async (manager) => {
-      await manager.query('SET TRANSACTION READ ONLY');
+      await this.records.readOnly(manager);
       return this.read(manager, viewer.userId);
     });
     // After the snapshot (a read-only transaction cannot write); no export leaves without its audit row.
@@ -66,24 +60,9 @@ export class MyDataExportService {
   }
 
   private async read(manager: EntityManager, clientId: string): Promise<MyDataExport> {
-    const user = await manager.getRepository(UserEntity).findOneByOrFail({ id: clientId });
-    // One after another: a transaction is one connection, and it answers one statement at a time.
-    const care = await manager.getRepository(CareRelationshipEntity).find({ where: { clientId }, order: { startedAt: 'ASC' } });
-    const sessions = await manager.getRepository(TherapySessionEntity).find({ where: { clientId }, order: { startsAt: 'ASC', id: 'ASC' } });
-    const reflections = await manager.getRepository(ReflectionEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const draft = await manager.getRepository(ReflectionDraftEntity).findOneBy({ clientId });
-    const checkIns = await manager.getRepository(CheckInEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const measures = await manager.getRepository(MeasureResponseEntity).find({ where: { clientId }, order: { completedAt: 'ASC', id: 'ASC' } });
-    const prompts = await manager.getRepository(PracticePromptEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const sharedArticles = await manager.getRepository(SharedArticleEntity).find({ where: { clientId }, order: { createdAt: 'ASC', id: 'ASC' } });
-    const responses = reflections.length
-      ? await manager.getRepository(ReflectionResponseEntity).find({ where: { reflectionId: In(reflections.map((r) => r.id)) }, order: { createdAt: 'ASC', id: 'ASC' } })
-      : [];
-    const articles = sharedArticles.length ? await manager.getRepository(ArticleEntity).findBy({ id: In(sharedArticles.map((s) => s.articleId)) }) : [];
+    const { user, care, sessions, reflections, draft, checkIns, measures, prompts, sharedArticles, responses, articles } = await this.records.clientRecord(manager, clientId);
     const therapistIds = new Set([...care.map((c) => c.therapistId), ...sessions.map((s) => s.therapistId), ...responses.map((r) => r.therapistId), ...prompts.map((p) => p.therapistId), ...sharedArticles.map((s) => s.therapistId)]);
-    const names = new Map(
-      (therapistIds.size ? await manager.getRepository(UserEntity).find({ select: { id: true, displayName: true }, where: { id: In([...therapistIds]) } }) : []).map((u) => [u.id, u.displayName]),
-    );
+    const names = await this.records.displayNames(manager, therapistIds);
     const nameOf = (id: string | null) => (id === null ? null : id === clientId ? 'you' : (names.get(id) ?? 'a former colleague'));
     const articleById = new Map(articles.map((a) => [a.id, a]));
 

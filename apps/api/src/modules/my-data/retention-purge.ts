@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { AuditEventsRepository } from '../audit/audit-events.repository';
 import { AuditService } from '../audit/audit.service';
 
 export interface PurgeResult {
@@ -24,7 +25,7 @@ export async function purgeExpiredRecords(dataSource: DataSource, options: { ret
     `SELECT id, closed_at FROM users WHERE closed_at IS NOT NULL AND closed_at < $1 AND role = 'CLIENT' ORDER BY closed_at`,
     [cutoff],
   );
-  const audit = new AuditService(dataSource);
+  const audit = new AuditService(new AuditEventsRepository(dataSource));
   let purged = 0;
   for (const row of expired) {
     await dataSource.transaction(async (manager) => {

@@ -1,17 +1,19 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
-import { signInSchema, totpCodeSchema } from '@attune/domain';
-import { useState } from 'react';
-import { useForm } from 'react-hook-form';
+// The light entry: sign-in's rules alone, written with zod/mini, so this first page stays within its budget.
+import { signInSchema, totpCodeSchema } from '@attune/domain/sign-in';
+import { lazy, Suspense, useState } from 'react';
 import { Link, useLocation, useSearchParams } from 'react-router';
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { sessionSignal } from '../../app/apollo';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SignInDocument, VerifyMfaDocument } from '../../gql/graphql';
-import { MfaEnrollment } from './MfaEnrollment';
 import { useViewer } from './useViewer';
 import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
+import { useCheckedForm } from '../../app/form-kit/useCheckedForm';
+
+// Setting up two-step sign-in is the rare step (a new staff account): its code loads only when reached.
+const MfaEnrollment = lazy(async () => ({ default: (await import('./MfaEnrollment')).MfaEnrollment }));
 
 type Step = 'password' | 'code' | 'enroll';
 
@@ -43,7 +45,17 @@ export function SignInPage() {
     <section className="page narrow">
       {step === 'password' && <PasswordStep notice={notice} onNext={setStep} onSignedIn={signedIn} />}
       {step === 'code' && <CodeStep onSignedIn={signedIn} onRestart={() => setStep('password')} />}
-      {step === 'enroll' && <MfaEnrollment onDone={() => void refresh()} doneLabel="Continue to Attune" onRestart={() => setStep('password')} />}
+      {step === 'enroll' && (
+        <Suspense
+          fallback={
+            <div aria-busy="true">
+              <p role="status">Loading…</p>
+            </div>
+          }
+        >
+          <MfaEnrollment onDone={() => void refresh()} doneLabel="Continue to Attune" onRestart={() => setStep('password')} />
+        </Suspense>
+      )}
     </section>
   );
 }
@@ -51,8 +63,8 @@ export function SignInPage() {
 function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; onNext: (step: Step) => void; onSignedIn: ReturnType<typeof useViewer>['signedIn'] }) {
   const [signIn] = useMutation(SignInDocument);
   const [problem, setProblem] = useState<FormProblemState>(null);
-  const form = useForm({ resolver: zodResolver(signInSchema), defaultValues: { email: '', password: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const form = useCheckedForm(signInSchema);
+  const { errors, isSubmitting } = form;
 
   const onSubmit = form.handleSubmit(async (input) => {
     setProblem(null);
@@ -76,10 +88,10 @@ function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; o
       )}
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
-        <Field label="Email address" problem={errors.email?.message}>
+        <Field label="Email address" problem={errors.email}>
           {(control) => <input {...control} type="email" autoComplete="username" spellCheck={false} {...form.register('email')} />}
         </Field>
-        <Field label="Password" problem={errors.password?.message}>
+        <Field label="Password" problem={errors.password}>
           {(control) => <input {...control} type="password" autoComplete="current-password" {...form.register('password')} />}
         </Field>
         <button type="submit" className="button" disabled={isSubmitting}>
@@ -98,7 +110,11 @@ function PasswordStep({ notice, onNext, onSignedIn }: { notice: string | null; o
 
 const totpSchema = z.object({ code: totpCodeSchema });
 const recoverySchema = z.object({
-  code: z.string().trim().min(1, { message: 'Please enter one of your recovery codes.' }).max(40, { message: 'That is longer than a recovery code.' }),
+  code: z.string().check(
+    z.trim(),
+    z.minLength(1, { message: 'Please enter one of your recovery codes.' }),
+    z.maxLength(40, { message: 'That is longer than a recovery code.' }),
+  ),
 });
 
 function CodeStep({ onSignedIn, onRestart }: { onSignedIn: ReturnType<typeof useViewer>['signedIn']; onRestart: () => void }) {
@@ -113,8 +129,8 @@ function CodeStep({ onSignedIn, onRestart }: { onSignedIn: ReturnType<typeof use
 function CodeForm({ recovery, onSignedIn, onRestart, onSwitch }: { recovery: boolean; onSignedIn: ReturnType<typeof useViewer>['signedIn']; onRestart: () => void; onSwitch: () => void }) {
   const [verify] = useMutation(VerifyMfaDocument);
   const [problem, setProblem] = useState<FormProblemState>(null);
-  const form = useForm({ resolver: zodResolver(recovery ? recoverySchema : totpSchema), defaultValues: { code: '' } });
-  const { errors, isSubmitting } = form.formState;
+  const form = useCheckedForm(recovery ? recoverySchema : totpSchema);
+  const { errors, isSubmitting } = form;
 
   const onSubmit = form.handleSubmit(async ({ code }) => {
     setProblem(null);
@@ -140,11 +156,11 @@ function CodeForm({ recovery, onSignedIn, onRestart, onSwitch }: { recovery: boo
       <form noValidate onSubmit={onSubmit} className="form">
         <FormProblem problem={problem} />
         {recovery ? (
-          <Field label="Recovery code" problem={errors.code?.message} className="field--medium">
+          <Field label="Recovery code" problem={errors.code} className="field--medium">
             {(control) => <input {...control} autoComplete="off" spellCheck={false} {...form.register('code')} />}
           </Field>
         ) : (
-          <Field label="6-digit code" problem={errors.code?.message} className="field--short">
+          <Field label="6-digit code" problem={errors.code} className="field--short">
             {(control) => <input {...control} inputMode="numeric" autoComplete="one-time-code" maxLength={8} {...form.register('code')} />}
           </Field>
         )}

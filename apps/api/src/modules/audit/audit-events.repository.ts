@@ -1,0 +1,72 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AuditEventEntity } from './audit-event.entity';
+
+/** One audit row as written: who, what, whose record, and the request it came in. */
+export interface AuditEventRow {
+  action: string;
+  actorId: string | null;
+  actorRole: string | null;
+  viaTokenId: string | null;
+  targetType: string | null;
+  targetId: string | null;
+  subjectUserId: string | null;
+  metadata: Record<string, unknown>;
+}
+
+/** Where the request came from; the same for every row of one insert. */
+export interface AuditRequest {
+  ip: string | null;
+  requestId: string | null;
+  clientRequestId: string | null;
+}
+
+export interface AuditEventListQuery {
+  first: number;
+  afterId: string | null;
+  userId: string | null;
+  from: Date | null;
+  to: Date | null;
+}
+
+/** The only place audit trail queries live. */
+@Injectable()
+export class AuditEventsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /**
+   * Any number of rows in one statement, with arrays unnested on the server: the caseload records a read
+   * for every client it shows, and a row-by-row insert cost more than the read itself.
+   */
+  async insertMany(rows: AuditEventRow[], request: AuditRequest, manager: EntityManager = this.dataSource.manager) {
+    const column = <T>(value: (row: AuditEventRow) => T) => rows.map(value);
+    await manager.query(
+      `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
+       SELECT a.*, $9, $10, $11
+         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[], $8::jsonb[]) AS a`,
+      [
+        column((row) => row.action),
+        column((row) => row.actorId),
+        column((row) => row.actorRole),
+        column((row) => row.viaTokenId),
+        column((row) => row.targetType),
+        column((row) => row.targetId),
+        column((row) => row.subjectUserId),
+        column((row) => JSON.stringify(row.metadata)),
+        request.ip,
+        request.requestId,
+        request.clientRequestId,
+      ],
+    );
+  }
+
+  /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */
+  list(query: AuditEventListQuery) {
+    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(query.first + 1);
+    if (query.userId) qb.andWhere('(e.actor_id = :userId OR e.subject_user_id = :userId)', { userId: query.userId });
+    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
+    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
+    if (query.afterId) qb.andWhere('e.id < :id', { id: query.afterId });
+    return qb.getMany();
+  }
+}
