@@ -1,5 +1,5 @@
 import { newPerson, signedIn } from '../auth';
-import { newCare, newCheckIn, newReflection, newSession } from '../factories/clinical.factory';
+import { newCare, newCheckIn, newMeasureResponse, newReflection, newSession } from '../factories/clinical.factory';
 import { AuditService } from '../../src/modules/audit/audit.service';
 import { gql, startTestApp, type TestApp } from '../harness';
 import { portalOperation } from '../portal-operations';
@@ -9,7 +9,7 @@ const DAY = 86_400_000;
 
 
 
-/** A client in care with a few sessions (with check-ins), shared reflections with responses, and a practice prompt. */
+/** A client in care with a few sessions (with check-ins), shared reflections, and a measure filled in each week. */
 async function clientWithHistory(t: TestApp, sessions: number) {
   const therapist = await newPerson(t.dataSource, 'THERAPIST');
   const client = await newPerson(t.dataSource, 'CLIENT');
@@ -18,6 +18,7 @@ async function clientWithHistory(t: TestApp, sessions: number) {
     const session = await newSession(t.dataSource, therapist, client, { hoursFromNow: -24 * 7 * (i + 1), status: 'COMPLETED' });
     await newCheckIn(t.dataSource, session, { overall: 6 + (i % 3) });
     await newReflection(t.dataSource, client, { sharedWithId: therapist.id, sharedAt: new Date(Date.now() - i * DAY) });
+    await newMeasureResponse(t.dataSource, therapist, client, { kind: i % 2 ? 'GAD7' : 'PHQ9', total: 5 + (i % 7), daysAgo: 7 * (i + 1) });
   }
   await newSession(t.dataSource, therapist, client, { hoursFromNow: 48 });
   return { therapist, client };
@@ -30,7 +31,7 @@ describe('the client record and the client home run a bounded number of SQL stat
   });
   afterAll(() => t.close());
 
-  it("answers the therapist's client record (portal ClientPage) in 9 statements with one audit insert, however long the history", async () => {
+  it("answers the therapist's client record (portal ClientPage) in 11 statements with one audit insert, however long the history", async () => {
     const query = portalOperation('ClientPage');
     for (const size of [2, 12]) {
       const { therapist, client } = await clientWithHistory(t, size);
@@ -42,10 +43,11 @@ describe('the client record and the client home run a bounded number of SQL stat
       expect(result.errors).toBeUndefined();
       expect(result.data!.sessions.edges).toHaveLength(size + 1);
       expect(result.data!.reflections.edges).toHaveLength(size);
-      // The therapist's active clients (the policy's set), the relationship's facts with its sessions, the four
-      // lists (sessions, check-ins, reflections, practice prompts), the sessions' check-ins, the reflections'
-      // responses; and every read recorded in one insert.
-      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 8 });
+      // The therapist's active clients (the policy's set), the relationship's facts with its sessions (and the
+      // measures' first and latest totals for the flags), the four lists (sessions, check-ins, reflections,
+      // practice prompts), the measure schedules and the measure responses (the Measures section), the
+      // sessions' check-ins, the reflections' responses; and every read recorded in one insert.
+      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 10 });
     }
   });
 

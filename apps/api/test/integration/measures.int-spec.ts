@@ -11,8 +11,8 @@ const DUE = '{ dueMeasures { kind draftAnswers definition { name items { number 
 const SAVE_DRAFT = 'mutation($input: MeasureAnswersInput!) { saveMeasureDraft(input: $input) }';
 const SUBMIT = 'mutation($input: MeasureAnswersInput!) { submitMeasure(input: $input) { safetyConcern crisisHtml response { id kind total answers band { code label } safetyConcern } } }';
 const RESPONSES = 'query($clientId: ID, $kind: MeasureKind) { measureResponses(clientId: $clientId, kind: $kind, first: 10) { edges { node { id kind total band { code } } } } }';
-const FLAGS = 'query($all: Boolean) { safetyFlags(first: 10, includeAcknowledged: $all) { edges { node { id client { displayName } responseId acknowledgedAt acknowledgementNote } } } }';
-const ACKNOWLEDGE = 'mutation($id: ID!, $note: String!) { acknowledgeSafetyFlag(id: $id, note: $note) { id acknowledgedAt acknowledgementNote } }';
+const FLAGS = 'query($all: Boolean) { safetyFlags(first: 10, includeAcknowledged: $all) { edges { node { id measure client { displayName } responseId acknowledgedAt acknowledgementNote } } } }';
+const ACKNOWLEDGE = 'mutation($id: ID!, $note: String!) { acknowledgeSafetyFlag(id: $id, note: $note) { id measure acknowledgedAt acknowledgementNote } }';
 
 type Due = { dueMeasures: { kind: string; draftAnswers: (number | null)[]; definition: { name: string; items: { number: number; text: string }[]; options: { score: number; label: string }[] } }[] };
 type Submitted = { submitMeasure: { safetyConcern: boolean; crisisHtml: string | null; response: { id: string; total: number; answers: number[]; band: { code: string } } } };
@@ -94,7 +94,7 @@ describe('outcome measures (PHQ-9, GAD-7) and safety flags', () => {
     for (const secret of ['PHQ', 'item', 'dead', 'hurting', client.displayName, client.email]) expect(`${email.subject} ${email.text}`).not.toContain(secret);
 
     const waiting = await gql<{ safetyFlags: { edges: { node: { id: string; client: { displayName: string } } }[] } }>(asTherapist, FLAGS);
-    expect(waiting.data!.safetyFlags.edges.map((edge) => edge.node)).toEqual([expect.objectContaining({ id: flag.id, client: { displayName: client.displayName } })]);
+    expect(waiting.data!.safetyFlags.edges.map((edge) => edge.node)).toEqual([expect.objectContaining({ id: flag.id, measure: 'PHQ9', client: { displayName: client.displayName } })]);
 
     // Another therapist neither sees nor acknowledges it.
     const other = await signedIn(t, await newPerson(t.dataSource, 'THERAPIST'));
@@ -107,7 +107,7 @@ describe('outcome measures (PHQ-9, GAD-7) and safety flags', () => {
       note: 'Phoned the same afternoon; safety plan reviewed together.',
     });
     expect(acknowledged.errors).toBeUndefined();
-    expect(acknowledged.data!.acknowledgeSafetyFlag.acknowledgedAt).toBeTruthy();
+    expect(acknowledged.data!.acknowledgeSafetyFlag).toMatchObject({ acknowledgedAt: expect.any(String), measure: 'PHQ9' });
     expect((await gql<{ safetyFlags: { edges: unknown[] } }>(asTherapist, FLAGS)).data!.safetyFlags.edges).toEqual([]);
     expect((await gql<{ safetyFlags: { edges: unknown[] } }>(asTherapist, FLAGS, { all: true })).data!.safetyFlags.edges).toHaveLength(1);
     expect((await gql(asTherapist, ACKNOWLEDGE, { id: flag.id, note: 'Again.' })).errors?.[0]?.extensions.code).toBe('CONFLICT');

@@ -89,6 +89,19 @@ describe('trend flags', () => {
     expect(measureTrendFlags('GAD7', scores([0, 6], [14, 9]))).toEqual([]);
   });
 
+  it('read only the first and the latest score, so the caseload may load just those two', () => {
+    // A fixed walk of totals and gaps: every prefix of it, whole and cut to its ends, flags alike.
+    const totals = [12, 15, 9, 18, 20, 6, 14, 11, 19, 13, 7, 16];
+    const series = totals.map((total, index) => ({ total, completedAt: at(index * 9 + (index % 3)) }));
+    for (const kind of ['PHQ9', 'GAD7'] as const) {
+      for (let length = 1; length <= series.length; length++) {
+        const whole = series.slice(0, length).map((score) => ({ ...score, total: Math.min(score.total, MEASURES[kind].maxScore) }));
+        const ends = whole.length > 1 ? [whole[0]!, whole[whole.length - 1]!] : whole;
+        expect(measureTrendFlags(kind, ends)).toEqual(measureTrendFlags(kind, whole));
+      }
+    }
+  });
+
   it('say not improving only after 12 weeks of scores without a reliable improvement', () => {
     expect(measureTrendFlags('PHQ9', scores([0, 15], [83, 14]))).toEqual([]);
     expect(measureTrendFlags('PHQ9', scores([0, 15], [84, 14]))).toEqual(['NOT_IMPROVING']);

@@ -10,6 +10,7 @@ import { CreateIdempotencyKeys1796400000001 } from './1796400000001-CreateIdempo
 import { TrackUpdatesForPolling1796500000100 } from './1796500000100-TrackUpdatesForPolling';
 import { AddPersonPreferences1796600000000 } from './1796600000000-AddPersonPreferences';
 import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
+import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-IndexMeasureResponsesForCaseload';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TrackUpdatesForPolling1796500000100,
   CreateMeasures1796500000300,
   AddPersonPreferences1796600000000,
+  IndexMeasureResponsesForCaseload1796600000200,
 ];

@@ -1,8 +1,9 @@
 import { ArgsType, Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FLAG_KINDS, LONG_GAP_DAYS, type FlagKind } from '@attune/domain';
+import { FLAG_KINDS, GAD7, LONG_GAP_DAYS, NOT_IMPROVING_AFTER_WEEKS, PHQ9, type FlagKind, type MeasureKind } from '@attune/domain';
 import { Connection, PageArgs } from '../../common/pagination';
 import { UpdatedSinceField } from '../../common/updated-since';
 import { CheckIn } from '../checkins/check-in.model';
+import { MeasureKindEnum } from '../measures/measure.model';
 import { Session } from '../sessions/session.model';
 import { Person } from '../users/user.model';
 import { ReadScope } from '../../common/auth/scope.decorator';
@@ -18,6 +19,12 @@ registerEnumType(FlagKindEnum, {
     NO_UPCOMING_SESSION: { description: 'Nothing is booked.' },
     LONG_GAP: { description: `It has been more than ${LONG_GAP_DAYS} days since the last session (or since care began).` },
     GONE_QUIET: { description: 'The client used to share reflections and has shared none in the last 30 days.' },
+    SYMPTOMS_WORSENING: {
+      description: `A measure’s latest total in this care relationship is above its first by at least the reliable-change amount (PHQ-9: ${PHQ9.reliableChange}, GAD-7: ${GAD7.reliableChange}). \`Flag.measure\` says which.`,
+    },
+    NOT_IMPROVING: {
+      description: `A measure’s totals in this care relationship span at least ${NOT_IMPROVING_AFTER_WEEKS} weeks, started above the minimal band, and the latest has not fallen from the first by the reliable-change amount. \`Flag.measure\` says which.`,
+    },
   },
 });
 
@@ -81,6 +88,9 @@ export class Flag {
 
   @Field(() => ID, { nullable: true, description: 'The check-in to acknowledge; acknowledging closes the flag.' })
   checkInId: string | null;
+
+  @Field(() => MeasureKindEnum, { nullable: true, description: 'The measure a SYMPTOMS_WORSENING or NOT_IMPROVING flag is about; null for the other kinds.' })
+  measure: MeasureKind | null;
 }
 
 @ReadScope('caseload:read')
@@ -163,7 +173,7 @@ export class CaseloadArgs extends PageArgs {
   filter?: CaseloadFilter;
 
   @UpdatedSinceField(
-    'A client is listed when something their row is made of changed: the care relationship began, they closed their account, one of their sessions changed (scheduled, moved, cancelled, completed, missed, agenda), a check-in with you was submitted or acknowledged, or a reflection shared with you was shared, read, responded to or taken back. Private reflections never count. What only the passing of time changes (`daysSinceLastSession`, flags for time without a session) does not list a client; a client whose care ended leaves the caseload without being listed.',
+    'A client is listed when something their row is made of changed: the care relationship began, they closed their account, one of their sessions changed (scheduled, moved, cancelled, completed, missed, agenda), a check-in with you was submitted or acknowledged, a measure was filled in while in your care, or a reflection shared with you was shared, read, responded to or taken back. Private reflections never count. What only the passing of time changes (`daysSinceLastSession`, flags for time without a session) does not list a client; a client whose care ended leaves the caseload without being listed.',
   )
   updatedSince?: Date | null;
 }

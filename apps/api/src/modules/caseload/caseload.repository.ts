@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import type { SessionStatus } from '@attune/domain';
+import { MEASURE_KINDS, type MeasureKind, type MeasureTotal, type SessionStatus } from '@attune/domain';
 import type { SqlFilter } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
@@ -49,6 +49,8 @@ export interface ClientFactsRow {
   sharedDays30To90: number;
   /** Newest first. */
   recentCheckIns: CheckInRow[];
+  /** Each measure's first and latest total in this relationship, oldest first: all the trend flags read. */
+  measureTotals: Partial<Record<MeasureKind, MeasureTotal[]>>;
   /** The next and last sessions themselves, when asked for (`withSessions`); else undefined. */
   nextSession?: SessionRow | null;
   lastSession?: SessionRow | null;
@@ -71,21 +73,25 @@ export interface FactsQuery {
   /** Which reflections the viewer may see, over alias `ru` and again over alias `ra` (the care policy's reflections filter). */
   unreadReflections: SqlFilter;
   recentReflections: SqlFilter;
+  /** Which measure responses the viewer may see, over alias `m` (the care policy's relationship filter). */
+  measures: SqlFilter;
   /** `updatedSince`: only clients with a change after `at` (what counts: `changedSinceCondition`). */
   changedSince: ChangedSince | null;
 }
 
 export interface ChangedSince {
   at: Date;
-  /** The care policy's filters over alias `cc` (check-ins) and alias `rc` (reflections). */
+  /** The care policy's filters over alias `cc` (check-ins), alias `rc` (reflections) and alias `mc` (measure responses). */
   checkIns: SqlFilter;
   reflections: SqlFilter;
+  measures: SqlFilter;
 }
 
 /**
  * A client is changed since `at` when anything their caseload row is made of changed: the relationship began;
  * they closed their account; any of their sessions changed (next and last session, missed sessions); a
- * check-in of this relationship was submitted or acknowledged (alliance, flags); a reflection shared with the
+ * check-in of this relationship was submitted or acknowledged (alliance, flags); a measure was filled in
+ * within it (the measure flags); a reflection shared with the
  * therapist was shared, read or responded to, or one was taken back (the counts and their flags). Private
  * reflections never count, so a poll says nothing about them. What only the passing of time changes
  * (`daysSinceLastSession`, flags for time without a session) is not a change. Each test is an index range.
@@ -95,6 +101,8 @@ function changedSinceCondition(changed: ChangedSince): string {
     OR u.closed_at > :changedSince
     OR EXISTS (SELECT 1 FROM therapy_sessions cs WHERE cs.client_id = c.client_id AND cs.updated_at > :changedSince)
     OR EXISTS (SELECT 1 FROM check_ins cc WHERE cc.client_id = c.client_id AND cc.updated_at > :changedSince AND ${changed.checkIns.sql})
+    OR EXISTS (SELECT 1 FROM measure_responses mc WHERE mc.client_id = c.client_id AND mc.kind = ANY(CAST(:measureKinds AS text[]))
+               AND mc.completed_at > :changedSince AND ${changed.measures.sql})
     OR EXISTS (SELECT 1 FROM reflections rc WHERE rc.client_id = c.client_id AND rc.updated_at > :changedSince
                AND (${changed.reflections.sql} OR rc.unshared_at > :changedSince)))`;
 }
@@ -129,7 +137,7 @@ export class CaseloadRepository {
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",${query.withSessions ? ' nxt.row AS "nextSession", lst.row AS "lastSession",' : ''}
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
              unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
-             coalesce(checkins.rows, '[]') AS "recentCheckIns"
+             coalesce(checkins.rows, '[]') AS "recentCheckIns", coalesce(measures.rows, '[]') AS "measureTotals"
       FROM care_relationships c
       JOIN users u ON u.id = c.client_id
       JOIN users t ON t.id = c.therapist_id
@@ -168,13 +176,29 @@ export class CaseloadRepository {
           WHERE ci.client_id = c.client_id AND ${query.checkIns.sql} ORDER BY ci.created_at DESC LIMIT :trendPoints
         ) ci
       ) checkins ON TRUE
+      LEFT JOIN LATERAL (
+        -- Each measure's first and latest total in this relationship (one row when they are the same): all the
+        -- trend rule reads, two index probes per measure on (client, therapist, kind, time) however long the history.
+        SELECT json_agg(json_build_object('kind', e.kind, 'total', e.total, 'completedAt', e.completed_at) ORDER BY e.kind, e.completed_at) AS rows
+        FROM unnest(CAST(:measureKinds AS text[])) AS k(kind)
+        CROSS JOIN LATERAL (
+          (SELECT m.id, m.kind, m.total, m.completed_at FROM measure_responses m
+           WHERE m.client_id = c.client_id AND m.kind = k.kind AND ${query.measures.sql} ORDER BY m.completed_at ASC, m.id ASC LIMIT 1)
+          UNION
+          (SELECT m.id, m.kind, m.total, m.completed_at FROM measure_responses m
+           WHERE m.client_id = c.client_id AND m.kind = k.kind AND ${query.measures.sql} ORDER BY m.completed_at DESC, m.id DESC LIMIT 1)
+        ) e
+      ) measures ON TRUE
       WHERE ${conditions.join(' AND ')}`;
     const params = {
       ...query.checkIns.params,
       ...query.unreadReflections.params,
       ...query.recentReflections.params,
+      ...query.measures.params,
       ...query.changedSince?.checkIns.params,
       ...query.changedSince?.reflections.params,
+      ...query.changedSince?.measures.params,
+      measureKinds: [...MEASURE_KINDS],
       changedSince: query.changedSince?.at ?? null,
       therapistId: query.therapistId,
       now: query.now,
@@ -215,8 +239,10 @@ const likePattern = (search: string) => `%${search.replace(/[%_\\]/g, '\\$&')}%`
 
 type RawCheckIn = Omit<CheckInRow, 'acknowledgedAt' | 'createdAt'> & { acknowledgedAt: string | null; createdAt: string };
 type RawSession = Record<string, unknown> | string | null;
-type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns' | 'nextSession' | 'lastSession'> & {
+type RawMeasureTotal = { kind: MeasureKind; total: number; completedAt: string };
+type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns' | 'measureTotals' | 'nextSession' | 'lastSession'> & {
   recentCheckIns: RawCheckIn[] | string;
+  measureTotals: RawMeasureTotal[] | string;
   nextSession?: RawSession;
   lastSession?: RawSession;
 };
@@ -229,6 +255,13 @@ function toSession(raw: RawSession | undefined, timeColumns: (keyof SessionRow)[
   const session = parsedJson(raw) as Record<string, unknown>;
   for (const column of timeColumns) if (session[column] !== null) session[column] = new Date(session[column] as string);
   return session as unknown as SessionRow;
+}
+
+/** The first and latest totals, grouped by measure, oldest first (the statement orders them). */
+function toMeasureTotals(raw: RawMeasureTotal[]) {
+  const totals: Partial<Record<MeasureKind, MeasureTotal[]>> = {};
+  for (const { kind, total, completedAt } of raw) (totals[kind] ??= []).push({ total, completedAt: new Date(completedAt) });
+  return totals;
 }
 
 function toFacts(row: RawFactsRow, sessionTimeColumns: (keyof SessionRow)[]): ClientFactsRow {
@@ -250,5 +283,6 @@ function toFacts(row: RawFactsRow, sessionTimeColumns: (keyof SessionRow)[]): Cl
       acknowledgedAt: checkIn.acknowledgedAt ? new Date(checkIn.acknowledgedAt) : null,
       createdAt: new Date(checkIn.createdAt),
     })),
+    measureTotals: toMeasureTotals(parsedJson(row.measureTotals)),
   };
 }

@@ -68,7 +68,7 @@ export class CaseloadService {
     const now = new Date();
     // Polling for changes reads only the changed clients, so their facts decide the page (pageByFacts).
     const changedSince = updatedSince
-      ? { at: updatedSince, checkIns: this.care.relationshipFilter(viewer, 'cc'), reflections: this.care.reflectionsFilter(viewer, 'rc') }
+      ? { at: updatedSince, checkIns: this.care.relationshipFilter(viewer, 'cc'), reflections: this.care.reflectionsFilter(viewer, 'rc'), measures: this.care.relationshipFilter(viewer, 'mc') }
       : null;
     const rows = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL && !changedSince
       ? await this.pageByName(viewer, now, search, afterKey, first)
@@ -155,6 +155,8 @@ export class CaseloadService {
       checkIns: this.care.relationshipFilter(viewer, 'ci'),
       unreadReflections: this.care.reflectionsFilter(viewer, 'ru'),
       recentReflections: this.care.reflectionsFilter(viewer, 'ra'),
+      // Measure trends, like the alliance, are the relationship's own.
+      measures: this.care.relationshipFilter(viewer, 'm'),
     });
   }
 
@@ -191,6 +193,7 @@ function flagsOf(facts: ClientFactsRow, now: Date) {
     sharedReflectionsLast30Days: facts.sharedLast30Days,
     sharedReflectionsDays30To90: facts.sharedDays30To90,
     startedAt: facts.startedAt,
+    measureTotals: facts.measureTotals,
   });
 }
 

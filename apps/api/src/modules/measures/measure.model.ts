@@ -170,6 +170,9 @@ export class SafetyFlag {
   @Field(() => ID, { description: 'The measure response that raised it.' })
   responseId: string;
 
+  @Field(() => MeasureKindEnum, { description: 'Which measure the answer was on.' })
+  measure: string;
+
   @Field({ description: 'When it was raised.' })
   raisedAt: Date;
 

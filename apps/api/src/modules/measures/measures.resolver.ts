@@ -3,7 +3,6 @@ import { ReadScope, RequireScope } from '../../common/auth/scope.decorator';
 import type { RequestContext } from '../../common/auth/viewer';
 import { Person } from '../users/user.model';
 import { PeopleService } from '../users/people.service';
-import type { SafetyFlagEntity } from './measure.entity';
 import {
   ClientMeasureSchedule,
   DueMeasure,
@@ -90,7 +89,7 @@ export class SafetyFlagResolver {
 
   @ReadScope('measures:read')
   @ResolveField(() => Person, { description: 'The client whose answer raised it.' })
-  client(@Parent() flag: SafetyFlagEntity, @Context() ctx: RequestContext) {
+  client(@Parent() flag: { clientId: string }, @Context() ctx: RequestContext) {
     return this.people.load(ctx, flag.clientId);
   }
 }

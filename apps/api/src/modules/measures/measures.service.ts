@@ -202,6 +202,8 @@ export class MeasuresService {
     const qb = this.dataSource
       .getRepository(SafetyFlagEntity)
       .createQueryBuilder('f')
+      // Which measure raised it, in the same statement: the therapist is told which one, nothing more.
+      .leftJoinAndMapOne('f.response', MeasureResponseEntity, 'r', 'r.id = f.response_id')
       .where(visible.sql, visible.params)
       .andWhere('f.therapist_id = :therapistId', { therapistId: viewer.userId })
       .orderBy('f.raised_at', 'DESC')
@@ -214,7 +216,7 @@ export class MeasuresService {
     await this.audit.recordMany(
       rows.slice(0, first).map(({ row }) => ({ action: 'safety_flag.read', actor: viewer, targetType: 'safety_flag', targetId: row.id, subjectUserId: row.clientId })),
     );
-    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toSafetyFlag(row, (row as SafetyFlagEntity & { response: MeasureResponseEntity }).response.kind));
   }
 
   /** The therapist says what they did; the flag leaves the top of the caseload. Saying it again keeps the first note. */
@@ -232,7 +234,8 @@ export class MeasuresService {
       Object.assign(flag, { acknowledgedAt: new Date(), acknowledgedById: viewer.userId, acknowledgementNote: note });
       await manager.save(flag);
       await this.audit.record({ action: 'safety_flag.acknowledged', actor: viewer, targetType: 'safety_flag', targetId: id, subjectUserId: flag.clientId }, manager);
-      return flag;
+      const response = await manager.getRepository(MeasureResponseEntity).findOneOrFail({ select: { id: true, kind: true }, where: { id: flag.responseId } });
+      return toSafetyFlag(flag, response.kind);
     });
   }
 
@@ -240,6 +243,12 @@ export class MeasuresService {
   private clientOf(viewer: Viewer, rawClientId: string | null | undefined) {
     return Policy.writeAsClient(viewer) && !rawClientId ? viewer.userId : parseInput(idSchema, rawClientId, ['clientId']);
   }
+}
+
+/** A safety flag as the API shows it, with the measure that raised it. */
+function toSafetyFlag(flag: SafetyFlagEntity, measure: MeasureKind) {
+  const { id, clientId, responseId, raisedAt, acknowledgedAt, acknowledgementNote } = flag;
+  return { id, clientId, responseId, raisedAt, acknowledgedAt, acknowledgementNote, measure };
 }
 
 export function toResponse(row: MeasureResponseEntity) {

@@ -8,6 +8,7 @@ import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-co
 import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { Field } from '../../app/form-kit';
+import { WaitingSafetyFlags } from './WaitingSafetyFlags';
 
 const PAGE_SIZE = 10;
 
@@ -61,6 +62,7 @@ export function CaseloadPage() {
     <div className="page cl-page">
       <h1>Your caseload</h1>
       <p className="lead">The people in your care, and how each relationship is going.</p>
+      <WaitingSafetyFlags />
 
       <div className="cl-toolbar">
         <form role="search" className="cl-search" onSubmit={submitSearch}>
@@ -192,7 +194,7 @@ function CaseloadRow({ entry }: { entry: Entry }) {
         ) : (
           <ul className="cl-flags">
             {entry.flags.map((flag) => (
-              <li key={`${flag.kind}-${flag.checkInId ?? ''}`} className="cl-flag">
+              <li key={`${flag.kind}-${flag.checkInId ?? flag.measure ?? ''}`} className="cl-flag">
                 <span className="cl-flag__kind">{FLAG_WORDS[flag.kind]}:</span> {flag.reason}
               </li>
             ))}

@@ -12,6 +12,7 @@ import { ScheduleSessionForm } from '../scheduling/ScheduleSessionForm';
 import { SessionActions } from '../scheduling/SessionActions';
 import '../clinical-common/clinical.css';
 import { ClientCheckIns } from './ClientCheckIns';
+import { ClientMeasures } from './ClientMeasures';
 import { PracticePrompts } from './PracticePrompts';
 import { SessionNote } from './SessionNoteEditor';
 import { SharedReflections } from './SharedReflections';
@@ -90,6 +91,9 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
       <nav aria-label="On this page" className="cl-toc">
         <ul>
           <li>
+            <a href="#measures">Measures</a>
+          </li>
+          <li>
             <a href="#check-ins">Check-ins</a>
           </li>
           <li>
@@ -139,7 +143,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
               <h3 id="attention-heading">Needs your attention</h3>
               <ul className="cl-flags">
                 {relationship.flags.map((flag) => (
-                  <li key={`${flag.kind}-${flag.checkInId ?? ''}`} className="cl-flag">
+                  <li key={`${flag.kind}-${flag.checkInId ?? flag.measure ?? ''}`} className="cl-flag">
                     <span className="cl-flag__kind">{FLAG_WORDS[flag.kind]}:</span> {flag.reason}
                     {flag.checkInId && (
                       <>
@@ -161,6 +165,20 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
           <AllianceChart trend={relationship.alliance.trend} direction={relationship.alliance.direction} clientName={name} />
         </section>
       )}
+
+      <section aria-labelledby="measures" className="cl-section">
+        <h2 id="measures" tabIndex={-1}>
+          Measures
+        </h2>
+        <ClientMeasures
+          clientId={client.id}
+          clientName={name}
+          schedules={data.measureSchedules}
+          responses={data.measureResponses.edges.map((edge) => edge.node)}
+          more={data.measureResponses.pageInfo.hasNextPage}
+          accountClosed={Boolean(relationship?.accountClosedAt)}
+        />
+      </section>
 
       <section aria-labelledby="check-ins" className="cl-section">
         <h2 id="check-ins" tabIndex={-1}>

@@ -16,4 +16,6 @@ export const FLAG_WORDS: Record<FlagKind, string> = {
   NO_UPCOMING_SESSION: 'Nothing scheduled',
   LONG_GAP: 'Long gap',
   GONE_QUIET: 'Gone quiet',
+  SYMPTOMS_WORSENING: 'Measures',
+  NOT_IMPROVING: 'Measures',
 };
