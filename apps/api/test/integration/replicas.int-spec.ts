@@ -159,9 +159,11 @@ const title = onPostgres
   });
 
   it('sends each reminder once, with both replicas working the job queue', async () => {
-    const { cookie } = await signIn(a, 'therapist@attune.test');
-    const verified = await gql(a, 'mutation($code: String!) { verifyMfa(code: $code) { id } }', { code: await totpCodeAt(DEMO_TOTP_SECRET, currentTotpStep()) }, { cookie });
+    const signedIn = await signIn(a, 'therapist@attune.test');
+    const verified = await gql(a, 'mutation($code: String!) { verifyMfa(code: $code) { id } }', { code: await totpCodeAt(DEMO_TOTP_SECRET, currentTotpStep()) }, { cookie: signedIn.cookie });
     expect(verified.body.errors).toBeUndefined();
+    // Completing the second factor starts a fresh session cookie.
+    const cookie = verified.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ') || signedIn.cookie;
     const { rows: clients } = await sql.query<{ id: string; email: string; zone: string }>(
       `SELECT u.id, u.email, COALESCE(u.time_zone, 'UTC') AS zone FROM care_relationships c JOIN users u ON u.id = c.client_id
         WHERE c.therapist_id = (SELECT id FROM users WHERE email = 'therapist@attune.test') AND c.ended_at IS NULL ORDER BY u.email LIMIT 4`,
