@@ -86,7 +86,8 @@ export const TEST_APP_SECRET = 'a test key that seals secrets at rest, 32+ chars
 
 export async function startTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const db = await openMigratedDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, ...env });
+  // No job worker unless a test asks for one: its polling would run beside the statements tests count.
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', PORTAL_DIST: '/nonexistent', APP_SECRET: TEST_APP_SECRET, JOBS_WORKER: 'off', ...env });
   const app = await createApp(config, db.dataSource, createLogger('silent'));
   return {
     ...db,

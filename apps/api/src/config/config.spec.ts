@@ -8,6 +8,13 @@ describe('loadConfig', () => {
     expect(config.PUBLIC_URL).toBe('http://localhost:3000');
   });
 
+  it('takes the practice time zone as an IANA name, UTC by default, and names a bad one', () => {
+    expect(loadConfig({}).PRACTICE_TIME_ZONE).toBe('UTC');
+    expect(loadConfig({ PRACTICE_TIME_ZONE: 'Pacific/Auckland' }).PRACTICE_TIME_ZONE).toBe('Pacific/Auckland');
+    expect(() => loadConfig({ PRACTICE_TIME_ZONE: 'Mars/Olympus_Mons' })).toThrow(/PRACTICE_TIME_ZONE must be an IANA time zone/);
+    expect(loadConfig({}).JOBS_WORKER).toBe('on');
+  });
+
   it('names a bad PORT in one line', () => {
     expect(() => loadConfig({ PORT: 'eighty' })).toThrow(ConfigError);
     expect(() => loadConfig({ PORT: '70000' })).toThrow(/^Configuration error: PORT .*"70000"/);

@@ -15,6 +15,16 @@ export const DEFAULT_CRISIS_TEXT = [
 /** Fail a request within seconds when PostgreSQL is away, rather than hang it. */
 export const DEFAULT_DATABASE_TIMEOUTS = { connectTimeoutMs: 5_000, statementTimeoutMs: 15_000 };
 
+/** True for a time zone name the runtime knows (IANA, such as Europe/London). */
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return value.length > 0;
+  } catch {
+    return false;
+  }
+}
+
 /** Names Express (proxy-addr) knows for address ranges. */
 const TRUST_PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 
@@ -104,6 +114,16 @@ const configSchema = z.object({
     .default('auto')
     .describe('How log lines look: auto = readable coloured lines while developing, JSON in production (for a log collector).'),
   PRACTICE_NAME: z.string().trim().min(1).max(100).default('Attune').describe('The practice name shown on the public site, in its feed and in link previews.'),
+  PRACTICE_TIME_ZONE: z
+    .string()
+    .trim()
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/London or Pacific/Auckland')
+    .default('UTC')
+    .describe("The practice's time zone (IANA name): times in email are shown in it for people who have not chosen their own."),
+  JOBS_WORKER: z
+    .enum(['on', 'off'])
+    .default('on')
+    .describe('Whether this process runs background jobs (reminder emails) from the job queue in the database. Every process can queue jobs; several may work them, and each job runs once.'),
   CRISIS_TEXT: z
     .string()
     .min(1)

@@ -22,6 +22,7 @@ import {
   ReflectionEntity,
   ReflectionResponseEntity,
 } from '../modules/reflections/reflection.entity';
+import { ReminderDeliveryEntity } from '../modules/reminders/reminder-delivery.entity';
 import { SessionNoteAddendumEntity, SessionNoteEntity } from '../modules/sessions/session-note.entity';
 import { TherapySessionEntity } from '../modules/sessions/therapy-session.entity';
 import { UserEntity } from '../modules/users/user.entity';
@@ -57,6 +58,7 @@ export const ENTITIES = [
   MeasureResponseEntity,
   MeasureDraftEntity,
   SafetyFlagEntity,
+  ReminderDeliveryEntity,
 ];
 
 export interface DatabaseHandle {

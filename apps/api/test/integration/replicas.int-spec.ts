@@ -5,7 +5,9 @@ import path from 'node:path';
 import { Client } from 'pg';
 import { Redis } from 'ioredis';
 import { MIGRATIONS } from '../../src/database/migrations';
-import { DEMO_PASSWORD } from '../../src/database/seed/demo-seed';
+import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from '../../src/database/seed/demo-seed';
+import { currentTotpStep, totpCodeAt } from '../../src/modules/identity/totp';
+import { formatInZone } from '../../src/modules/reminders/reminder-emails';
 import { createTestDatabase, TEST_APP_SECRET, type TestDatabase } from '../harness';
 
 /**
@@ -155,6 +157,53 @@ const title = onPostgres
     const onB = await gql<{ me: { email: string } }>(b, '{ me { email } }', {}, { cookie });
     expect(onB.body.data?.me.email).toBe('client@attune.test');
   });
+
+  it('sends each reminder once, with both replicas working the job queue', async () => {
+    const signedIn = await signIn(a, 'therapist@attune.test');
+    const verified = await gql(a, 'mutation($code: String!) { verifyMfa(code: $code) { id } }', { code: await totpCodeAt(DEMO_TOTP_SECRET, currentTotpStep()) }, { cookie: signedIn.cookie });
+    expect(verified.body.errors).toBeUndefined();
+    // Completing the second factor starts a fresh session cookie.
+    const cookie = verified.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ') || signedIn.cookie;
+    const { rows: clients } = await sql.query<{ id: string; email: string; zone: string }>(
+      `SELECT u.id, u.email, COALESCE(u.time_zone, 'UTC') AS zone FROM care_relationships c JOIN users u ON u.id = c.client_id
+        WHERE c.therapist_id = (SELECT id FROM users WHERE email = 'therapist@attune.test') AND c.ended_at IS NULL ORDER BY u.email LIMIT 4`,
+    );
+    expect(clients).toHaveLength(4);
+    // Reminders 90 days ahead (clear of the demo calendar), two hours apart per client so one therapist's four
+    // sessions do not overlap, and every reminder comes due a few seconds from now.
+    const base = 90 * 24 * 60;
+    const sessionIds: string[] = [];
+    const starts: Date[] = [];
+    for (const [index, client] of clients.entries()) {
+      const minutes = base + index * 120;
+      await sql.query('UPDATE users SET session_reminder_minutes = $1 WHERE id = $2', [minutes, client.id]);
+      const startsAt = new Date(Date.now() + minutes * 60_000 + 15_000);
+      starts.push(startsAt);
+      const booked = await gql<{ scheduleSession: { id: string } }>([a, b][index % 2]!, 'mutation($i: ScheduleSessionInput!) { scheduleSession(input: $i) { id } }', {
+        i: { clientId: client.id, startsAt: startsAt.toISOString(), endsAt: new Date(startsAt.getTime() + 50 * 60_000).toISOString(), modality: 'VIDEO' },
+      }, { cookie });
+      expect(booked.body.errors).toBeUndefined();
+      sessionIds.push(booked.body.data!.scheduleSession.id);
+    }
+
+    // Both replicas poll every 2 seconds; wait (generously) until the queue has finished every job.
+    const deadline = Date.now() + 60_000;
+    let finished: string[] = [];
+    while (Date.now() < deadline) {
+      const { rows } = await sql.query<{ state: string }>(`SELECT state FROM pgboss.job WHERE name = 'session-reminder' AND singleton_key = ANY($1)`, [sessionIds]);
+      finished = rows.map((row) => row.state);
+      if (finished.length === sessionIds.length && finished.every((state) => state !== 'created' && state !== 'active' && state !== 'retry')) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    expect(finished).toEqual(sessionIds.map(() => 'completed'));
+    for (const [index, client] of clients.entries()) {
+      const when = formatInZone(starts[index]!, client.zone);
+      const { rows } = await sql.query<{ from_address: string }>(`SELECT from_address FROM outbox_emails WHERE to_address = $1 AND position($2 in text) > 0`, [client.email, when]);
+      expect(rows).toEqual([{ from_address: 'Attune <no-reply@attune.test>' }]);
+    }
+    const { rows: deliveries } = await sql.query<{ count: string }>(`SELECT count(*) FROM reminder_deliveries WHERE key LIKE ANY($1)`, [sessionIds.map((id) => `session:${id}@%`)]);
+    expect(deliveries[0]!.count).toBe(String(sessionIds.length));
+  }, 90_000);
 
   it('counts one rate limit across both replicas', async () => {
     const { cookie } = await signIn(b, 'client2@attune.test');

@@ -8,6 +8,8 @@ import { IndexReflectionsForCaseload1796169600000 } from './1796169600000-IndexR
 import { AddUserClosedAt1796400000000 } from './1796400000000-AddUserClosedAt';
 import { CreateIdempotencyKeys1796400000001 } from './1796400000001-CreateIdempotencyKeys';
 import { TrackUpdatesForPolling1796500000100 } from './1796500000100-TrackUpdatesForPolling';
+import { CreateJobQueue1796600000301 } from './1796600000301-CreateJobQueue';
+import { CreateReminderDeliveries1796600000300 } from './1796600000300-CreateReminderDeliveries';
 import { AddPersonPreferences1796600000000 } from './1796600000000-AddPersonPreferences';
 import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-IndexMeasureResponsesForCaseload';
@@ -27,4 +29,6 @@ export const MIGRATIONS = [
   CreateMeasures1796500000300,
   AddPersonPreferences1796600000000,
   IndexMeasureResponsesForCaseload1796600000200,
+  CreateReminderDeliveries1796600000300,
+  CreateJobQueue1796600000301,
 ];

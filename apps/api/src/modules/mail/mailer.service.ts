@@ -9,8 +9,21 @@ import { OutboxEmailEntity } from './outbox-email.entity';
 
 export interface Email {
   to: string;
+  /** The sender, when not MAIL_FROM (reminders come from the practice by name: see `practiceSender`). */
+  from?: string;
   subject: string;
   text: string;
+}
+
+/**
+ * The practice's name with MAIL_FROM's address, as a mail client shows it: `Calm Rooms <no-reply@example.org>`.
+ * The name is quoted when it holds characters that mean something in an address header.
+ */
+export function practiceSender(config: Pick<AppConfig, 'PRACTICE_NAME' | 'MAIL_FROM'>): string {
+  const address = /<([^<>]+)>\s*$/.exec(config.MAIL_FROM)?.[1]?.trim() ?? config.MAIL_FROM.trim();
+  const name = config.PRACTICE_NAME.replace(/[\r\n]+/g, ' ');
+  const shown = /^[\w .'-]+$/u.test(name) ? name : `"${name.replace(/(["\\])/g, '\\$1')}"`;
+  return `${shown} <${address}>`;
 }
 
 /**
@@ -33,14 +46,14 @@ export class MailerService {
 
   async send(email: Email) {
     if (this.transport) {
-      await this.transport.sendMail({ from: this.config.MAIL_FROM, ...email });
+      await this.transport.sendMail({ ...email, from: email.from ?? this.config.MAIL_FROM });
       return;
     }
     if (this.config.isProduction) {
       this.logger.warn('Email is off (SMTP_URL is not set): a message was not sent');
       return;
     }
-    await this.dataSource.getRepository(OutboxEmailEntity).insert(email);
+    await this.dataSource.getRepository(OutboxEmailEntity).insert({ ...email, from: email.from ?? null });
     this.logger.info({ outbox: email }, 'Email written to the development outbox');
   }
 

@@ -10,6 +10,10 @@ export class OutboxEmailEntity {
   @Column({ name: 'to_address', type: 'varchar', length: 254 })
   to: string;
 
+  /** The sender it was given, when not the default MAIL_FROM (reminders carry the practice's name). */
+  @Column({ name: 'from_address', type: 'varchar', length: 320, nullable: true })
+  from: string | null;
+
   @Column({ type: 'varchar', length: 200 })
   subject: string;
 

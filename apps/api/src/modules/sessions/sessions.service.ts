@@ -17,6 +17,7 @@ import { parseAfter, toConnection, withExactTimes } from '../../common/paginatio
 import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
+import { RemindersService } from '../reminders/reminders.service';
 import { UserEntity } from '../users/user.entity';
 import { SessionNoteAddendumEntity, SessionNoteEntity } from './session-note.entity';
 import { TherapySessionEntity } from './therapy-session.entity';
@@ -30,6 +31,7 @@ export class SessionsService {
     private readonly dataSource: DataSource,
     private readonly care: CarePolicy,
     private readonly audit: AuditService,
+    private readonly reminders: RemindersService,
   ) {}
 
   // ---- reads -------------------------------------------------------------------------------------
@@ -99,6 +101,8 @@ export class SessionsService {
         }),
       );
       await this.audit.record({ action: 'session.scheduled', actor: viewer, targetType: 'session', targetId: session.id, subjectUserId: session.clientId }, manager);
+      // The reminder job is written in this transaction: it exists exactly when the session does.
+      await this.reminders.planSession(manager, session);
       return session;
     });
   }
@@ -152,7 +156,10 @@ export class SessionsService {
       const updates = await change(manager, session);
       await manager.update(TherapySessionEntity, { id }, updates);
       await this.audit.record({ action, actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
-      return manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+      const changed = await manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+      // Moved: the reminder moves with it. Cancelled, held or missed: it goes.
+      await this.reminders.planSession(manager, changed);
+      return changed;
     });
   }
 
