@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { checkPage } from '../../fixtures/a11y';
 import { gqlOk, signInAs } from '../../fixtures/graphql';
@@ -30,6 +31,8 @@ async function checkOnPhone(page: Page, name: string) {
   await page.setViewportSize({ width: 375, height: 740 });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
   await checkPage(page, `${name}-phone`);
+  // What a phone shows first, at its own size, for people to look at.
+  await page.screenshot({ path: path.join(__dirname, '..', '..', 'screenshots', `${name}-phone-first-screen.png`) });
   if (desktop) await page.setViewportSize(desktop);
 }
 

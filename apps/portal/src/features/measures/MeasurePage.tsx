@@ -59,12 +59,14 @@ function NothingDue({ heading }: { heading: string }) {
   );
 }
 
-const DRAFT_WORDS: Record<MeasureDraftState['status'], string> = {
-  idle: '',
-  saving: 'Keeping your answers…',
-  saved: 'Your answers so far are kept. You can come back to them from your home page.',
-  failed: "We couldn't keep your answers just now. They are still here on this page, and we'll try again when you change one.",
-};
+const KEPT = 'Your answers so far are kept. You can come back to them from your home page.';
+
+/** The draft's state in words. Once kept, the words stay the same while later answers are sent, so a screen reader is not told at every choice. */
+function draftWords({ status, savedAt }: MeasureDraftState) {
+  if (status === 'saving') return savedAt === null ? 'Keeping your answers…' : KEPT;
+  if (status === 'failed') return "We couldn't keep your answers just now. They are still here on this page, and we'll try again when you change one.";
+  return status === 'saved' ? KEPT : '';
+}
 
 function MeasureForm({ measure, therapistName, onSubmitted }: { measure: DueMeasure; therapistName: string | null; onSubmitted: (submission: Submission) => void }) {
   const { definition } = measure;
@@ -155,7 +157,7 @@ function MeasureForm({ measure, therapistName, onSubmitted }: { measure: DueMeas
           {progress.words}
         </p>
         <FormProblem problem={problem} />
-        <SubmitRow label="Send my answers" busyLabel="Sending…" busy={loading} status={unanswered.length > 0 ? unansweredWords(unanswered) : DRAFT_WORDS[draft.status]} />
+        <SubmitRow label="Send my answers" busyLabel="Sending…" busy={loading} status={unanswered.length > 0 ? <span className="field__error">{unansweredWords(unanswered)}</span> : draftWords(draft)} />
         <div className="ms-later">
           <button
             type="button"

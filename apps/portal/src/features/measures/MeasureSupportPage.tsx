@@ -40,11 +40,8 @@ export function MeasureSupportPage() {
       <h1 id="support-heading" ref={heading} tabIndex={-1} className="cl-focus-target">
         Thank you for telling us
       </h1>
-      <p className="lead">
-        It can be hard to put into words how things have been, and you don't have to carry it alone.
-        {told && ` We've let ${therapistName ?? 'your therapist'}${therapistName ? ', your therapist,' : ''} know what you answered, so you can talk about it together.`}
-      </p>
-      <p>Attune is not watched around the clock, so if you need someone now, please don't wait:</p>
+      {/* Short before the crisis resources, so a phone shows them on its first screen. */}
+      <p className="lead">You don't have to carry this alone. If you need someone now, please don't wait: Attune is not watched around the clock.</p>
       <div className="card ms-crisis">
         {crisisHtml ? (
           // Sanitized by the API from the practice's CRISIS_TEXT setting.
@@ -54,6 +51,11 @@ export function MeasureSupportPage() {
           <p>Call your local emergency number now. In the US, you can call or text 988, any time.</p>
         )}
       </div>
+      {told && (
+        <p>
+          We've let {therapistName ? `${therapistName}, your therapist,` : 'your therapist'} know what you answered, so you can talk about it together.
+        </p>
+      )}
       <p>Your answers are saved. There is nothing else you need to do here.</p>
       <p>
         <Link to="/home">Back to your home</Link>
