@@ -29,6 +29,8 @@ const CheckInPage = lazyPage(() => import('../features/checkins/CheckInPage'), '
 const ClientHomePage = lazyPage(() => import('../features/client-home/ClientHomePage'), 'ClientHomePage');
 const ClientPage = lazyPage(() => import('../features/client-record/ClientPage'), 'ClientPage');
 const ReflectionsPage = lazyPage(() => import('../features/reflections/ReflectionsPage'), 'ReflectionsPage');
+const MeasurePage = lazyPage(() => import('../features/measures/MeasurePage'), 'MeasurePage');
+const MeasureSupportPage = lazyPage(() => import('../features/measures/MeasureSupportPage'), 'MeasureSupportPage');
 const HomePage = lazyPage(() => import('../features/home/HomePage'), 'HomePage');
 const AcceptInvitationPage = lazyPage(() => import('../features/identity/AcceptInvitationPage'), 'AcceptInvitationPage');
 const ForgotPasswordPage = lazyPage(() => import('../features/identity/ForgotPasswordPage'), 'ForgotPasswordPage');
@@ -67,6 +69,8 @@ export function App() {
                 <Route path="home" element={<ClientHomePage />} />
                 <Route path="reflections" element={<ReflectionsPage />} />
                 <Route path="check-in/:sessionId" element={<CheckInPage />} />
+                <Route path="measures/support" element={<MeasureSupportPage />} />
+                <Route path="measures/:slug" element={<MeasurePage />} />
                 <Route path="shared-articles" element={<SharedArticlesPage />} />
                 <Route path="account/my-data" element={<MyDataPage />} />
               </Route>

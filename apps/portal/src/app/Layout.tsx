@@ -13,6 +13,8 @@ export function Layout() {
       firstRender.current = false;
       return;
     }
+    // A page that has already put focus on its own content (its heading, say) keeps it.
+    if (main.current?.contains(document.activeElement) && document.activeElement !== main.current) return;
     main.current?.focus();
   }, [location.pathname]);
 

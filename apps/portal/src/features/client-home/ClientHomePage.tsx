@@ -8,6 +8,7 @@ import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
+import { DueMeasures } from '../measures/DueMeasures';
 import { arrangeClientHome, clientHomeTimes, excerpt } from './arrange-client-home';
 import { CalendarDownload } from './CalendarDownload';
 
@@ -74,6 +75,8 @@ export function ClientHomePage() {
           </>
         )}
       </section>
+
+      <DueMeasures due={data.dueMeasures} therapistName={therapistName} />
 
       {(invitations.length > 0 || acknowledged) && (
         <section aria-labelledby="check-ins" className="cl-section">

@@ -47,6 +47,7 @@ function answer({ upcoming = [], past = [], reflections = [] }: { upcoming?: Cli
     past: connection(past),
     practicePrompts: [],
     reflections: connection(reflections),
+    dueMeasures: [],
   } as ClientHomePageQuery;
 }
 
