@@ -108,7 +108,7 @@ test('the client sees the PHQ-9 due at home, answers part by keyboard, finds the
 
     const thanks = page.getByRole('heading', { level: 1, name: 'Thank you for answering' });
     await expect(thanks).toBeFocused();
-    await expect(page.getByText('Your total is 4 out of 27. On the PHQ-9, that is in the range called “minimal”.')).toBeVisible();
+    await expect(page.getByText('Your total on the PHQ-9 is 4 out of 27.')).toBeVisible();
     await checkPage(page, 'clinical-measures-thank-you');
     await checkOnPhone(page, 'clinical-measures-thank-you');
 

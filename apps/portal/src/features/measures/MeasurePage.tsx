@@ -182,13 +182,13 @@ function ThankYou({ submission, measure, therapistName }: { submission: Submissi
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const maxScore = measure.definition.bands.at(-1)?.max ?? 0;
-  const { total, band } = submission.response;
+  const { total } = submission.response;
   return (
     <section className="page narrow cl-page">
       <h1 ref={heading} tabIndex={-1} className="cl-focus-target">
         Thank you for answering
       </h1>
-      <p className="lead">{scoreWords(measure.definition.name, total, maxScore, band.label)}</p>
+      <p className="lead">{scoreWords(measure.definition.name, total, maxScore)}</p>
       <p>
         {therapistName ?? 'Your therapist'} will see your answers, and you can talk about them together. One score on its own doesn't say everything: it helps you both notice
         how things change over time.

@@ -50,8 +50,8 @@ describe('submitting', () => {
     expect(unansweredWords([1, 5, 9])).toBe('Questions 1, 5 and 9 still need an answer.');
   });
 
-  it('says the total and the band in plain words', () => {
-    expect(scoreWords('PHQ-9', 11, 27, 'Moderately severe')).toBe('Your total is 11 out of 27. On the PHQ-9, that is in the range called “moderately severe”.');
+  it('says the total in plain numbers, without a clinical label', () => {
+    expect(scoreWords('PHQ-9', 11, 27)).toBe('Your total on the PHQ-9 is 11 out of 27.');
   });
 });
 

@@ -43,7 +43,7 @@ export function unansweredWords(questionNumbers: readonly number[]): string {
   return `Questions ${listed} still need an answer.`;
 }
 
-/** The thank-you line: the total and the instrument's own name for its band, in plain words. */
-export function scoreWords(measureName: string, total: number, maxScore: number, bandLabel: string) {
-  return `Your total is ${total} out of ${maxScore}. On the ${measureName}, that is in the range called “${bandLabel.toLowerCase()}”.`;
+/** The total in plain numbers; the band's clinical name is for the therapist, not the client (VOICE.md). */
+export function scoreWords(measureName: string, total: number, maxScore: number) {
+  return `Your total on the ${measureName} is ${total} out of ${maxScore}.`;
 }
