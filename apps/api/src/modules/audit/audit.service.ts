@@ -38,26 +38,41 @@ export class AuditService {
   }
 
   private async insert(entries: AuditEntry[], manager: EntityManager) {
+    const insert = this.insertStatement(entries);
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(insert.sql, insert.params);
+    await manager.query(sql, parameters);
+  }
+
+  /**
+   * The insert `recordMany` runs, as SQL with named parameters (`:auditAction`, …) to run inside another
+   * statement, as a data-modifying `WITH`: the read and its audit rows then travel in one round trip and
+   * commit together, before the answer is sent. `where` (over `a`, the entry: `a.subject_user_id`, `a.target_id`)
+   * keeps only the entries of rows the statement really read.
+   */
+  insertStatement(entries: AuditEntry[], where = 'TRUE'): { sql: string; params: Record<string, unknown> } {
     const scope = requestScope.getStore();
     const column = <T>(value: (entry: AuditEntry) => T) => entries.map(value);
-    await manager.query(
-      `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
-       SELECT a.*, $9, $10, $11
-         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[], $8::jsonb[]) AS a`,
-      [
-        column((entry) => entry.action),
-        column((entry) => entry.actor?.userId ?? null),
-        column((entry) => entry.actor?.role ?? null),
-        column((entry) => entry.actor?.tokenId ?? null),
-        column((entry) => entry.targetType ?? null),
-        column((entry) => entry.targetId ?? null),
-        column((entry) => entry.subjectUserId ?? null),
-        column((entry) => JSON.stringify(entry.metadata ?? {})),
-        scope?.ip ?? null,
-        scope?.requestId ?? null,
-        scope?.clientRequestId ?? null,
-      ],
-    );
+    return {
+      sql: `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
+       SELECT a.action, a.actor_id, a.actor_role, a.via_token_id, a.target_type, a.target_id, a.subject_user_id, a.metadata, :auditIp, :auditRequestId, :auditClientRequestId
+         FROM unnest(CAST(:auditAction AS varchar[]), CAST(:auditActorId AS uuid[]), CAST(:auditActorRole AS varchar[]), CAST(:auditViaTokenId AS uuid[]),
+                     CAST(:auditTargetType AS varchar[]), CAST(:auditTargetId AS varchar[]), CAST(:auditSubjectUserId AS uuid[]), CAST(:auditMetadata AS jsonb[]))
+           AS a(action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata)
+        WHERE ${where}`,
+      params: {
+        auditAction: column((entry) => entry.action),
+        auditActorId: column((entry) => entry.actor?.userId ?? null),
+        auditActorRole: column((entry) => entry.actor?.role ?? null),
+        auditViaTokenId: column((entry) => entry.actor?.tokenId ?? null),
+        auditTargetType: column((entry) => entry.targetType ?? null),
+        auditTargetId: column((entry) => entry.targetId ?? null),
+        auditSubjectUserId: column((entry) => entry.subjectUserId ?? null),
+        auditMetadata: column((entry) => JSON.stringify(entry.metadata ?? {})),
+        auditIp: scope?.ip ?? null,
+        auditRequestId: scope?.requestId ?? null,
+        auditClientRequestId: scope?.clientRequestId ?? null,
+      },
+    };
   }
 
   /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */
