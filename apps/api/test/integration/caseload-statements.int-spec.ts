@@ -88,7 +88,7 @@ describe('the caseload runs a bounded number of SQL statements', () => {
     expect(counts[200]).toBe(counts[5]);
   });
 
-  it("answers the portal's own caseload page in 3 statements in all, sign-in lookup and audit included, for 5 clients and for 200, in any order", async () => {
+  it("answers the portal's own caseload page in 3 statements in all (2 by name), sign-in lookup and audit included, for 5 clients and for 200, in any order", async () => {
     const portalQuery = portalOperation('CaseloadPage');
     for (const sort of ['ATTENTION', 'NAME']) {
       for (const size of [5, 200]) {
@@ -96,16 +96,40 @@ describe('the caseload runs a bounded number of SQL statements', () => {
         const agent = await signedIn(t, therapist);
         await gql(agent, '{ me { id } }');
         const { counter, restore } = countStatements(t);
-        const result = await gql<{ caseload: { edges: { node: { nextSession: unknown; lastSession: unknown } }[] } }>(agent, portalQuery, { first: 100, sort });
+        const result = await gql<{ caseload: { edges: { node: { client: { id: string }; nextSession: unknown; lastSession: unknown } }[] } }>(agent, portalQuery, { first: 100, sort });
         restore();
         expect(result.errors).toBeUndefined();
         expect(result.data!.caseload.edges).toHaveLength(Math.min(size, 100));
         expect(result.data!.caseload.edges.every(({ node }) => node.nextSession && node.lastSession)).toBe(true);
-        // By attention: the facts of every active client, then the page's sessions. By name: the active clients'
-        // names, then the facts and sessions of the page's clients. And one audit insert for every client shown.
-        expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 2 });
+        // By attention: the facts of every active client, then the page's sessions, then one audit insert for
+        // every client shown. By name: the active clients' names, then the facts and sessions of the page's
+        // clients with their audit rows written by that same statement.
+        expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual(
+          sort === 'NAME' ? { session: 0, audit: 0, other: 2 } : { session: 0, audit: 1, other: 2 },
+        );
+        // Either way, one read audited for each client shown and for no one else.
+        const rows: { clientId: string }[] = await t.dataSource.query(
+          `SELECT subject_user_id AS "clientId" FROM audit_events WHERE action = 'caseload.read' AND actor_id = $1`,
+          [therapist.id],
+        );
+        expect(rows.map((row) => row.clientId).sort()).toEqual(result.data!.caseload.edges.map(({ node }) => node.client.id).sort());
       }
     }
+  });
+
+  it('audits the clients a page by name shows, with the request id, and no one on the next page', async () => {
+    const therapist = await caseloadOf(t, 5);
+    const agent = await signedIn(t, therapist);
+    const res = await gql<{ caseload: { edges: { node: { client: { id: string } } }[]; pageInfo: { hasNextPage: boolean } } }>(agent, CASELOAD_PAGE, { first: 2 });
+    expect(res.data!.caseload.pageInfo.hasNextPage).toBe(true);
+    const audited: { clientId: string; targetId: string; role: string; requestId: string }[] = await t.dataSource.query(
+      `SELECT subject_user_id AS "clientId", target_id AS "targetId", actor_role AS role, request_id AS "requestId" FROM audit_events WHERE action = 'caseload.read' AND actor_id = $1`,
+      [therapist.id],
+    );
+    const shown = res.data!.caseload.edges.map(({ node }) => node.client.id).sort();
+    expect(audited.map((row) => row.clientId).sort()).toEqual(shown);
+    expect(audited.map((row) => row.targetId).sort()).toEqual(shown);
+    expect(audited.every((row) => row.role === 'THERAPIST' && row.requestId === String(res.headers['x-request-id']))).toBe(true);
   });
 
   it('pages by key: a client added between two pages neither repeats nor pushes anyone out', async () => {

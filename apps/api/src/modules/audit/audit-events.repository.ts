@@ -39,25 +39,35 @@ export class AuditEventsRepository {
    * for every client it shows, and a row-by-row insert cost more than the read itself.
    */
   async insertMany(rows: AuditEventRow[], request: AuditRequest, manager: EntityManager = this.dataSource.manager) {
+    const insert = this.insertStatement(rows, request);
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(insert.sql, insert.params, {});
+    await manager.query(sql, parameters);
+  }
+
+  /** The same insert as SQL with named parameters, to run inside another statement (a data-modifying WITH). */
+  insertStatement(rows: AuditEventRow[], request: AuditRequest, where = 'TRUE'): { sql: string; params: Record<string, unknown> } {
     const column = <T>(value: (row: AuditEventRow) => T) => rows.map(value);
-    await manager.query(
-      `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
-       SELECT a.*, $9, $10, $11
-         FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::uuid[], $5::varchar[], $6::varchar[], $7::uuid[], $8::jsonb[]) AS a`,
-      [
-        column((row) => row.action),
-        column((row) => row.actorId),
-        column((row) => row.actorRole),
-        column((row) => row.viaTokenId),
-        column((row) => row.targetType),
-        column((row) => row.targetId),
-        column((row) => row.subjectUserId),
-        column((row) => JSON.stringify(row.metadata)),
-        request.ip,
-        request.requestId,
-        request.clientRequestId,
-      ],
-    );
+    return {
+      sql: `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
+       SELECT a.action, a.actor_id, a.actor_role, a.via_token_id, a.target_type, a.target_id, a.subject_user_id, a.metadata, :auditIp, :auditRequestId, :auditClientRequestId
+         FROM unnest(CAST(:auditAction AS varchar[]), CAST(:auditActorId AS uuid[]), CAST(:auditActorRole AS varchar[]), CAST(:auditViaTokenId AS uuid[]),
+                     CAST(:auditTargetType AS varchar[]), CAST(:auditTargetId AS varchar[]), CAST(:auditSubjectUserId AS uuid[]), CAST(:auditMetadata AS jsonb[]))
+           AS a(action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata)
+        WHERE ${where}`,
+      params: {
+        auditAction: column((row) => row.action),
+        auditActorId: column((row) => row.actorId),
+        auditActorRole: column((row) => row.actorRole),
+        auditViaTokenId: column((row) => row.viaTokenId),
+        auditTargetType: column((row) => row.targetType),
+        auditTargetId: column((row) => row.targetId),
+        auditSubjectUserId: column((row) => row.subjectUserId),
+        auditMetadata: column((row) => JSON.stringify(row.metadata)),
+        auditIp: request.ip,
+        auditRequestId: request.requestId,
+        auditClientRequestId: request.clientRequestId,
+      },
+    };
   }
 
   /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */

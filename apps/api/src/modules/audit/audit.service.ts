@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { parseAfter } from '../../common/pagination';
 import { requestScope } from '../../common/request-context';
-import { AuditEventsRepository } from './audit-events.repository';
+import { AuditEventsRepository, type AuditEventRow, type AuditRequest } from './audit-events.repository';
 
 export interface AuditEntry {
   action: string;
@@ -14,6 +14,22 @@ export interface AuditEntry {
   subjectUserId?: string | null;
   /** Ids, counts and flags only: never clinical text. */
   metadata?: Record<string, string | number | boolean | null>;
+}
+
+const toRow = (entry: AuditEntry): AuditEventRow => ({
+  action: entry.action,
+  actorId: entry.actor?.userId ?? null,
+  actorRole: entry.actor?.role ?? null,
+  viaTokenId: entry.actor?.tokenId ?? null,
+  targetType: entry.targetType ?? null,
+  targetId: entry.targetId ?? null,
+  subjectUserId: entry.subjectUserId ?? null,
+  metadata: entry.metadata ?? {},
+});
+
+function currentRequest(): AuditRequest {
+  const scope = requestScope.getStore();
+  return { ip: scope?.ip ?? null, requestId: scope?.requestId ?? null, clientRequestId: scope?.clientRequestId ?? null };
 }
 
 @Injectable()
@@ -37,18 +53,18 @@ export class AuditService {
   }
 
   private insert(entries: AuditEntry[], manager?: EntityManager) {
-    const scope = requestScope.getStore();
-    const rows = entries.map((entry) => ({
-      action: entry.action,
-      actorId: entry.actor?.userId ?? null,
-      actorRole: entry.actor?.role ?? null,
-      viaTokenId: entry.actor?.tokenId ?? null,
-      targetType: entry.targetType ?? null,
-      targetId: entry.targetId ?? null,
-      subjectUserId: entry.subjectUserId ?? null,
-      metadata: entry.metadata ?? {},
-    }));
-    return this.events.insertMany(rows, { ip: scope?.ip ?? null, requestId: scope?.requestId ?? null, clientRequestId: scope?.clientRequestId ?? null }, manager);
+    return this.events.insertMany(entries.map(toRow), currentRequest(), manager);
+  }
+
+  /**
+   * The insert `recordMany` runs, as SQL with named parameters to run inside another statement, as a
+   * data-modifying `WITH`: the read and its audit rows then travel in one round trip and commit together,
+   * before the answer is sent. `where` (over `a`, the entry: `a.subject_user_id`, `a.target_id`) keeps only
+   * the entries of rows the statement really read.
+   */
+  insertStatement(entries: AuditEntry[], where = 'TRUE') {
+    return this.events.insertStatement(entries.map(toRow), currentRequest(), where);
+  }
   }
 
   /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */

@@ -78,6 +78,27 @@ export class CarePolicy {
     return this.relationshipFilter(viewer, alias, `${alias}.shared_with_id`);
   }
 
+  /**
+   * `relationshipFilter` for rows already tied to one care relationship row in the same statement: the
+   * caller's SQL must hold `<alias>.client_id = <care>.client_id`, with `care` an alias of
+   * `care_relationships`. The same rule, stated on that row rather than as a subquery over every
+   * relationship of the viewer: the caseload's statement carried five such subqueries and PostgreSQL spent
+   * more time planning their semi-joins than running the whole statement.
+   */
+  relationshipFilterOn(viewer: Viewer, care: string, therapistColumn: string): SqlFilter {
+    if (viewer.role === 'CLIENT') return { sql: `${care}.client_id = :policyViewerId`, params: { policyViewerId: viewer.userId } };
+    if (viewer.role !== 'THERAPIST') return NOTHING;
+    return {
+      sql: `${care}.therapist_id = :policyViewerId AND ${care}.ended_at IS NULL AND ${therapistColumn} = :policyViewerId`,
+      params: { policyViewerId: viewer.userId },
+    };
+  }
+
+  /** `reflectionsFilter` for reflections tied to the care relationship row `care` (see `relationshipFilterOn`). */
+  reflectionsFilterOn(viewer: Viewer, care: string, alias: string): SqlFilter {
+    return this.relationshipFilterOn(viewer, care, `${alias}.shared_with_id`);
+  }
+
   // ---- single records ------------------------------------------------------------------------------
 
   /**

@@ -68,20 +68,28 @@ export interface FactsQuery {
   onlyClientIds: string[] | null;
   /** Bring the next and last sessions' rows too: cheap for a page, wasted on a whole caseload that is sorted and cut. */
   withSessions: boolean;
-  /** Which check-ins the viewer may see, over alias `ci` (the care policy's relationship filter). */
+  /**
+   * Which check-ins the viewer may see, over alias `ci` tied to the relationship row `c` (the care policy's
+   * `relationshipFilterOn`; every per-client part below holds `<alias>.client_id = c.client_id`).
+   */
   checkIns: SqlFilter;
-  /** Which reflections the viewer may see, over alias `ru` and again over alias `ra` (the care policy's reflections filter). */
+  /** Which reflections the viewer may see, over alias `ru` and again over alias `ra`, tied to `c` (`reflectionsFilterOn`). */
   unreadReflections: SqlFilter;
   recentReflections: SqlFilter;
-  /** Which measure responses the viewer may see, over alias `m` (the care policy's relationship filter). */
+  /** Which measure responses the viewer may see, over alias `m` tied to `c` (`relationshipFilterOn`). */
   measures: SqlFilter;
   /** `updatedSince`: only clients with a change after `at` (what counts: `changedSinceCondition`). */
   changedSince: ChangedSince | null;
+  /**
+   * Audit rows to write in the same statement (the audit service's `insertStatement`, its `where` over
+   * `read`, the client ids this statement returns): the read and its audit rows commit together, one round trip.
+   */
+  audit?: { sql: string; params: Record<string, unknown> } | null;
 }
 
 export interface ChangedSince {
   at: Date;
-  /** The care policy's filters over alias `cc` (check-ins), alias `rc` (reflections) and alias `mc` (measure responses). */
+  /** The care policy's filters over alias `cc` (check-ins), alias `rc` (reflections) and alias `mc` (measure responses), tied to the relationship row `c`. */
   checkIns: SqlFilter;
   reflections: SqlFilter;
   measures: SqlFilter;
@@ -132,7 +140,7 @@ export class CaseloadRepository {
     if (query.onlyClientIds) conditions.push('c.client_id = ANY(CAST(:onlyClientIds AS uuid[]))');
     if (query.changedSince) conditions.push(changedSinceCondition(query.changedSince));
     const session = query.withSessions ? `, ${this.sessionJson('s')} AS row` : '';
-    const sql = `
+    const select = `
       SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",${query.withSessions ? ' nxt.row AS "nextSession", lst.row AS "lastSession",' : ''}
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
@@ -190,7 +198,12 @@ export class CaseloadRepository {
         ) e
       ) measures ON TRUE
       WHERE ${conditions.join(' AND ')}`;
+    // A data-modifying WITH runs to its end whatever the outer SELECT reads, and commits with it.
+    const sql = query.audit
+      ? `WITH facts AS (${select}), read AS (SELECT "clientId" AS client_id FROM facts), audited AS (${query.audit.sql}) SELECT * FROM facts`
+      : select;
     const params = {
+      ...query.audit?.params,
       ...query.checkIns.params,
       ...query.unreadReflections.params,
       ...query.recentReflections.params,

@@ -5,7 +5,7 @@ import { Policy } from '../../common/policy/policy';
 import { forbidden, notFound, parseInput } from '../../common/errors';
 import { compareKeys, parseAfter, toConnection } from '../../common/pagination';
 import { parseUpdatedSince } from '../../common/updated-since';
-import { AuditService } from '../audit/audit.service';
+import { AuditService, type AuditEntry } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { PeopleService } from '../users/people.service';
 import { AllianceDirection, CaseloadFilter, CaseloadSort, type CaseloadArgs, type CaseloadEntry } from './caseload.model';
@@ -51,10 +51,11 @@ export class CaseloadService {
   ) {}
 
   /**
-   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history.
-   * By name, with no filter (the page the portal opens), names alone decide the page: the active clients'
-   * names, then the facts and sessions of the page's clients only. Any other order or filter needs the
-   * compact facts of every active client, then the page's sessions. The cursor is the last row's sort key
+   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history,
+   * audit rows included. By name, with no filter (the page the portal opens), names alone decide the page:
+   * the active clients' names, then the facts and sessions of the page's clients only, with the audit rows
+   * written in that same statement. Any other order or filter needs the compact facts of every active
+   * client, then the page's sessions, then the query's audit insert. The cursor is the last row's sort key
    * and client id, so a client added between two pages neither repeats nor pushes anyone out.
    */
   async caseload(viewer: Viewer, args: CaseloadArgs, ctx: object) {
@@ -67,15 +68,21 @@ export class CaseloadService {
     const afterKey = parseAfter(after, ['number', 'string', 'id']);
     const now = new Date();
     // Polling for changes reads only the changed clients, so their facts decide the page (pageByFacts).
+    // Check-ins and reflections are tied to the relationship row `c` of the facts statement (caseload.repository.ts).
     const changedSince = updatedSince
-      ? { at: updatedSince, checkIns: this.care.relationshipFilter(viewer, 'cc'), reflections: this.care.reflectionsFilter(viewer, 'rc'), measures: this.care.relationshipFilter(viewer, 'mc') }
+      ? {
+          at: updatedSince,
+          checkIns: this.care.relationshipFilterOn(viewer, 'c', 'cc.therapist_id'),
+          reflections: this.care.reflectionsFilterOn(viewer, 'c', 'rc'),
+          measures: this.care.relationshipFilterOn(viewer, 'c', 'mc.therapist_id'),
+        }
       : null;
+    // Each path audits the clients it shows (pageByName in its facts statement).
     const rows = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL && !changedSince
       ? await this.pageByName(viewer, now, search, afterKey, first)
       : await this.pageByFacts(viewer, now, search, afterKey, first, sort, filter, changedSince);
 
     const entries = this.entries(ctx, rows.slice(0, first).map(({ row }) => row), now);
-    await this.audit.recordMany(entries.map((entry) => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: entry.client.id, subjectUserId: entry.client.id })));
     return toConnection(
       rows.map(({ key }, index) => ({ key, entry: entries[index] })),
       first,
@@ -84,7 +91,10 @@ export class CaseloadService {
     );
   }
 
-  /** The page in name order (and one more, to know another page follows), then the facts and sessions of those clients only. */
+  /**
+   * The page in name order (and one more, to know another page follows), then the facts and sessions of
+   * those clients only, with the audit rows of the clients shown written by that same statement.
+   */
   private async pageByName(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number): Promise<PageRow[]> {
     const roster = await this.repository.roster(viewer.userId, search);
     // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
@@ -92,12 +102,18 @@ export class CaseloadService {
     const page = pageOf(roster.map((row) => ({ row, key: nameKey(row) })), afterKey, first);
     if (page.length === 0) return [];
     const onlyClientIds = page.map(({ row }) => row.clientId);
-    const facts = new Map((await this.facts(viewer, now, { search: null, onlyClientIds, trendPoints: TREND_POINTS, withSessions: true, changedSince: null })).map((row) => [row.clientId, row]));
-    // A relationship that ended between the two statements leaves the page.
-    return page.flatMap(({ row, key }) => {
+    // The clients the page shows unless a relationship ends in between; each audited only if the statement read it.
+    const audit = this.audit.insertStatement(onlyClientIds.slice(0, first).map((clientId) => readEntry(viewer, clientId)), 'a.subject_user_id IN (SELECT client_id FROM read)');
+    const facts = new Map((await this.facts(viewer, now, { search: null, onlyClientIds, trendPoints: TREND_POINTS, withSessions: true, changedSince: null, audit })).map((row) => [row.clientId, row]));
+    // A relationship that ended between the two statements leaves the page, and the one more may then be shown:
+    // the audit service writes its row with the query's batch.
+    const rows = page.flatMap(({ row, key }) => {
       const found = facts.get(row.clientId);
       return found ? [{ key, row: { facts: found, flags: flagsOf(found, now) } }] : [];
     });
+    const audited = new Set(onlyClientIds.slice(0, first));
+    await this.audit.recordMany(rows.slice(0, first).filter(({ row }) => !audited.has(row.facts.clientId)).map(({ row }) => readEntry(viewer, row.facts.clientId)));
+    return rows;
   }
 
   /** Every active client's facts, flagged, filtered, sorted and cut to the page; then the page's sessions. */
@@ -124,6 +140,7 @@ export class CaseloadService {
       row.nextSession = row.nextSessionId ? (sessions.get(row.nextSessionId) ?? null) : null;
       row.lastSession = row.lastSessionId ? (sessions.get(row.lastSessionId) ?? null) : null;
     }
+    await this.audit.recordMany(shown.map((row) => readEntry(viewer, row.clientId)));
     return page;
   }
 
@@ -146,17 +163,18 @@ export class CaseloadService {
     return { id, person, relationship, therapistId };
   }
 
-  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions' | 'changedSince'>) {
+  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions' | 'changedSince' | 'audit'>) {
     return this.repository.clientFacts({
       therapistId: viewer.userId,
       now,
       ...options,
-      // The alliance is the relationship's own: check-ins about an earlier therapist stay with them.
-      checkIns: this.care.relationshipFilter(viewer, 'ci'),
-      unreadReflections: this.care.reflectionsFilter(viewer, 'ru'),
-      recentReflections: this.care.reflectionsFilter(viewer, 'ra'),
+      // The alliance is the relationship's own: check-ins about an earlier therapist stay with them. Each
+      // per-client part is tied to the relationship row `c` (caseload.repository.ts), so the policy is stated on it.
+      checkIns: this.care.relationshipFilterOn(viewer, 'c', 'ci.therapist_id'),
+      unreadReflections: this.care.reflectionsFilterOn(viewer, 'c', 'ru'),
+      recentReflections: this.care.reflectionsFilterOn(viewer, 'c', 'ra'),
       // Measure trends, like the alliance, are the relationship's own.
-      measures: this.care.relationshipFilter(viewer, 'm'),
+      measures: this.care.relationshipFilterOn(viewer, 'c', 'm.therapist_id'),
     });
   }
 
@@ -180,6 +198,9 @@ export class CaseloadService {
     }));
   }
 }
+
+/** A therapist saw this client on the caseload. */
+const readEntry = (viewer: Viewer, clientId: string): AuditEntry => ({ action: 'caseload.read', actor: viewer, targetType: 'client', targetId: clientId, subjectUserId: clientId });
 
 function flagsOf(facts: ClientFactsRow, now: Date) {
   // A client who closed their account cannot be scheduled or asked anything: flags would only nag.
