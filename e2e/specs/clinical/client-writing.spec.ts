@@ -103,7 +103,10 @@ test('a client notes what they would like to talk about in their next session', 
   const calendar = fs.readFileSync(await download.path(), 'utf8');
   expect(calendar).toMatch(/^BEGIN:VCALENDAR\r\nVERSION:2\.0\r\n/);
   expect(calendar).toMatch(/\r\nDTSTART:\d{8}T100000Z\r\nDTEND:\d{8}T105000Z\r\nSUMMARY:Attune session\r\n/);
-  expect(calendar).toContain('DESCRIPTION:Video call\\nVideo link is sent by email an hour before.');
+  // The description opens with the time in words, in this browser's zone (the client chose none), then how to join.
+  const zone = await page.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone);
+  expect(calendar).toContain(`X-WR-TIMEZONE:${zone}\r\n`);
+  expect(calendar.replace(/\r\n /g, '')).toMatch(/\r\nDESCRIPTION:[^\r\n]+ \([^\r\n]+\)\\nVideo call\\nVideo link is sent by email an hour before\.\r\n/);
   expect(calendar).not.toContain('Priya');
   expect(calendar).not.toMatch(/therap/i);
 });

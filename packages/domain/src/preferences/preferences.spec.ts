@@ -1,4 +1,4 @@
-import { isKnownTimeZone, updatePreferencesSchema } from './preferences.schema';
+import { isKnownTimeZone, updatePreferencesSchema } from './preferences.schema.js';
 
 describe('preferences', () => {
   it('knows IANA zones and UTC', () => {
