@@ -47,8 +47,12 @@ export type FlagKind =
   | 'LONG_GAP'
   /** The last two sessions were cancelled or missed. */
   | 'MISSED_SESSIONS'
+  /** A measure’s totals in this care relationship span at least 12 weeks, started above the minimal band, and the latest has not fallen from the first by the reliable-change amount. `Flag.measure` says which. */
+  | 'NOT_IMPROVING'
   /** Nothing is booked. */
-  | 'NO_UPCOMING_SESSION';
+  | 'NO_UPCOMING_SESSION'
+  /** A measure’s latest total in this care relationship is above its first by at least the reliable-change amount (PHQ-9: 6, GAD-7: 4). `Flag.measure` says which. */
+  | 'SYMPTOMS_WORSENING';
 
 /** Answers to a measure: one score 0–3 per question, in order. */
 export type MeasureAnswersInput = {

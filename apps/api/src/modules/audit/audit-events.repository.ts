@@ -40,7 +40,7 @@ export class AuditEventsRepository {
    */
   async insertMany(rows: AuditEventRow[], request: AuditRequest, manager: EntityManager = this.dataSource.manager) {
     const insert = this.insertStatement(rows, request);
-    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(insert.sql, insert.params, {});
+    const [sql, parameters] = manager.connection.driver.escapeQueryWithParameters(insert.sql, insert.params);
     await manager.query(sql, parameters);
   }
 

@@ -65,7 +65,6 @@ export class AuditService {
   insertStatement(entries: AuditEntry[], where = 'TRUE') {
     return this.events.insertStatement(entries.map(toRow), currentRequest(), where);
   }
-  }
 
   /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */
   listEvents({ first, after, userId, from, to }: { first: number; after: string | null | undefined; userId: string | null; from: Date | null; to: Date | null }) {

@@ -4,12 +4,8 @@ import { createApiTokenSchema, type ApiScope } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
-<<<<<<< HEAD
-import { UserEntity, preferencesOf } from '../users/user.entity';
-import { ApiTokenEntity } from './api-token.entity';
-=======
+import { preferencesOf } from '../users/user.entity';
 import { ApiTokensRepository } from './api-tokens.repository';
->>>>>>> house
 import { randomSecret, sha256 } from './secrets';
 
 export const API_TOKEN_PREFIX = 'atn_';
