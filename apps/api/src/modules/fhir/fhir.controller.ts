@@ -73,7 +73,7 @@ export class FhirController {
   }
 
   /** Any other FHIR path: an OperationOutcome rather than the framework's 404. */
-  @Get('*path')
+  @Get('*')
   unknown(@Req() req: Request, @Res() res: Response) {
     return this.answer(req, res, { anonymous: true }, () => {
       throw new FhirError(404, 'not-supported', 'This server answers Patient read and $everything, Observation and QuestionnaireResponse search, and metadata; see /fhir/R4/metadata.');

@@ -12,6 +12,7 @@ import { ScheduleSessionForm } from '../scheduling/ScheduleSessionForm';
 import { SessionActions } from '../scheduling/SessionActions';
 import '../clinical-common/clinical.css';
 import { ClientCheckIns } from './ClientCheckIns';
+import { FhirRecordDownload } from './FhirRecordDownload';
 import { PracticePrompts } from './PracticePrompts';
 import { SessionNote } from './SessionNoteEditor';
 import { SharedReflections } from './SharedReflections';
@@ -80,6 +81,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         {client.email}
         {relationship && <> · In your care since {formatDay(relationship.since)}</>}
       </p>
+      <FhirRecordDownload clientId={client.id} />
       {relationship?.accountClosedAt && (
         <p className="notice">
           {name} closed their account on {formatDay(relationship.accountClosedAt)}. They can no longer sign in, and new sessions can't be
