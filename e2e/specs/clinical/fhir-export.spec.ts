@@ -4,16 +4,18 @@ import { checkPage } from '../../fixtures/a11y';
 import { ask, signInAs } from '../../fixtures/clinical-sign-in';
 import { ClientRecordPage } from '../../pages/ClientRecordPage';
 
-type Sessions = { sessions: { edges: { node: { note: { body: string } | null } }[] } };
+type Sessions = { sessions: { edges: { node: { id: string; status: string; note: { body: string } | null } }[] } };
 
 test("a therapist downloads a client's FHIR record from the client page, without their private notes", async ({ page }) => {
   await signInAs(page, 'therapist@attune.test');
   const { caseload } = await ask<{ caseload: { edges: { node: { client: { id: string } } }[] } }>(page, '{ caseload(search: "Riley Chen") { edges { node { client { id } } } } }');
   const rileyId = caseload.edges[0]!.node.client.id;
-  // The therapist's own notes on Riley's sessions: the words that must not leave in the download.
-  const { sessions } = await ask<Sessions>(page, 'query ($id: ID!) { sessions(clientId: $id, first: 100) { edges { node { note { body } } } } }', { id: rileyId });
-  const notes = sessions.edges.flatMap((edge) => (edge.node.note ? [edge.node.note.body] : []));
-  expect(notes.length).toBeGreaterThan(0);
+  // A private note with words found nowhere else, written as the therapist writes one: it must not leave in the download.
+  const phrase = `fhir-export-note-${Date.now()}`;
+  const { sessions } = await ask<Sessions>(page, 'query ($id: ID!) { sessions(clientId: $id, first: 100) { edges { node { id status note { body } } } } }', { id: rileyId });
+  const held = sessions.edges.find((edge) => edge.node.status === 'COMPLETED' && !edge.node.note)!.node;
+  await ask(page, 'mutation ($id: ID!, $body: String!) { writeSessionNote(sessionId: $id, body: $body) { id } }', { id: held.id, body: `We talked about ${phrase}.` });
+  const notes = [phrase, ...sessions.edges.flatMap((edge) => (edge.node.note ? [edge.node.note.body] : []))];
 
   const record = new ClientRecordPage(page);
   await record.open(rileyId);

@@ -243,6 +243,9 @@ describe('FHIR R4', () => {
       return seen;
     };
     expect(await pages(`/fhir/R4/Observation?patient=${client.id}&_count=1`)).toEqual([ids.gad7, ids.phq9]);
+    // The next link keeps the search's own parameters: the code filter holds on every page.
+    expect(await pages(`/fhir/R4/Observation?patient=${client.id}&code=44261-6,http://loinc.org|70274-6&_count=1`)).toEqual([ids.gad7, ids.phq9]);
+    expect(await pages(`/fhir/R4/Observation?patient=${client.id}&code=http://loinc.org|70274-6&_count=1`)).toEqual([ids.gad7]);
     // Newest first across both tables: the check-in (just made), the GAD-7 (5 days ago), the PHQ-9 (10 days ago).
     expect(await pages(`/fhir/R4/QuestionnaireResponse?patient=${client.id}&_count=2`)).toEqual([ids.checkIn, ids.gad7, ids.phq9]);
   });

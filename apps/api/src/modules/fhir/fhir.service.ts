@@ -111,7 +111,7 @@ export class FhirService {
     const rows = await this.records.measureResponses(viewer, client.id, { kinds, after, limit: count + 1 });
     const page = rows.slice(0, count);
     await this.audit.recordMany(page.map(({ row }) => measureRead(viewer, row)));
-    const query = [`patient=${client.id}`, ...(kinds ? [`code=${kinds.map((kind) => `http://loinc.org|${totalCode(kind)}`).join(',')}`] : [])];
+    const query = [`patient=${client.id}`, ...(kinds ? [`code=${encodeURIComponent(kinds.map((kind) => `http://loinc.org|${totalCode(kind)}`).join(','))}`] : [])];
     return this.searchBundle('Observation', query, count, after, rows, page.map(({ row }) => toEntry(this.base, toTotalObservation(this.base, row), 'match')));
   }
 
