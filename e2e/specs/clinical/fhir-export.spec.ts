@@ -26,7 +26,8 @@ test("a therapist downloads a client's FHIR record from the client page, without
   const downloading = page.waitForEvent('download');
   await link.click();
   const download = await downloading;
-  expect(download.suggestedFilename()).toBe('attune-fhir-record.json');
+  // The server names the file (Content-Disposition), so a program saving it gets the same name.
+  expect(download.suggestedFilename()).toBe(`attune-fhir-record-${rileyId}.json`);
   const text = fs.readFileSync(await download.path(), 'utf8');
   const bundle = JSON.parse(text) as { resourceType: string; type: string; entry: { resource: { resourceType: string; id: string; name?: { text: string }[] } }[] };
   expect(bundle.resourceType).toBe('Bundle');

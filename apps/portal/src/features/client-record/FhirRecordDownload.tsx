@@ -5,7 +5,7 @@
 export function FhirRecordDownload({ clientId }: { clientId: string }) {
   return (
     <p className="cl-small">
-      <a href={`/fhir/R4/Patient/${encodeURIComponent(clientId)}/$everything`} download="attune-fhir-record.json">
+      <a href={`/fhir/R4/Patient/${encodeURIComponent(clientId)}/$everything`} download={`attune-fhir-record-${clientId}.json`}>
         Download FHIR record (for other health systems)
       </a>{' '}
       <span className="meta">
