@@ -14,7 +14,7 @@ import { formatGraphQLError } from './common/errors';
 import { describeRootTypes } from './common/graphql-root-types';
 import { callerOf } from './graphql-gate';
 import { costLimitPlugin, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
-import type { AppLogger } from './common/logger';
+import { sanitizeForLog, type AppLogger } from './common/logger';
 import { LoggerModule } from './common/logger.module';
 import { currentRequestId } from './common/request-context';
 import type { AppConfig } from './config/config';
@@ -35,6 +35,7 @@ import { IdempotencyModule } from './modules/idempotency/idempotency.module';
 import { idempotencyPlugin } from './modules/idempotency/idempotency.plugin';
 import { IdentityModule } from './modules/identity/identity.module';
 import { MailModule } from './modules/mail/mail.module';
+import { FhirModule } from './modules/fhir/fhir.module';
 import { MeasuresModule } from './modules/measures/measures.module';
 import { MyDataModule } from './modules/my-data/my-data.module';
 import { ReflectionsModule } from './modules/reflections/reflections.module';
@@ -107,6 +108,7 @@ export class AppModule {
         MyDataModule,
         CheckInsModule,
         MeasuresModule,
+        FhirModule,
         CaseloadModule,
         DirectoryModule,
         EnquiriesModule,
@@ -117,12 +119,4 @@ export class AppModule {
       providers: [{ provide: APP_GUARD, useClass: AuthGuard }],
     };
   }
-}
-
-/** Log what helps us fix a fault without the values it carried (SQL parameters may hold clinical text). */
-function sanitizeForLog(error: unknown) {
-  if (!(error instanceof Error)) return { message: 'non-error thrown' };
-  const { name, stack } = error;
-  const code = (error as { code?: unknown }).code;
-  return { name, code, stack: stack?.split('\n').slice(0, 8).join('\n') };
 }

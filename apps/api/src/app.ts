@@ -29,7 +29,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{8,64}$/;
 const BODY_LIMIT = 100 * 1024;
 
 /** Paths the API answers itself (besides the public pages, see isSitePath); everything else that asks for HTML gets the portal. */
-const API_PATHS = ['/graphql', EXPLORER_PATH, '/schema.graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/'];
+const API_PATHS = ['/graphql', EXPLORER_PATH, '/schema.graphql', '/healthz', '/readyz', '/feed.xml', '/sitemap.xml', '/calendar/', '/fhir/'];
 
 /**
  * The Content-Security-Policy of every response. No inline scripts anywhere (the portal's build and the

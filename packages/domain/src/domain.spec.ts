@@ -1,5 +1,7 @@
 import {
   allianceConcerns,
+  API_SCOPE_AREAS_BY_ROLE,
+  apiScopeSchema,
   emailSchema,
   pageArgsSchema,
   scheduleSessionSchema,
@@ -53,5 +55,14 @@ describe('domain rules', () => {
   it('makes readable slugs', () => {
     expect(slugify('  When Therapy Feels Stuck — What Then? ')).toBe('when-therapy-feels-stuck-what-then');
     expect(slugify('???')).toBe('article');
+  });
+
+  it('has a read-only fhir scope, offered to therapists only', () => {
+    expect(apiScopeSchema.safeParse('fhir:read').success).toBe(true);
+    // Nothing can be written through FHIR: a write scope would promise what no route does.
+    expect(apiScopeSchema.safeParse('fhir:write').success).toBe(false);
+    expect(API_SCOPE_AREAS_BY_ROLE.THERAPIST).toContain('fhir');
+    expect(API_SCOPE_AREAS_BY_ROLE.ADMIN).not.toContain('fhir');
+    expect(API_SCOPE_AREAS_BY_ROLE.CLIENT).not.toContain('fhir');
   });
 });

@@ -43,3 +43,11 @@ export class NestPinoLogger implements LoggerService {
     this.logger.trace({ context }, String(message));
   }
 }
+
+/** Log what helps us fix a fault without the values it carried (SQL parameters may hold clinical text). */
+export function sanitizeForLog(error: unknown) {
+  if (!(error instanceof Error)) return { message: 'non-error thrown' };
+  const { name, stack } = error;
+  const code = (error as { code?: unknown }).code;
+  return { name, code, stack: stack?.split('\n').slice(0, 8).join('\n') };
+}

@@ -69,7 +69,7 @@ export type CreateApiTokenInput = {
   expiresInDays?: number | null | undefined;
   /** A name to recognise it by, like "Weekly report" (1 to 100 characters). */
   name: string;
-  /** At least one scope, each `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, notes, content. `notes` (private session notes) is never implied by another area. */
+  /** At least one scope, each `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, measures, notes, content, and fhir (`fhir:read` only: the read-only FHIR R4 routes under /fhir/R4). `notes` (private session notes) is never implied by another area. */
   scopes: Array<string>;
 };
 

@@ -25,17 +25,27 @@ export const newPasswordSchema = z
   .min(PASSWORD_MIN_LENGTH, { message: `Please use at least ${PASSWORD_MIN_LENGTH} characters. A few ordinary words together work well.` })
   .max(PASSWORD_MAX_LENGTH, { message: `A password can be at most ${PASSWORD_MAX_LENGTH} characters.` });
 
-/** `notes` (therapists' private session notes and addenda) is never implied by another area. */
-export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'measures', 'notes', 'content'] as const;
+/**
+ * `notes` (therapists' private session notes and addenda) is never implied by another area. `fhir` is the
+ * read-only FHIR R4 interface (`/fhir/R4`): a client's record for other health systems, never with notes.
+ */
+export const API_SCOPE_AREAS = ['account', 'caseload', 'sessions', 'reflections', 'checkins', 'measures', 'notes', 'content', 'fhir'] as const;
+export type ApiScopeArea = (typeof API_SCOPE_AREAS)[number];
+/** Areas with a `:read` scope only: nothing can be changed through them. */
+export const READ_ONLY_SCOPE_AREAS = ['fhir'] as const satisfies readonly ApiScopeArea[];
+type ReadOnlyArea = (typeof READ_ONLY_SCOPE_AREAS)[number];
 /** The areas whose scopes mean something for a role: a client has no caseload or notes; an admin reads no clinical areas. */
 export const API_SCOPE_AREAS_BY_ROLE = {
   CLIENT: ['account', 'sessions', 'reflections', 'checkins', 'measures', 'content'],
   THERAPIST: API_SCOPE_AREAS,
   ADMIN: ['account', 'content'],
-} as const satisfies Record<Role, readonly (typeof API_SCOPE_AREAS)[number][]>;
-export const API_SCOPES = API_SCOPE_AREAS.flatMap((area) => [`${area}:read`, `${area}:write`] as const);
+} as const satisfies Record<Role, readonly ApiScopeArea[]>;
+export const isReadOnlyScopeArea = (area: ApiScopeArea): area is ReadOnlyArea => (READ_ONLY_SCOPE_AREAS as readonly ApiScopeArea[]).includes(area);
+export type ApiScope = `${ApiScopeArea}:read` | `${Exclude<ApiScopeArea, ReadOnlyArea>}:write`;
+export const API_SCOPES: readonly ApiScope[] = API_SCOPE_AREAS.flatMap((area): ApiScope[] =>
+  isReadOnlyScopeArea(area) ? [`${area}:read`] : [`${area}:read`, `${area}:write`],
+);
 export const apiScopeSchema = z.enum(API_SCOPES as unknown as [string, ...string[]]);
-export type ApiScope = `${(typeof API_SCOPE_AREAS)[number]}:${'read' | 'write'}`;
 
 /** Every API token expires: 90 days unless asked otherwise, a year at most. */
 export const API_TOKEN_DEFAULT_DAYS = 90;

@@ -155,7 +155,7 @@ export class CreateApiTokenInput {
   @Field({ description: 'A name to recognise it by, like "Weekly report" (1 to 100 characters).' })
   name: string;
 
-  @Field(() => [String], { description: 'At least one scope, each `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, notes, content. `notes` (private session notes) is never implied by another area.' })
+  @Field(() => [String], { description: 'At least one scope, each `<area>:read` or `<area>:write`; areas: account, caseload, sessions, reflections, checkins, measures, notes, content, and fhir (`fhir:read` only: the read-only FHIR R4 routes under /fhir/R4). `notes` (private session notes) is never implied by another area.' })
   scopes: string[];
 
   @Field(() => Int, { nullable: true, description: 'Days until the token stops working (1–365); 90 when left out or null.' })

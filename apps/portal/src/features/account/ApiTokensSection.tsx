@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useMutation } from '@apollo/client/react';
-import { API_SCOPE_AREAS, API_SCOPE_AREAS_BY_ROLE, API_TOKEN_DEFAULT_DAYS, createApiTokenSchema, type Role } from '@attune/domain';
+import { API_SCOPE_AREAS, API_SCOPE_AREAS_BY_ROLE, API_TOKEN_DEFAULT_DAYS, createApiTokenSchema, isReadOnlyScopeArea, type Role } from '@attune/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
@@ -22,6 +22,7 @@ const AREA_NAMES: Record<Area, string> = {
   measures: 'questionnaires (PHQ-9, GAD-7)',
   notes: 'your private session notes',
   content: 'articles',
+  fhir: 'client records as FHIR, for other health systems',
 };
 
 const EXPIRY = [
@@ -167,9 +168,12 @@ function CreateTokenForm({ role, onCreated }: { role: Role; onCreated: (name: st
                 <label className="check">
                   <input type="checkbox" value={`${area}:read`} {...form.register('scopes')} /> See {AREA_NAMES[area]}
                 </label>
-                <label className="check">
-                  <input type="checkbox" value={`${area}:write`} {...form.register('scopes')} /> Change {AREA_NAMES[area]}
-                </label>
+                {/* FHIR is read-only: there is nothing to change through it. */}
+                {!isReadOnlyScopeArea(area) && (
+                  <label className="check">
+                    <input type="checkbox" value={`${area}:write`} {...form.register('scopes')} /> Change {AREA_NAMES[area]}
+                  </label>
+                )}
               </li>
             ))}
           </ul>

@@ -13,6 +13,7 @@ import { SessionActions } from '../scheduling/SessionActions';
 import '../clinical-common/clinical.css';
 import { ClientCheckIns } from './ClientCheckIns';
 import { ClientMeasures } from './ClientMeasures';
+import { FhirRecordDownload } from './FhirRecordDownload';
 import { PracticePrompts } from './PracticePrompts';
 import { SessionNote } from './SessionNoteEditor';
 import { SharedReflections } from './SharedReflections';
@@ -81,6 +82,7 @@ function Record({ data, refetch }: { data: ClientPageQuery; refetch: () => Promi
         {client.email}
         {relationship && <> · In your care since {formatDay(relationship.since)}</>}
       </p>
+      <FhirRecordDownload clientId={client.id} />
       {relationship?.accountClosedAt && (
         <p className="notice">
           {name} closed their account on {formatDay(relationship.accountClosedAt)}. They can no longer sign in, and new sessions can't be
