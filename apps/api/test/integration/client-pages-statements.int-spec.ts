@@ -51,7 +51,7 @@ describe('the client record and the client home run a bounded number of SQL stat
     }
   });
 
-  it('answers the client home (portal ClientHomePage) in 10 statements with one audit insert, however long the history', async () => {
+  it('answers the client home (portal ClientHomePage) in 11 statements with one audit insert, however long the history', async () => {
     const query = portalOperation('ClientHomePage');
     for (const size of [2, 12]) {
       const { client } = await clientWithHistory(t, size);
@@ -71,8 +71,9 @@ describe('the client record and the client home run a bounded number of SQL stat
       expect(result.data!.reflections.edges).toHaveLength(size);
       // The current therapist, their name, the four lists (upcoming and past sessions, practice prompts,
       // reflections), the check-ins of each session list (two: the lists resolve apart), the reflections'
-      // responses; and every read recorded in one insert.
-      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 9 });
+      // responses, the measures due (schedules, drafts, last answers and next session in one); and every read
+      // recorded in one insert.
+      expect({ session: counter.session, audit: counter.audit, other: counter.other.length }).toEqual({ session: 0, audit: 1, other: 10 });
     }
   });
 

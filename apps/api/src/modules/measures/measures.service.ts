@@ -84,30 +84,31 @@ export class MeasuresService {
   /** What the signed-in client has to fill in now, with their kept drafts. */
   async due(viewer: Viewer, now = new Date()) {
     if (!Policy.writeAsClient(viewer)) return [];
-    const clientId = viewer.userId;
-    const [schedules, lastCompleted, [next], drafts] = await Promise.all([
-      this.dataSource.getRepository(MeasureScheduleEntity).findBy({ clientId }),
-      this.dataSource.query(`SELECT kind, max(completed_at) AS at FROM measure_responses WHERE client_id = $1 GROUP BY kind`, [clientId]) as Promise<{ kind: MeasureKind; at: Date }[]>,
-      this.dataSource.query(
-        `SELECT starts_at FROM therapy_sessions WHERE client_id = $1 AND status = 'SCHEDULED' AND starts_at > $2 ORDER BY starts_at LIMIT 1`,
-        [clientId, now],
-      ) as Promise<{ starts_at: Date }[]>,
-      this.dataSource.getRepository(MeasureDraftEntity).findBy({ clientId }),
-    ]);
+    // One statement: the client home asks for this on every visit.
+    const schedules: { kind: MeasureKind; schedule: MeasureSchedule; set_at: Date; last_completed_at: Date | null; next_session_at: Date | null; draft: (number | null)[] | null }[] =
+      await this.dataSource.query(
+        `SELECT s.kind, s.schedule, s.set_at, d.answers AS draft,
+                (SELECT max(r.completed_at) FROM measure_responses r WHERE r.client_id = s.client_id AND r.kind = s.kind) AS last_completed_at,
+                (SELECT min(t.starts_at) FROM therapy_sessions t WHERE t.client_id = s.client_id AND t.status = 'SCHEDULED' AND t.starts_at > $2) AS next_session_at
+           FROM measure_schedules s
+           LEFT JOIN measure_drafts d ON d.client_id = s.client_id AND d.kind = s.kind
+          WHERE s.client_id = $1`,
+        [viewer.userId, now],
+      );
     return schedules
       .filter((row) =>
         isMeasureDue({
           schedule: row.schedule,
-          scheduledAt: row.setAt,
-          lastCompletedAt: lastCompleted.find((last) => last.kind === row.kind)?.at ?? null,
-          nextSessionAt: next?.starts_at ?? null,
+          scheduledAt: new Date(row.set_at),
+          lastCompletedAt: row.last_completed_at ? new Date(row.last_completed_at) : null,
+          nextSessionAt: row.next_session_at ? new Date(row.next_session_at) : null,
           now,
         }),
       )
       .sort((a, b) => MEASURE_KINDS.indexOf(a.kind) - MEASURE_KINDS.indexOf(b.kind))
       .map((row) => {
         const definition = definitionOf(row.kind);
-        const draft = drafts.find((candidate) => candidate.kind === row.kind)?.answers ?? [];
+        const draft = row.draft ?? [];
         return { kind: row.kind, definition, draftAnswers: definition.items.map((_, index) => draft[index] ?? null) };
       });
   }
