@@ -4,13 +4,14 @@ import { checkPage } from '../../fixtures/a11y';
 import { ask, signInAs } from '../../fixtures/clinical-sign-in';
 import { CaseloadPage } from '../../pages/CaseloadPage';
 import { ClientRecordPage } from '../../pages/ClientRecordPage';
+import { MeasurePage } from '../../pages/MeasurePage';
 
 // Two people, three pages, axe on each: longer than one page's budget.
 test.describe.configure({ timeout: 120_000 });
 
 const SUBMIT = 'mutation ($input: MeasureAnswersInput!) { submitMeasure(input: $input) { safetyConcern response { total } } }';
 
-test('a therapist asks for the PHQ-9, sees the totals over time, and acknowledges an answer that needs them', async ({ page }) => {
+test('a therapist asks for the PHQ-9, the client fills it in by keyboard, the therapist sees the totals over time, and acknowledges an answer that needs them', async ({ page }) => {
   // Avery Brooks: a long, steady relationship in the demo practice, asked for nothing yet.
   await signInAs(page, 'therapist@attune.test');
   const { caseload } = await ask<{ caseload: { edges: { node: { client: { id: string } } }[] } }>(page, '{ caseload(search: "Avery Brooks") { edges { node { client { id } } } } }');
@@ -35,10 +36,23 @@ test('a therapist asks for the PHQ-9, sees the totals over time, and acknowledge
   await expect(measures.getByRole('status').filter({ hasText: 'Saved. Avery Brooks will be asked to fill in the PHQ-9 every 2 weeks.' })).toBeVisible();
   await checkPage(page, 'clinical-therapist-measures-schedule');
 
-  // Avery fills it in twice through the API: a mild week, then a harder one with an answer above "Not at all" on question 9.
+  // Avery fills it in: first in the portal by keyboard alone (a mild fortnight), then a
+  // harder one through the API, with an answer above "Not at all" on question 9.
   await signInAs(page, 'client4@attune.test');
-  const first = await ask<{ submitMeasure: { safetyConcern: boolean; response: { total: number } } }>(page, SUBMIT, { input: { kind: 'PHQ9', answers: [1, 1, 1, 1, 1, 0, 0, 0, 0] } });
-  expect(first.submitMeasure).toEqual({ safetyConcern: false, response: { total: 5 } });
+  await page.goto('/measures/phq-9');
+  const form = new MeasurePage(page);
+  await expect(form.heading()).toHaveText('PHQ-9');
+  await form.tabUntil(() => form.focusIsIn(1));
+  for (const number of [1, 2, 3, 4, 5, 6, 7, 8, 9]) {
+    if (number > 1) await page.keyboard.press('Tab');
+    expect(await form.focusIsIn(number)).toBe(true);
+    // In a group with nothing chosen, Space chooses the first answer ("Not at all"), an arrow the next ("Several days").
+    await page.keyboard.press(number <= 5 ? 'ArrowDown' : 'Space');
+  }
+  await expect(form.progress()).toHaveText('9 of 9 answered');
+  await form.tabUntil(async () => form.sendButton().evaluate((button) => button === document.activeElement));
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Your total on the PHQ-9 is 5 out of 27.')).toBeVisible();
   const second = await ask<{ submitMeasure: { safetyConcern: boolean; response: { total: number } } }>(page, SUBMIT, { input: { kind: 'PHQ9', answers: [2, 2, 1, 2, 1, 2, 1, 0, 1] } });
   expect(second.submitMeasure).toEqual({ safetyConcern: true, response: { total: 12 } });
 
