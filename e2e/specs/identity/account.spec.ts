@@ -7,6 +7,8 @@ import { SignInPage } from '../../pages/SignInPage';
 import { TwoStepSetup } from '../../pages/TwoStepSetup';
 
 test('a client sees where they are signed in, signs other devices out, and changes their password', async ({ page, browser, newClient }) => {
+  // Three browsers, two password hashes and axe over a page that now lists every time zone: near 30 s on a busy machine.
+  test.slow();
   const person = await newClient('account');
   const elsewhere = await browser.newContext({ userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:140.0) Gecko/20100101 Firefox/140.0' });
   const otherPage = await elsewhere.newPage();
