@@ -13,13 +13,14 @@ import { FrontendMessageReader, noStatements } from './statement-counter.js';
  * a signed-in session is remembered for a few seconds, so a warmed-up request looks it up no more).
  * Lower them as the per-request path gets leaner; issue 10's goal for the caseload is 3, and by name it is 2
  * (the names, then the facts with the audit rows written by that same statement). The client pages
- * write their audit rows in one insert now (9 and 10 statements in client-pages-statements.int-spec.ts);
+ * write their audit rows in one insert now (10 and 11 statements in client-pages-statements.int-spec.ts: the
+ * record gained measure schedules and responses, the home the measures due);
  * the client record once varied by one from one request to the next, so both ceilings leave one.
  */
 const CEILINGS: Record<string, number> = {
   caseload: 2,
-  'client record': 10,
-  'client home': 11,
+  'client record': 12,
+  'client home': 12,
   'article page': 2,
   '{ me { id } }': 0,
   'sign-in': 5,
