@@ -1,14 +1,14 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { zodResolver } from '@hookform/resolvers/zod';
 import { idSchema } from '@attune/domain';
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { Field, FormProblem, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
+import { FormProblem, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
 import '../clinical-common/clinical.css';
+import { SearchForm, ShowMore, useSearchWords } from '../../app/ListControls';
 
 const PAGE_SIZE = 25;
 
@@ -18,19 +18,9 @@ type Therapist = AdminCarePageQuery['therapists']['edges'][number]['node'];
 /** Admins: who cares for whom. Assigning to someone else is a hand-over; the client's history stays with the client. */
 export function AdminCarePage() {
   usePageTitle('Care relationships');
-  const [params, setParams] = useSearchParams();
-  const search = params.get('search') ?? '';
-  const [searchText, setSearchText] = useState(search);
+  const [search, setSearch] = useSearchWords();
   const [status, setStatus] = useState('');
   const { data, error, refetch, fetchMore } = useQuery(AdminCarePageDocument, { variables: { search: search || null, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
-
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams(params);
-    if (searchText.trim()) next.set('search', searchText.trim());
-    else next.delete('search');
-    setParams(next, { replace: true });
-  };
 
   const changed = async (message: string) => {
     await refetch();
@@ -47,14 +37,7 @@ export function AdminCarePage() {
       <p className="lead">Which therapist cares for each client. Handing a client over ends the current relationship; their history stays with them.</p>
       <p>Admins manage who cares for whom. You do not see session notes, reflections or check-ins.</p>
 
-      <form role="search" className="cl-search" onSubmit={submitSearch}>
-        <Field label="Search clients by name or email">
-          {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
-        </Field>
-        <button type="submit" className="button button--quiet">
-          Search
-        </button>
-      </form>
+      <SearchForm label="Search clients by name or email" words={search} onSearch={setSearch} />
 
       <p role="status" className="cl-status cl-status--block">
         {status}
@@ -85,17 +68,9 @@ export function AdminCarePage() {
           </table>
         </div>
       )}
-      {data?.clients.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.clients.pageInfo.endCursor } })
-          }
-        >
-          Show more clients
-        </button>
-      )}
+      <ShowMore pageInfo={data?.clients.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more clients
+      </ShowMore>
     </div>
   );
 }

@@ -1,11 +1,11 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
-import { useSearchParams } from 'react-router';
+import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
 import '../clinical-common/clinical.css';
-import { Field, FormProblem, readProblem, type FormProblemState } from '../../app/form-kit';
+import { FormProblem, readProblem, type FormProblemState } from '../../app/form-kit';
+import { SearchForm, ShowMore, useSearchWords } from '../../app/ListControls';
 
 const PAGE_SIZE = 25;
 const ROLE_NAMES = { CLIENT: 'Client', THERAPIST: 'Therapist', ADMIN: 'Admin' } as const;
@@ -16,20 +16,10 @@ type Member = AdminPeoplePageQuery['practiceMembers']['edges'][number]['node'];
 export function PeoplePage() {
   usePageTitle('People');
   const { viewer } = useViewer();
-  const [params, setParams] = useSearchParams();
-  const search = params.get('search') ?? '';
-  const [searchText, setSearchText] = useState(search);
+  const [search, setSearch] = useSearchWords();
   const [status, setStatus] = useState('');
   const { data, error, refetch, fetchMore } = useQuery(AdminPeoplePageDocument, { variables: { search: search || null, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
   const people = data?.practiceMembers.edges.map((edge) => edge.node) ?? [];
-
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    const next = new URLSearchParams(params);
-    if (searchText.trim()) next.set('search', searchText.trim());
-    else next.delete('search');
-    setParams(next, { replace: true });
-  };
 
   const changed = async (message: string) => {
     await refetch();
@@ -45,14 +35,7 @@ export function PeoplePage() {
         them. Nothing they wrote or that was written with them is deleted.
       </p>
 
-      <form role="search" className="cl-search" onSubmit={submitSearch}>
-        <Field label="Search by name or email">
-          {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
-        </Field>
-        <button type="submit" className="button button--quiet">
-          Search
-        </button>
-      </form>
+      <SearchForm label="Search by name or email" words={search} onSearch={setSearch} />
 
       <p role="status" className="cl-status cl-status--block">
         {status}
@@ -83,17 +66,9 @@ export function PeoplePage() {
           </table>
         </div>
       )}
-      {data?.practiceMembers.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.practiceMembers.pageInfo.endCursor } })
-          }
-        >
-          Show more people
-        </button>
-      )}
+      <ShowMore pageInfo={data?.practiceMembers.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more people
+      </ShowMore>
     </div>
   );
 }

@@ -3,6 +3,7 @@ import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ArticlesPageDocument } from '../../gql/graphql';
+import { ShowMore } from '../../app/ListControls';
 
 const PAGE_SIZE = 10;
 
@@ -53,17 +54,9 @@ export function ArticlesPage() {
           </li>
         ))}
       </ul>
-      {data?.articles.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.articles.pageInfo.endCursor } })
-          }
-        >
-          Show more articles
-        </button>
-      )}
+      <ShowMore pageInfo={data?.articles.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more articles
+      </ShowMore>
     </section>
   );
 }

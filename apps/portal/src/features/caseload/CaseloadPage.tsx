@@ -1,5 +1,4 @@
 import { useQuery } from '@apollo/client/react';
-import { useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CaseloadPageDocument, type CaseloadFilter, type CaseloadPageQuery, type CaseloadSort } from '../../gql/graphql';
@@ -9,6 +8,7 @@ import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { Field } from '../../app/form-kit';
 import { WaitingSafetyFlags } from './WaitingSafetyFlags';
+import { SearchForm, ShowMore } from '../../app/ListControls';
 
 const PAGE_SIZE = 10;
 
@@ -34,12 +34,10 @@ export function CaseloadPage() {
   const search = params.get('search') ?? '';
   const sort = pick(params.get('sort'), SORTS, 'NAME');
   const filter = pick(params.get('filter'), FILTERS, 'ALL');
-  const [searchText, setSearchText] = useState(search);
   const { data, error, loading, fetchMore } = useQuery(CaseloadPageDocument, {
     variables: { first: PAGE_SIZE, search: search || null, sort, filter },
     fetchPolicy: 'cache-and-network',
   });
-  const [loadingMore, setLoadingMore] = useState(false);
 
   const update = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
@@ -48,11 +46,6 @@ export function CaseloadPage() {
       else next.set(key, value);
     }
     setParams(next, { replace: true });
-  };
-
-  const submitSearch = (event: FormEvent) => {
-    event.preventDefault();
-    update({ search: searchText.trim() });
   };
 
   const entries = data?.caseload.edges ?? [];
@@ -65,14 +58,7 @@ export function CaseloadPage() {
       <WaitingSafetyFlags />
 
       <div className="cl-toolbar">
-        <form role="search" className="cl-search" onSubmit={submitSearch}>
-          <Field label="Search by name or email">
-            {(control) => <input {...control} type="search" value={searchText} onChange={(event) => setSearchText(event.target.value)} />}
-          </Field>
-          <button type="submit" className="button button--quiet">
-            Search
-          </button>
-        </form>
+        <SearchForm label="Search by name or email" words={search} onSearch={(words) => update({ search: words })} />
         <Field label="Sort by">
           {(control) => (
             <select {...control} value={sort} onChange={(event) => update({ sort: event.target.value })}>
@@ -131,19 +117,9 @@ export function CaseloadPage() {
         </div>
       )}
 
-      {data?.caseload.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          disabled={loadingMore}
-          onClick={() => {
-            setLoadingMore(true);
-            void fetchMore({ variables: { after: data.caseload.pageInfo.endCursor } }).finally(() => setLoadingMore(false));
-          }}
-        >
-          {loadingMore ? 'Loading…' : 'Show more clients'}
-        </button>
-      )}
+      <ShowMore pageInfo={data?.caseload.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more clients
+      </ShowMore>
     </div>
   );
 }

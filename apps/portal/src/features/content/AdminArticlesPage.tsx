@@ -7,6 +7,7 @@ import { AdminArticlesPageDocument, type ArticleStatus } from '../../gql/graphql
 import { Field, loadProblemMessage } from '../../app/form-kit';
 import { STATUS_LABELS, whenText } from './articleStatus';
 import './content.css';
+import { ShowMore } from '../../app/ListControls';
 
 const PAGE_SIZE = 25;
 
@@ -81,17 +82,9 @@ export function AdminArticlesPage() {
           </tbody>
         </table>
       )}
-      {data?.adminArticles.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.adminArticles.pageInfo.endCursor } })
-          }
-        >
-          Show more articles
-        </button>
-      )}
+      <ShowMore pageInfo={data?.adminArticles.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more articles
+      </ShowMore>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { ArticleRevisionsDocument, RestoreArticleRevisionDocument, type EditableArticleFragment } from '../../gql/graphql';
 import { loadProblemMessage, readProblem } from '../../app/form-kit';
+import { ShowMore } from '../../app/ListControls';
 
 const EVENT_LABELS: Record<string, string> = { CREATED: 'Written', SAVED: 'Saved', RESTORED: 'Restored' };
 
@@ -91,17 +92,9 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
           </li>
         ))}
       </ol>
-      {data?.articleRevisions.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.articleRevisions.pageInfo.endCursor } })
-          }
-        >
-          Show older revisions
-        </button>
-      )}
+      <ShowMore pageInfo={data?.articleRevisions.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show older revisions
+      </ShowMore>
     </section>
   );
 }

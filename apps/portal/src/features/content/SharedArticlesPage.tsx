@@ -4,6 +4,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { SharedArticlesPageDocument } from '../../gql/graphql';
 import { loadProblemMessage } from '../../app/form-kit';
 import './content.css';
+import { ShowMore } from '../../app/ListControls';
 
 /** A client's page: articles their therapist sent them, each with the therapist's own note. */
 export function SharedArticlesPage() {
@@ -41,17 +42,9 @@ export function SharedArticlesPage() {
           </li>
         ))}
       </ul>
-      {data?.sharedArticles.pageInfo.hasNextPage && (
-        <button
-          type="button"
-          className="button button--quiet"
-          onClick={() =>
-            void fetchMore({ variables: { after: data.sharedArticles.pageInfo.endCursor } })
-          }
-        >
-          Show more
-        </button>
-      )}
+      <ShowMore pageInfo={data?.sharedArticles.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+        Show more
+      </ShowMore>
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { MOOD_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
 import { PrivacyIcon, WriteReflection } from './WriteReflection';
+import { ShowMore } from '../../app/ListControls';
 
 const PAGE_SIZE = 10;
 
@@ -49,17 +50,9 @@ export function ReflectionsPage() {
             ))}
           </ul>
         )}
-        {data.reflections.pageInfo.hasNextPage && (
-          <button
-            type="button"
-            className="button button--quiet"
-            onClick={() =>
-              void fetchMore({ variables: { after: data.reflections.pageInfo.endCursor } })
-            }
-          >
-            Show earlier reflections
-          </button>
-        )}
+        <ShowMore pageInfo={data.reflections.pageInfo} onMore={(after) => fetchMore({ variables: { after } })}>
+          Show earlier reflections
+        </ShowMore>
       </section>
     </div>
   );
