@@ -8,4 +8,5 @@ export { Field, FormProblem, ProblemLine, type ControlProps, type FormProblemSta
 export { applyProblem, type ProblemTarget } from './apply-problem';
 export { SubmitRow } from './SubmitRow';
 export { couldNotFind, loadProblemMessage, readProblem, type Problem, type ReasonWords } from './read-problem';
+export { LoadProblem } from './LoadProblem';
 export { textOrNone, requiredText } from './text-rules';

@@ -44,11 +44,12 @@ export function couldNotFind(error: unknown) {
   return code === 'NOT_FOUND' || (code === 'BAD_USER_INPUT' && Object.keys(fields).some((name) => name === 'id' || name.endsWith('Id')));
 }
 
-/** A kind page-level message when a page cannot load. */
-export function loadProblemMessage(error: unknown): string {
+/** A kind page-level message when a page cannot load `what` (said as in "We couldn't load your caseload"). */
+export function loadProblemMessage(error: unknown, what: string): string {
   const problem = readProblem(error);
   if (problem.code === 'UNAUTHENTICATED') return 'Please sign in to see this page.';
   if (problem.code === 'FORBIDDEN') return 'This page is for other members of the practice.';
   if (couldNotFind(error)) return 'We could not find that.';
-  return problem.message;
+  if (problem.code === 'NETWORK') return problem.message;
+  return `We couldn't load ${what} just now. Please try again in a moment.`;
 }

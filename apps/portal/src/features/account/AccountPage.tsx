@@ -9,6 +9,7 @@ import { ChangePasswordSection } from './ChangePasswordSection';
 import { PreferencesSection } from './PreferencesSection';
 import { SessionsSection } from './SessionsSection';
 import { TwoStepSection } from './TwoStepSection';
+import { LoadProblem } from '../../app/form-kit';
 
 export function AccountPage() {
   usePageTitle('Your account');
@@ -27,9 +28,7 @@ export function AccountPage() {
       )}
       {loading && !data && <p role="status">Loading your settings…</p>}
       {error && !data && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load your settings just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="your settings" />
       )}
       {viewer && settings && (
         <>

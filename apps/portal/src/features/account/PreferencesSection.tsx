@@ -4,7 +4,7 @@ import { SESSION_REMINDER_CHOICES, timeZoneSchema, type Role } from '@attune/dom
 import { useMemo, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, type FormProblemState, readProblem, SubmitRow } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, type FormProblemState, LoadProblem, readProblem, SubmitRow } from '../../app/form-kit';
 import { deviceTimeZone, zoneLabel } from '../../app/time-zone';
 import { PreferencesSectionDocument, UpdatePreferencesDocument } from '../../gql/graphql';
 
@@ -31,9 +31,7 @@ export function PreferencesSection({ role }: { role: Role }) {
     <section className="card section" aria-labelledby="preferences-heading">
       <h2 id="preferences-heading">Time and reminders</h2>
       {error && !me && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load these settings just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="these settings" />
       )}
       {me && <PreferencesForm role={role} saved={me} />}
     </section>

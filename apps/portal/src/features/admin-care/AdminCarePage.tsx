@@ -4,7 +4,7 @@ import { idSchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { FormProblem, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
+import { FormProblem, type FormProblemState, LoadProblem, ProblemLine, readProblem } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
 import '../clinical-common/clinical.css';
@@ -43,9 +43,7 @@ export function AdminCarePage() {
         {status}
       </p>
       {error && !data && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load the practice's clients just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="the practice's clients" />
       )}
       {!data && !error && <p role="status">Loading the practice's clients…</p>}
       {data && clients.length === 0 && <p>No clients match that search.</p>}

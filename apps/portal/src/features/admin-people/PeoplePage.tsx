@@ -4,7 +4,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from '../../gql/graphql';
 import { useViewer } from '../identity/useViewer';
 import '../clinical-common/clinical.css';
-import { FormProblem, readProblem, type FormProblemState } from '../../app/form-kit';
+import { FormProblem, type FormProblemState, LoadProblem, readProblem } from '../../app/form-kit';
 import { SearchForm, ShowMore, useSearchWords } from '../../app/ListControls';
 
 const PAGE_SIZE = 25;
@@ -41,9 +41,7 @@ export function PeoplePage() {
         {status}
       </p>
       {error && !data && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load the practice's people just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="the practice's people" />
       )}
       {!data && !error && <p role="status">Loading the practice's people…</p>}
       {data && people.length === 0 && <p>No one matches that search.</p>}

@@ -4,6 +4,7 @@ import { formatDate } from '../../app/format';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ArticlePageDocument } from '../../gql/graphql';
+import { LoadProblem } from '../../app/form-kit';
 
 export function ArticlePage() {
   const { slug = '' } = useParams();
@@ -13,11 +14,7 @@ export function ArticlePage() {
 
   if (loading && !data) return <p role="status" className="page">Loading the article…</p>;
   if (error)
-    return (
-      <p role="alert" className="page notice notice--problem">
-        We couldn't load this article just now. Please try again in a moment.
-      </p>
-    );
+    return <LoadProblem className="page" error={error} what="this article" />;
   if (!article) return <NotFoundPage />;
 
   return (

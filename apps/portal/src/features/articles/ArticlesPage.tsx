@@ -4,6 +4,7 @@ import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ArticlesPageDocument } from '../../gql/graphql';
 import { ShowMore } from '../../app/ListControls';
+import { LoadProblem } from '../../app/form-kit';
 
 const PAGE_SIZE = 10;
 
@@ -24,9 +25,7 @@ export function ArticlesPage() {
       )}
       {loading && !data && <p role="status">Loading articles…</p>}
       {error && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load the articles just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="the articles" />
       )}
       {data && articles.length === 0 && <p>There are no articles here yet.</p>}
       <ul className="card-list">

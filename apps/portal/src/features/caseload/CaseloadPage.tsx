@@ -6,7 +6,7 @@ import { AllianceSparkline } from '../clinical-common/AllianceChart';
 import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-common/time';
 import { FLAG_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
-import { Field } from '../../app/form-kit';
+import { Field, LoadProblem } from '../../app/form-kit';
 import { WaitingSafetyFlags } from './WaitingSafetyFlags';
 import { SearchForm, ShowMore } from '../../app/ListControls';
 
@@ -87,9 +87,7 @@ export function CaseloadPage() {
         {data && !loading ? shownText(entries.length, data.caseload.pageInfo.hasNextPage, narrowed) : ''}
       </p>
       {error && !data && (
-        <p role="alert" className="notice notice--problem">
-          We couldn't load your caseload just now. Please try again in a moment.
-        </p>
+        <LoadProblem error={error} what="your caseload" />
       )}
       {!data && !error && <p role="status">Loading your caseload…</p>}
       {data && entries.length === 0 && <p>{narrowed ? 'No one matches that. Try another search, or show everyone.' : 'There is no one in your care yet.'}</p>}

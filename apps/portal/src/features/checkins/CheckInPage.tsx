@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { applyProblem, couldNotFind, Field, FormProblem, textOrNone, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { CheckInPageDocument, SubmitCheckInDocument } from '../../gql/graphql';
-import { Loading } from '../clinical-common/Loading';
+import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime } from '../clinical-common/time';
 import '../clinical-common/clinical.css';
 
@@ -30,14 +30,7 @@ export function CheckInPage() {
       </section>
     );
   if (!data && error)
-    return (
-      <section className="page narrow">
-        <h1>Check in about your session</h1>
-        <p role="alert" className="notice notice--problem">
-          We couldn't load this session just now. Please try again in a moment.
-        </p>
-      </section>
-    );
+    return <PageLoadProblem heading="Check in about your session" what="this session" error={error} />;
   if (!data) return <Loading what="your check-in" />;
 
   const session = data.session;

@@ -3,7 +3,7 @@ import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
-import { Loading } from '../clinical-common/Loading';
+import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common/time';
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
@@ -29,14 +29,7 @@ export function ClientHomePage() {
   const [showAllPast, setShowAllPast] = useState(false);
 
   if (!data && error)
-    return (
-      <section className="page narrow">
-        <h1>Your home</h1>
-        <p role="alert" className="notice notice--problem">
-          We couldn't load your sessions just now. Please try again in a moment.
-        </p>
-      </section>
-    );
+    return <PageLoadProblem heading="Your home" what="your sessions" error={error} />;
   if (!data) return <Loading what="your home" />;
 
   const therapistName = data.client.therapist?.displayName ?? null;

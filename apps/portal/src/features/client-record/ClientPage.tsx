@@ -5,7 +5,7 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ClientPageDocument, type ClientPageQuery, type TherapistSessionFieldsFragment } from '../../gql/graphql';
 import { AllianceChart } from '../clinical-common/AllianceChart';
 import { couldNotFind } from '../../app/form-kit';
-import { Loading } from '../clinical-common/Loading';
+import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { daysAgo, formatDay, formatSessionTime, formatWhen, minutesBetween } from '../clinical-common/time';
 import { DIRECTION_WORDS, FLAG_WORDS, MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import { ScheduleSessionForm } from '../scheduling/ScheduleSessionForm';
@@ -37,14 +37,7 @@ export function ClientPage() {
       </section>
     );
   if (!data && error)
-    return (
-      <section className="page narrow">
-        <h1>Client</h1>
-        <p role="alert" className="notice notice--problem">
-          We couldn't load this client's record just now. Please try again in a moment.
-        </p>
-      </section>
-    );
+    return <PageLoadProblem heading="Client" what="this client's record" error={error} />;
   if (!data) return <Loading what="this client's record" />;
   return <Record data={data} refetch={() => refetch()} />;
 }

@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { AdminArticlesPageDocument, type ArticleStatus } from '../../gql/graphql';
-import { Field, loadProblemMessage } from '../../app/form-kit';
+import { Field, LoadProblem } from '../../app/form-kit';
 import { STATUS_LABELS, whenText } from './articleStatus';
 import './content.css';
 import { ShowMore } from '../../app/ListControls';
@@ -49,9 +49,7 @@ export function AdminArticlesPage() {
       </form>
       {loading && !data && <p role="status">Loading articles…</p>}
       {error && (
-        <p role="alert" className="notice notice--problem">
-          {loadProblemMessage(error)}
-        </p>
+        <LoadProblem error={error} what="the articles" />
       )}
       {data && edges.length === 0 && <p>No articles match. Try another filter, or write a new one.</p>}
       {edges.length > 0 && (

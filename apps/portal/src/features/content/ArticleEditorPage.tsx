@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useForm, useWatch, type Resolver } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, Field, loadProblemMessage, readProblem, textOrNone } from '../../app/form-kit';
+import { applyProblem, Field, LoadProblem, loadProblemMessage, readProblem, textOrNone } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import {
   ArchiveArticleDocument,
@@ -240,9 +240,7 @@ export function ArticleEditorPage() {
   if (!isNew && loaded.error)
     return (
       <div className="page narrow">
-        <p role="alert" className="notice notice--problem">
-          {loadProblemMessage(loaded.error)}
-        </p>
+        <LoadProblem error={loaded.error} what="this article" />
         <p>
           <Link to="/admin/articles">Back to the articles</Link>
         </p>
@@ -373,7 +371,7 @@ export function ArticleEditorPage() {
               // Rendered and sanitized by the API, exactly as the published page will be.
               <div className="prose" dangerouslySetInnerHTML={{ __html: previewHtml }} />
             ) : (
-              <p className="meta">{preview.error ? loadProblemMessage(preview.error) : 'Nothing to preview yet.'}</p>
+              <p className="meta">{preview.error ? loadProblemMessage(preview.error, 'the preview') : 'Nothing to preview yet.'}</p>
             )}
           </section>
         </div>

@@ -41,7 +41,7 @@ export function FirstConversationRequestsPage() {
       {loading && !data && <p role="status">Loading requests…</p>}
       {(error || problem) && (
         <p role="alert" className="notice notice--problem">
-          {problem ?? loadProblemMessage(error)}
+          {problem ?? loadProblemMessage(error, 'the requests')}
         </p>
       )}
       {data && edges.length === 0 && <p>No requests here.</p>}

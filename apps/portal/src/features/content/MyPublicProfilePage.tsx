@@ -47,7 +47,7 @@ export function MyPublicProfilePage() {
   if (error || !data)
     return (
       <p role="alert" className="page notice notice--problem">
-        {error ? loadProblemMessage(error) : 'Loading…'}
+        {error ? loadProblemMessage(error, 'your profile') : 'Loading…'}
       </p>
     );
   if (data.me?.role !== 'THERAPIST')

@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { ArticleRevisionsDocument, RestoreArticleRevisionDocument, type EditableArticleFragment } from '../../gql/graphql';
-import { loadProblemMessage, readProblem } from '../../app/form-kit';
+import { LoadProblem, readProblem } from '../../app/form-kit';
 import { ShowMore } from '../../app/ListControls';
 
 const EVENT_LABELS: Record<string, string> = { CREATED: 'Written', SAVED: 'Saved', RESTORED: 'Restored' };
@@ -49,9 +49,7 @@ export function RevisionHistory({ article, hasUnsavedChanges, onRestored, onConf
       <p className="hint">Each save keeps a revision. Restoring one saves its words as the newest revision; the address and the author stay as they are.</p>
       {loading && !data && <p role="status">Loading revisions…</p>}
       {error && (
-        <p role="alert" className="notice notice--problem">
-          {loadProblemMessage(error)}
-        </p>
+        <LoadProblem error={error} what="the revisions" />
       )}
       {problem && (
         <p role="alert" className="notice notice--problem">

@@ -5,7 +5,7 @@ import { useEffect, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { useSearchParams } from 'react-router';
 import { z } from 'zod';
-import { applyProblem, Field, FormProblem, loadProblemMessage, readProblem, type FormProblemState } from '../../app/form-kit';
+import { applyProblem, Field, FormProblem, LoadProblem, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SendArticlePageDocument, ShareArticleDocument } from '../../gql/graphql';
 import './content.css';
@@ -50,9 +50,7 @@ export function SendArticlePage() {
   if (loading && !data) return <p role="status" className="page">Loading…</p>;
   if (error)
     return (
-      <p role="alert" className="page notice notice--problem">
-        {loadProblemMessage(error)}
-      </p>
+      <LoadProblem className="page" error={error} what="this page" />
     );
 
   return (

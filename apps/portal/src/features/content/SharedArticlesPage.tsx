@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
 import { SharedArticlesPageDocument } from '../../gql/graphql';
-import { loadProblemMessage } from '../../app/form-kit';
+import { LoadProblem } from '../../app/form-kit';
 import './content.css';
 import { ShowMore } from '../../app/ListControls';
 
@@ -17,9 +17,7 @@ export function SharedArticlesPage() {
       <p className="lead">Writing your therapist thought you might find helpful. Only you and your therapist can see their notes.</p>
       {loading && !data && <p role="status">Loading…</p>}
       {error && (
-        <p role="alert" className="notice notice--problem">
-          {loadProblemMessage(error)}
-        </p>
+        <LoadProblem error={error} what="the articles shared with you" />
       )}
       {data && edges.length === 0 && <p>Nothing has been shared with you yet. When your therapist sends you something to read, you will find it here.</p>}
       <ul className="card-list">

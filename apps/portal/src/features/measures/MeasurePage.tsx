@@ -6,7 +6,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { applyProblem, FormProblem, ProblemLine, readProblem, SubmitRow, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
 import { MeasurePageDocument, SubmitMeasureDocument, type MeasurePageQuery, type SubmitMeasureMutation } from '../../gql/graphql';
-import { Loading } from '../clinical-common/Loading';
+import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
 import { draftToFormValues, draftToKeep, measureFormSchema, questionsWithProblems, scoreWords, unansweredWords, type MeasureFormValues } from './measure-form';
@@ -34,14 +34,7 @@ export function MeasurePage() {
   if (submitted) return <ThankYou {...submitted} therapistName={therapistName} />;
   if (!kind) return <NothingDue heading="We couldn't find those questions" />;
   if (!data && error)
-    return (
-      <section className="page narrow">
-        <h1>Questions from your therapist</h1>
-        <p role="alert" className="notice notice--problem">
-          We couldn't load these questions just now. Please try again in a moment.
-        </p>
-      </section>
-    );
+    return <PageLoadProblem heading="Questions from your therapist" what="these questions" error={error} />;
   if (!data) return <Loading what="your questions" />;
   if (!due) return <NothingDue heading="Nothing to answer here right now" />;
   return <MeasureForm key={due.kind} measure={due} therapistName={therapistName} onSubmitted={(submission) => setSubmitted({ submission, measure: due })} />;

@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
 import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
-import { Loading } from '../clinical-common/Loading';
+import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { readProblem } from '../../app/form-kit';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
@@ -19,14 +19,7 @@ export function ReflectionsPage() {
   const { data, error, fetchMore, refetch } = useQuery(ReflectionsPageDocument, { variables: { clientId: me.id, first: PAGE_SIZE }, fetchPolicy: 'cache-and-network' });
 
   if (!data && error)
-    return (
-      <section className="page narrow">
-        <h1>Your reflections</h1>
-        <p role="alert" className="notice notice--problem">
-          We couldn't load your reflections just now. Please try again in a moment.
-        </p>
-      </section>
-    );
+    return <PageLoadProblem heading="Your reflections" what="your reflections" error={error} />;
   if (!data) return <Loading what="your reflections" />;
 
   const therapistName = data.client.therapist?.displayName ?? null;
