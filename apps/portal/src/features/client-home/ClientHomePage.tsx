@@ -11,6 +11,7 @@ import { useSignedInViewer } from '../identity/useViewer';
 import { DueMeasures } from '../measures/DueMeasures';
 import { arrangeClientHome, clientHomeTimes, excerpt } from './arrange-client-home';
 import { CalendarDownload } from './CalendarDownload';
+import { ReflectionResponses } from '../clinical-common/ReflectionResponses';
 
 // The agenda form brings the form kit (react-hook-form and zod); it follows the page, so the page itself stays light.
 const AgendaBox = lazy(async () => ({ default: (await import('./AgendaBox')).AgendaBox }));
@@ -125,14 +126,7 @@ export function ClientHomePage() {
               <li key={reflection.id} className="card">
                 <p className="meta">You wrote on {formatDay(reflection.createdAt)}:</p>
                 <blockquote className="cl-quote">{excerpt(reflection.body)}</blockquote>
-                {reflection.responses.map((response) => (
-                  <div key={response.id} className="cl-response">
-                    <p className="meta">
-                      {response.author.displayName} responded on {formatDay(response.createdAt)}:
-                    </p>
-                    <p className="cl-prose">{response.body}</p>
-                  </div>
-                ))}
+                <ReflectionResponses responses={reflection.responses} />
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormP
 import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
+import { ReflectionResponses } from '../clinical-common/ReflectionResponses';
 
 const responseSchema = z.object({ body: requiredText(reflectionResponseSchema, 'Please write your response first.') });
 
@@ -73,12 +74,7 @@ function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedR
         {reflection.responses.length > 0 && (
           <div className="cl-responses">
             <h4 className="cl-responses__heading">Your responses</h4>
-            {reflection.responses.map((response) => (
-              <div key={response.id} className="cl-response">
-                <p className="meta">{formatDay(response.createdAt)}</p>
-                <p className="cl-prose">{response.body}</p>
-              </div>
-            ))}
+            <ReflectionResponses responses={reflection.responses} signed={false} />
           </div>
         )}
         <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>

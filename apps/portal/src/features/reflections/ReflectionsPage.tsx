@@ -4,12 +4,13 @@ import { usePageTitle } from '../../app/usePageTitle';
 import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { readProblem } from '../../app/form-kit';
-import { formatDay, formatWhen } from '../clinical-common/time';
+import { formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
 import { PrivacyIcon, WriteReflection } from './WriteReflection';
 import { ShowMore } from '../../app/ListControls';
+import { ReflectionResponses } from '../clinical-common/ReflectionResponses';
 
 const PAGE_SIZE = 10;
 
@@ -106,14 +107,7 @@ function ReflectionItem({ reflection, therapistName }: { reflection: OwnReflecti
         {reflection.responses.length > 0 && (
           <div className="cl-responses">
             <h4 className="cl-responses__heading">Responses</h4>
-            {reflection.responses.map((response) => (
-              <div key={response.id} className="cl-response">
-                <p className="meta">
-                  {response.author.displayName} responded on {formatDay(response.createdAt)}:
-                </p>
-                <p className="cl-prose">{response.body}</p>
-              </div>
-            ))}
+            <ReflectionResponses responses={reflection.responses} />
           </div>
         )}
       </article>
