@@ -1,9 +1,9 @@
 import { LoadProblem } from '../../app/form-kit';
 
-/** A clinical page waiting for its data, said in words a screen reader announces. */
+/** A clinical page waiting for its data: marked busy, and said in words a screen reader announces. */
 export function Loading({ what }: { what: string }) {
   return (
-    <section className="page narrow">
+    <section className="page narrow" aria-busy="true">
       <p role="status">Loading {what}…</p>
     </section>
   );
