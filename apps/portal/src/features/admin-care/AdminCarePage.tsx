@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { Field, FormProblem, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
+import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from './admin-care.generated';
 import '../clinical-common/clinical.css';
 
 const PAGE_SIZE = 25;

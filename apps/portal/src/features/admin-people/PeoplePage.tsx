@@ -2,7 +2,7 @@ import { useMutation, useQuery } from '@apollo/client/react';
 import { useState, type FormEvent } from 'react';
 import { useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from '../../gql/graphql';
+import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from './admin-people.generated';
 import { useViewer } from '../identity/useViewer';
 import '../clinical-common/clinical.css';
 import { Field, FormProblem, readProblem, type FormProblemState } from '../../app/form-kit';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
+import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from './reflections.generated';
 import { Loading } from '../clinical-common/Loading';
 import { readProblem } from '../../app/form-kit';
 import { formatDay, formatWhen } from '../clinical-common/time';
