@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/src/generated/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.cjs'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/*.generated.ts', '**/src/generated/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.cjs'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -36,7 +36,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '(^@attune/api|(^|/)api/src/|^@nestjs/|^typeorm)', message: 'The portal reaches the API only through GraphQL: import the domain package and the generated operations in src/gql.' }] },
+        { patterns: [{ regex: '(^@attune/api|(^|/)api/src/|^@nestjs/|^typeorm)', message: 'The portal reaches the API only through GraphQL: import the domain package and the generated operations (*.generated.ts, src/gql/types.ts).' }] },
       ],
     },
   },

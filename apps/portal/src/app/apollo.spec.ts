@@ -1,7 +1,10 @@
 import { ApolloClient, ApolloLink, InMemoryCache } from '@apollo/client';
 import { of } from 'rxjs';
 import { describe, expect, it, vi } from 'vitest';
-import { AdminPeoplePageDocument, AuditLogPageDocument, ClientHomePageDocument, ReflectionsPageDocument, type AdminPeoplePageQuery, type AuditLogPageQuery, type ReflectionsPageQuery } from '../gql/graphql';
+import { AdminPeoplePageDocument, type AdminPeoplePageQuery } from '../features/admin-people/admin-people.generated';
+import { AuditLogPageDocument, type AuditLogPageQuery } from '../features/admin/admin.generated';
+import { ClientHomePageDocument } from '../features/client-home/client-home.generated';
+import { ReflectionsPageDocument, type ReflectionsPageQuery } from '../features/reflections/reflections.generated';
 import { typePolicies } from './apollo';
 
 /**

@@ -2,7 +2,7 @@ import { ApolloClient, ApolloLink, HttpLink, InMemoryCache, type TypePolicies } 
 import { CombinedGraphQLErrors } from '@apollo/client/errors';
 import { ErrorLink } from '@apollo/client/link/error';
 import { relayStylePagination } from '@apollo/client/utilities';
-import { ViewerDocument } from '../gql/graphql';
+import { ViewerDocument } from '../features/identity/viewer.generated';
 import { idempotencyKeyLink, retryLink } from './idempotency-key-link';
 
 /** Set when a signed-in session ended on the server (idle or absolute limit, or signed out elsewhere). */

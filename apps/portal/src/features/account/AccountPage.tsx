@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AccountPageDocument } from '../../gql/graphql';
+import { AccountPageDocument } from './account.generated';
 import { useViewer } from '../identity/useViewer';
 import { CloseAccountSection } from '../my-data/CloseAccountSection';
 import { MyDataSection } from '../my-data/MyDataSection';

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CopyButton } from '../../app/CopyButton';
 import { formatDate } from '../../app/format';
-import { CreateApiTokenDocument, RevokeApiTokenDocument, type AccountPageQuery } from '../../gql/graphql';
+import { CreateApiTokenDocument, RevokeApiTokenDocument, type AccountPageQuery } from './account.generated';
 import { useRecentSignIn } from './useRecentSignIn';
 import { applyProblem, Field, FormProblem, type FormProblemState, ProblemLine, readProblem } from '../../app/form-kit';
 

@@ -4,7 +4,7 @@ import { newPasswordSchema } from '@attune/domain';
 import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { ChangePasswordDocument } from '../../gql/graphql';
+import { ChangePasswordDocument } from './account.generated';
 import { PASSWORD_HINT } from '../identity/password-hint';
 import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, type FormProblemState, LoadProblem, readProblem, SubmitRow } from '../../app/form-kit';
 import { deviceTimeZone, zoneLabel } from '../../app/time-zone';
-import { PreferencesSectionDocument, UpdatePreferencesDocument } from '../../gql/graphql';
+import { PreferencesSectionDocument, UpdatePreferencesDocument } from './account.generated';
 
 const REMINDER_WORDS: Record<(typeof SESSION_REMINDER_CHOICES)[number], string> = { 60: '1 hour before', 180: '3 hours before', 1440: '24 hours before', 2880: '2 days before' };
 

@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
-import { EndOtherSessionsDocument, EndSessionDocument, type AccountPageQuery } from '../../gql/graphql';
+import { EndOtherSessionsDocument, EndSessionDocument, type AccountPageQuery } from './account.generated';
 import { useViewer } from '../identity/useViewer';
 import { describeDevice } from './describe-device';
 import { useRecentSignIn } from './useRecentSignIn';

@@ -1,6 +1,8 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { DisableMfaDocument, RegenerateRecoveryCodesDocument, StartMfaEnrollmentDocument, type Role } from '../../gql/graphql';
+import { DisableMfaDocument, RegenerateRecoveryCodesDocument } from './account.generated';
+import { StartMfaEnrollmentDocument } from '../identity/identity.generated';
+import type { Role } from '../../gql/types';
 import { MfaEnrollment, type Enrollment } from '../identity/MfaEnrollment';
 import { RecoveryCodes } from '../identity/RecoveryCodes';
 import { PasswordCheckForm } from './PasswordCheckForm';

@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { FormProblem, type FormProblemState, LoadProblem, ProblemLine, readProblem } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from '../../gql/graphql';
+import { AdminCarePageDocument, AssignClientDocument, EndCareDocument, type AdminCarePageQuery } from './admin-care.generated';
 import '../clinical-common/clinical.css';
 import { SearchForm, ShowMore, useSearchWords } from '../../app/ListControls';
 

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from '../../gql/graphql';
+import { AdminPeoplePageDocument, DeactivateUserDocument, ReactivateUserDocument, type AdminPeoplePageQuery } from './admin-people.generated';
 import { useViewer } from '../identity/useViewer';
 import '../clinical-common/clinical.css';
 import { FormProblem, type FormProblemState, LoadProblem, readProblem } from '../../app/form-kit';

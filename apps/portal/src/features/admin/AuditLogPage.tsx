@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AuditLogPageDocument } from '../../gql/graphql';
+import { AuditLogPageDocument } from './admin.generated';
 import { Field, readProblem } from '../../app/form-kit';
 
 const PAGE_SIZE = 25;

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Fragment } from 'react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { DevOutboxPageDocument } from '../../gql/graphql';
+import { DevOutboxPageDocument } from './admin.generated';
 import { readProblem } from '../../app/form-kit';
 
 /** Plain email text with its links made clickable, so a developer can follow an invitation or reset link. */

@@ -3,7 +3,7 @@ import { Link, useParams } from 'react-router';
 import { formatDate } from '../../app/format';
 import { NotFoundPage } from '../../app/NotFoundPage';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ArticlePageDocument } from '../../gql/graphql';
+import { ArticlePageDocument } from './articles.generated';
 import { LoadProblem } from '../../app/form-kit';
 
 export function ArticlePage() {

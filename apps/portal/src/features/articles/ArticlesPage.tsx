@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ArticlesPageDocument } from '../../gql/graphql';
+import { ArticlesPageDocument } from './articles.generated';
 import { ShowMore } from '../../app/ListControls';
 import { LoadProblem } from '../../app/form-kit';
 

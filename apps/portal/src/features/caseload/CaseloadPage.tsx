@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { CaseloadPageDocument, type CaseloadFilter, type CaseloadPageQuery, type CaseloadSort } from '../../gql/graphql';
+import { CaseloadPageDocument, type CaseloadPageQuery } from './caseload.generated';
+import type { CaseloadFilter, CaseloadSort } from '../../gql/types';
 import { AllianceSparkline } from '../clinical-common/AllianceChart';
 import { daysAgo, formatMediumDay, formatSessionTimeShort } from '../clinical-common/time';
 import { FLAG_WORDS } from '../clinical-common/words';

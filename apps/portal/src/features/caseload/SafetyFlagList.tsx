@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { Link } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, SubmitRow, type FormProblemState } from '../../app/form-kit';
-import { AcknowledgeSafetyFlagDocument, type WaitingSafetyFlagsQuery } from '../../gql/graphql';
+import { AcknowledgeSafetyFlagDocument, type WaitingSafetyFlagsQuery } from './caseload.generated';
 import { formatWhen } from '../clinical-common/time';
 
 export type WaitingFlag = WaitingSafetyFlagsQuery['safetyFlags']['edges'][number]['node'];

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { WaitingSafetyFlagsDocument } from '../../gql/graphql';
+import { WaitingSafetyFlagsDocument } from './caseload.generated';
 import type { WaitingFlag } from './SafetyFlagList';
 
 const SafetyFlagList = lazy(async () => ({ default: (await import('./SafetyFlagList')).SafetyFlagList }));

@@ -7,7 +7,7 @@ import { Link, useParams } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, couldNotFind, Field, FormProblem, textOrNone, ProblemLine, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { CheckInPageDocument, SubmitCheckInDocument } from '../../gql/graphql';
+import { CheckInPageDocument, SubmitCheckInDocument } from './checkins.generated';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime } from '../clinical-common/time';
 import '../clinical-common/clinical.css';

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, textOrNone, readProblem, type FormProblemState, SubmitRow } from '../../app/form-kit';
-import { SetSessionAgendaDocument } from '../../gql/graphql';
+import { SetSessionAgendaDocument } from './client-home.generated';
 
 const schema = z.object({ agenda: textOrNone(sessionAgendaSchema) });
 

@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { lazy, Suspense, useState } from 'react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ClientHomePageDocument, type ClientSessionFieldsFragment } from '../../gql/graphql';
+import { ClientHomePageDocument, type ClientSessionFieldsFragment } from './client-home.generated';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { formatDay, formatSessionTime, minutesBetween } from '../clinical-common/time';
 import { MODALITY_WORDS, STATUS_WORDS } from '../clinical-common/words';

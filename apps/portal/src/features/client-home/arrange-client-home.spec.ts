@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ClientHomePageQuery, ClientSessionFieldsFragment, OwnReflectionFieldsFragment } from '../../gql/graphql';
+import type { ClientHomePageQuery, ClientSessionFieldsFragment } from './client-home.generated';
+import type { OwnReflectionFieldsFragment } from '../reflections/reflections.generated';
 import { arrangeClientHome, CHECK_IN_INVITATION_DAYS, clientHomeTimes, excerpt } from './arrange-client-home';
 
 const OPENED = Date.parse('2026-12-02T12:00:00Z');

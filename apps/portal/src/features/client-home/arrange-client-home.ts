@@ -1,4 +1,4 @@
-import type { ClientHomePageQuery } from '../../gql/graphql';
+import type { ClientHomePageQuery } from './client-home.generated';
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

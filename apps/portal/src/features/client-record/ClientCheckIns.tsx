@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useRef, useState } from 'react';
 import { CHECK_IN_KEYS, CHECK_IN_QUESTIONS } from '@attune/domain';
-import { AcknowledgeCheckInDocument, type TherapistCheckInFieldsFragment } from '../../gql/graphql';
+import { AcknowledgeCheckInDocument, type TherapistCheckInFieldsFragment } from './client-record.generated';
 import { readProblem } from '../../app/form-kit';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';

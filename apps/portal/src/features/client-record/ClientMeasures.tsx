@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, SubmitRow, type FormProblemState } from '../../app/form-kit';
-import { SetMeasureScheduleDocument, type ClientPageQuery } from '../../gql/graphql';
+import { SetMeasureScheduleDocument, type ClientPageQuery } from './client-record.generated';
 import { formatDay } from '../clinical-common/time';
 import { TrendChart, type TrendSeries } from '../clinical-common/TrendChart';
 

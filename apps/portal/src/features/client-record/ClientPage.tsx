@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ClientPageDocument, type ClientPageQuery, type TherapistSessionFieldsFragment } from '../../gql/graphql';
+import { ClientPageDocument, type ClientPageQuery, type TherapistSessionFieldsFragment } from './client-record.generated';
 import { AllianceChart } from '../clinical-common/AllianceChart';
 import { couldNotFind } from '../../app/form-kit';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';

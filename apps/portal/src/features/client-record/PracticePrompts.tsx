@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
-import { ArchivePracticePromptDocument, SetPracticePromptDocument } from '../../gql/graphql';
+import { ArchivePracticePromptDocument, SetPracticePromptDocument } from './client-record.generated';
 import { formatDay } from '../clinical-common/time';
 
 const schema = z.object({ body: requiredText(practicePromptBodySchema, 'Please write the practice prompt first.') });

@@ -5,7 +5,7 @@ import { useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
-import { AddSessionNoteAddendumDocument, SessionNoteDocument, SignSessionNoteDocument, WriteSessionNoteDocument, type SessionNoteFieldsFragment } from '../../gql/graphql';
+import { AddSessionNoteAddendumDocument, SessionNoteDocument, SignSessionNoteDocument, WriteSessionNoteDocument, type SessionNoteFieldsFragment } from './client-record.generated';
 import { formatWhen } from '../clinical-common/time';
 import { useFocusIfLost } from '../clinical-common/useFocusIfLost';
 

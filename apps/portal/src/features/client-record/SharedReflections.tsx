@@ -5,7 +5,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
-import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from '../../gql/graphql';
+import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientPageQuery } from './client-record.generated';
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { ReflectionResponses } from '../clinical-common/ReflectionResponses';

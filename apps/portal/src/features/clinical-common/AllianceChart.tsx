@@ -1,4 +1,4 @@
-import type { AllianceDirection } from '../../gql/graphql';
+import type { AllianceDirection } from '../../gql/types';
 import { formatDay } from './time';
 import { TrendChart, type TrendSeries } from './TrendChart';
 import { DIRECTION_WORDS } from './words';

@@ -1,4 +1,4 @@
-import type { AllianceDirection, FlagKind, SessionModality, SessionStatus } from '../../gql/graphql';
+import type { AllianceDirection, FlagKind, SessionModality, SessionStatus } from '../../gql/types';
 
 export const MODALITY_WORDS: Record<SessionModality, string> = { IN_PERSON: 'In person', VIDEO: 'Video', PHONE: 'Phone' };
 

@@ -7,17 +7,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, Field, LoadProblem, loadProblemMessage, readProblem, textOrNone } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import {
-  ArchiveArticleDocument,
-  ArticleAuthorsDocument,
-  ArticleEditorDocument,
-  CreateArticleDocument,
-  PreviewMarkdownDocument,
-  PublishArticleDocument,
-  UnpublishArticleDocument,
-  UpdateArticleDocument,
-  type EditableArticleFragment,
-} from '../../gql/graphql';
+import { ArchiveArticleDocument, ArticleAuthorsDocument, ArticleEditorDocument, CreateArticleDocument, PreviewMarkdownDocument, PublishArticleDocument, UnpublishArticleDocument, UpdateArticleDocument, type EditableArticleFragment } from './content.generated';
 import { formatDate } from '../../app/format';
 import { viewerTimeZone, zoneLabel } from '../../app/time-zone';
 import { fromLocalInput, STATUS_LABELS, toLocalInput, whenText } from './articleStatus';

@@ -1,6 +1,6 @@
 import { useQuery } from '@apollo/client/react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { CrisisHelpDocument } from '../../gql/graphql';
+import { CrisisHelpDocument } from './content.generated';
 
 /** The practice's own crisis text (the CRISIS_TEXT setting), the same as on the public site. */
 export function CrisisHelpPage() {

@@ -2,7 +2,8 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { FirstConversationRequestsPageDocument, MarkFirstConversationRequestHandledDocument, type FirstConversationRequestStatus } from '../../gql/graphql';
+import { FirstConversationRequestsPageDocument, MarkFirstConversationRequestHandledDocument } from './content.generated';
+import type { FirstConversationRequestStatus } from '../../gql/types';
 import { Field, loadProblemMessage, readProblem } from '../../app/form-kit';
 import './content.css';
 

@@ -6,7 +6,7 @@ import { useForm, type Resolver } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, loadProblemMessage, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { MyPublicProfileDocument, SaveTherapistProfileDocument, type OwnTherapistProfileFragment } from '../../gql/graphql';
+import { MyPublicProfileDocument, SaveTherapistProfileDocument, type OwnTherapistProfileFragment } from './content.generated';
 import { splitList } from './splitList';
 import './content.css';
 

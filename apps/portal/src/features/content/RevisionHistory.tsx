@@ -1,7 +1,7 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { formatDate } from '../../app/format';
-import { ArticleRevisionsDocument, RestoreArticleRevisionDocument, type EditableArticleFragment } from '../../gql/graphql';
+import { ArticleRevisionsDocument, RestoreArticleRevisionDocument, type EditableArticleFragment } from './content.generated';
 import { LoadProblem, readProblem } from '../../app/form-kit';
 import { ShowMore } from '../../app/ListControls';
 

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, LoadProblem, readProblem, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { SendArticlePageDocument, ShareArticleDocument } from '../../gql/graphql';
+import { SendArticlePageDocument, ShareArticleDocument } from './content.generated';
 import './content.css';
 
 const schema = shareArticleSchema.extend({

@@ -1,7 +1,7 @@
 import { useQuery } from '@apollo/client/react';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { SharedArticlesPageDocument } from '../../gql/graphql';
+import { SharedArticlesPageDocument } from './content.generated';
 import { LoadProblem } from '../../app/form-kit';
 import './content.css';
 import { ShowMore } from '../../app/ListControls';

@@ -1,4 +1,4 @@
-import type { ArticleStatus } from '../../gql/graphql';
+import type { ArticleStatus } from '../../gql/types';
 import { viewerTimeZone, zoneLabel, zoneNote } from '../../app/time-zone';
 import { isoToLocalInputs, localToIso } from '../clinical-common/time';
 

@@ -1,7 +1,8 @@
 import { useQuery } from '@apollo/client/react';
 import { Link } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AdminHomeClinicalAccessDocument, DevOutboxAvailableDocument } from '../../gql/graphql';
+import { AdminHomeClinicalAccessDocument } from './home.generated';
+import { DevOutboxAvailableDocument } from '../admin/admin.generated';
 import type { Viewer } from '../identity/viewer-context';
 
 /** Where an admin starts: the practice's people, writing and records, one click each. */

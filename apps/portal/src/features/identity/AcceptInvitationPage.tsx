@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
-import { AcceptInvitationDocument } from '../../gql/graphql';
+import { AcceptInvitationDocument } from './identity.generated';
 import { MfaEnrollment } from './MfaEnrollment';
 import { PASSWORD_HINT } from './password-hint';
 import { SignedInElsewhere } from './SignedInElsewhere';

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
-import { RequestPasswordResetDocument } from '../../gql/graphql';
+import { RequestPasswordResetDocument } from './identity.generated';
 import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 
 const schema = z.object({ email: emailSchema });

@@ -4,7 +4,8 @@ import { displayNameSchema, emailSchema, roleSchema } from '@attune/domain';
 import { useId, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { z } from 'zod';
-import { InviteUserDocument, type Role } from '../../gql/graphql';
+import { InviteUserDocument } from './identity.generated';
+import type { Role } from '../../gql/types';
 import { applyProblem, Field, FormProblem, type FormProblemState, ProblemLine, readProblem } from '../../app/form-kit';
 
 const schema = z.object({ email: emailSchema, displayName: displayNameSchema, role: roleSchema });

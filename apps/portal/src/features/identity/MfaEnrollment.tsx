@@ -6,7 +6,7 @@ import { useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { CopyButton } from '../../app/CopyButton';
 import { StepHeading } from '../../app/StepHeading';
-import { ConfirmMfaEnrollmentDocument, StartMfaEnrollmentDocument, type StartMfaEnrollmentMutation } from '../../gql/graphql';
+import { ConfirmMfaEnrollmentDocument, StartMfaEnrollmentDocument, type StartMfaEnrollmentMutation } from './identity.generated';
 import { RecoveryCodes } from './RecoveryCodes';
 import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 

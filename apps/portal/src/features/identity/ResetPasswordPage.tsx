@@ -7,7 +7,7 @@ import { Link, useNavigate } from 'react-router';
 import { z } from 'zod';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ResetPasswordDocument } from '../../gql/graphql';
+import { ResetPasswordDocument } from './identity.generated';
 import { SignedInElsewhere } from './SignedInElsewhere';
 import { useHashToken } from './useHashToken';
 import { PASSWORD_HINT } from './password-hint';

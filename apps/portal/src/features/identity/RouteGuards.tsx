@@ -1,6 +1,6 @@
 import { Link, Navigate, Outlet, useLocation, useSearchParams } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import type { Role } from '../../gql/graphql';
+import type { Role } from '../../gql/types';
 import { safeReturnPath, signInPath } from './return-path';
 import { useViewer } from './useViewer';
 

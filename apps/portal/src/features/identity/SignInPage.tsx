@@ -7,7 +7,7 @@ import { z } from 'zod/mini';
 import { sessionSignal } from '../../app/apollo';
 import { StepHeading } from '../../app/StepHeading';
 import { usePageTitle } from '../../app/usePageTitle';
-import { SignInDocument, VerifyMfaDocument } from '../../gql/graphql';
+import { SignInDocument, VerifyMfaDocument } from './sign-in.generated';
 import { useViewer } from './useViewer';
 import { applyProblem, Field, FormProblem, type FormProblemState, readProblem } from '../../app/form-kit';
 import { useCheckedForm } from '../../app/form-kit/useCheckedForm';

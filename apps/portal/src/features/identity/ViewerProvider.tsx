@@ -1,8 +1,8 @@
 import { useApolloClient, useMutation, useQuery } from '@apollo/client/react';
 import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { setChosenTimeZone, viewerTimeZone } from '../../app/time-zone';
-import { SignOutDocument, ViewerDocument } from '../../gql/graphql';
-import { forgetReflectionDrafts } from '../reflections/useReflectionDraft';
+import { SignOutDocument, ViewerDocument } from './viewer.generated';
+import { forgetReflectionDrafts } from '../reflections/draft-storage';
 import { ViewerContext, type Viewer, type ViewerState } from './viewer-context';
 
 /** Knows who is signed in (the `me` query) and offers sign-in, refresh and sign-out to every page. */

@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import type { ClientHomePageQuery } from '../../gql/graphql';
+import type { ClientHomePageQuery } from '../client-home/client-home.generated';
 import { MEASURE_WORDS, measurePath, progressWords } from './measure-words';
 
 /**

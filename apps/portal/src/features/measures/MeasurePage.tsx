@@ -5,7 +5,7 @@ import { useForm, useWatch } from 'react-hook-form';
 import { Link, useNavigate, useParams } from 'react-router';
 import { applyProblem, FormProblem, ProblemLine, readProblem, SubmitRow, type FormProblemState } from '../../app/form-kit';
 import { usePageTitle } from '../../app/usePageTitle';
-import { MeasurePageDocument, SubmitMeasureDocument, type MeasurePageQuery, type SubmitMeasureMutation } from '../../gql/graphql';
+import { MeasurePageDocument, SubmitMeasureDocument, type MeasurePageQuery, type SubmitMeasureMutation } from './measures.generated';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';

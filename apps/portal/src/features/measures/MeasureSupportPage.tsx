@@ -2,7 +2,7 @@ import { useQuery } from '@apollo/client/react';
 import { useEffect, useRef } from 'react';
 import { Link, useLocation } from 'react-router';
 import { usePageTitle } from '../../app/usePageTitle';
-import { MeasureSupportPageDocument } from '../../gql/graphql';
+import { MeasureSupportPageDocument } from './measures.generated';
 import '../clinical-common/clinical.css';
 import { useSignedInViewer } from '../identity/useViewer';
 import { toldTherapist } from './measure-support';

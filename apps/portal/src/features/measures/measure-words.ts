@@ -1,4 +1,4 @@
-import type { MeasureKind } from '../../gql/graphql';
+import type { MeasureKind } from '../../gql/types';
 
 /**
  * How the portal names each measure to a client, and where its page lives. No imports beyond types: the

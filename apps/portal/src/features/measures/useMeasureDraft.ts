@@ -1,7 +1,7 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
-import type { MeasureKind } from '../../gql/graphql';
-import { SaveMeasureDraftDocument } from '../../gql/graphql';
+import type { MeasureKind } from '../../gql/types';
+import { SaveMeasureDraftDocument } from './measures.generated';
 import { MeasureDraftSaver, type MeasureDraftState } from './measure-draft';
 
 /** A measure's answers kept on the server as the client goes (measure-draft.ts); a change not sent yet goes when the page closes. */

@@ -1,6 +1,6 @@
 import { useMutation } from '@apollo/client/react';
 import { useState } from 'react';
-import { CloseMyAccountDocument } from '../../gql/graphql';
+import { CloseMyAccountDocument } from './my-data.generated';
 import { PasswordCheckForm } from '../account/PasswordCheckForm';
 import { useViewer } from '../identity/useViewer';
 

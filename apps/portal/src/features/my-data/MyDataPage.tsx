@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { formatDate } from '../../app/format';
 import { usePageTitle } from '../../app/usePageTitle';
-import { MyDataExportDocument } from '../../gql/graphql';
+import { MyDataExportDocument } from './my-data.generated';
 import { MODALITY_WORDS, MOOD_WORDS, STATUS_WORDS } from '../clinical-common/words';
 import { readExport, saveExportFile } from './my-data-file';
 

@@ -1,7 +1,7 @@
 import { useApolloClient } from '@apollo/client/react';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MyDataExportDocument } from '../../gql/graphql';
+import { MyDataExportDocument } from './my-data.generated';
 import { saveExportFile } from './my-data-file';
 
 /** On the account page (clients): take a copy of everything, as a file or as a page to read and print. */

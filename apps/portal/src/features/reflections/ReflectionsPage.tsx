@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@apollo/client/react';
 import { useState } from 'react';
 import { usePageTitle } from '../../app/usePageTitle';
-import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from '../../gql/graphql';
+import { ReflectionsPageDocument, ShareReflectionDocument, UnshareReflectionDocument, type OwnReflectionFieldsFragment } from './reflections.generated';
 import { Loading, PageLoadProblem } from '../clinical-common/Loading';
 import { readProblem } from '../../app/form-kit';
 import { formatWhen } from '../clinical-common/time';

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState, SubmitRow } from '../../app/form-kit';
 import { formatDate } from '../../app/format';
-import { WriteReflectionDocument, type ReflectionsPageQuery } from '../../gql/graphql';
+import { WriteReflectionDocument, type ReflectionsPageQuery } from './reflections.generated';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { useReflectionDraft, type DraftStatus } from './useReflectionDraft';
 

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { forgetDrafts, initialDraft, ReflectionDraftSync, RETRY_MS, SAVE_AFTER_MS, type Draft, type ServerDraft } from './reflection-draft';
+import { forgetDrafts } from './draft-storage';
+import { initialDraft, ReflectionDraftSync, RETRY_MS, SAVE_AFTER_MS, type Draft, type ServerDraft } from './reflection-draft';
 
 /** The Storage interface over a Map: what localStorage does, for Node, which has none. */
 function memoryStorage(): Storage {

@@ -1,3 +1,5 @@
+import { storageKey } from './draft-storage';
+
 export interface Draft {
   body: string;
   mood: number | null;
@@ -27,22 +29,7 @@ export const SAVE_AFTER_MS = 800;
 /** After a failed save, try again this often (and as soon as the browser says it is back online). */
 export const RETRY_MS = 10_000;
 
-const STORAGE_PREFIX = 'attune.reflection-draft.';
-const storageKey = (userId: string) => `${STORAGE_PREFIX}${userId}`;
 const EMPTY: Draft = { body: '', mood: null };
-
-/**
- * Removes every reflection draft kept on this device. For signing out: a draft is private writing, and the
- * next person at a shared computer should not find it in the browser's storage.
- */
-export function forgetDrafts(storage: Storage | null) {
-  try {
-    if (!storage) return;
-    for (const key of Object.keys(storage)) if (key.startsWith(STORAGE_PREFIX)) storage.removeItem(key);
-  } catch {
-    // Storage switched off: nothing was kept.
-  }
-}
 
 function readStored(storage: Storage | null, userId: string): StoredDraft | null {
   try {

@@ -1,23 +1,10 @@
 import { useMutation } from '@apollo/client/react';
 import { useEffect, useMemo, useState } from 'react';
-import { SaveReflectionDraftDocument } from '../../gql/graphql';
-import { forgetDrafts, ReflectionDraftSync, type ServerDraft } from './reflection-draft';
+import { SaveReflectionDraftDocument } from './reflections.generated';
+import { deviceStorage } from './draft-storage';
+import { ReflectionDraftSync, type ServerDraft } from './reflection-draft';
 
 export type { Draft, DraftStatus } from './reflection-draft';
-
-/** The browser's storage, or null where it is switched off (reading it can throw then). */
-function deviceStorage() {
-  try {
-    return window.localStorage;
-  } catch {
-    return null;
-  }
-}
-
-/** Removes every reflection draft kept on this device, for signing out (see reflection-draft.ts). */
-export function forgetReflectionDrafts() {
-  forgetDrafts(deviceStorage());
-}
 
 /** The reflection being written, kept on this device at every change and on the server when typing pauses (reflection-draft.ts). */
 export function useReflectionDraft(userId: string, serverDraft: ServerDraft) {

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'react';
 import { FormProvider, useForm } from 'react-hook-form';
 import { z } from 'zod';
 import { applyProblem, Field, FormProblem, readProblem, requiredText, type FormProblemState } from '../../app/form-kit';
-import { CancelSessionDocument, CompleteSessionDocument, MarkSessionNoShowDocument, RescheduleSessionDocument, type SessionStatus } from '../../gql/graphql';
+import { CancelSessionDocument, CompleteSessionDocument, MarkSessionNoShowDocument, RescheduleSessionDocument } from './scheduling.generated';
+import type { SessionStatus } from '../../gql/types';
 import { formatSessionTime, formatWhen, isoToLocalInputs, minutesBetween } from '../clinical-common/time';
 import { LENGTHS, SCHEDULING_WORDS, SessionTimeFields, sessionTimesSchema, toTimes, withTimeFields } from './SessionTimeFields';
 
