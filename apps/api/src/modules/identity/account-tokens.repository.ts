@@ -23,8 +23,8 @@ export class AccountTokensRepository {
   }
 
   /** Every link of the person not yet used stops working. */
-  async expireUnusedOf(manager: EntityManager, userId: string) {
-    await manager.update(AccountTokenEntity, { userId, usedAt: IsNull() }, { usedAt: new Date() });
+  async expireUnusedOf(manager: EntityManager, userId: string, at = new Date()) {
+    await manager.update(AccountTokenEntity, { userId, usedAt: IsNull() }, { usedAt: at });
   }
 
   async deleteRecoveryCodesOf(manager: EntityManager, userId: string) {

@@ -35,6 +35,6 @@ import { AuthSessionsService } from './auth-sessions.service';
     IdentityResolver,
     AccountStatusResolver,
   ],
-  exports: [AuthSessionsService, ApiTokensService, RateLimitService, PasswordChecksService, AfterResponse],
+  exports: [AuthSessionsService, ApiTokensService, AccountTokensRepository, RateLimitService, PasswordChecksService, AfterResponse],
 })
 export class IdentityModule {}

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { In, MoreThan, type EntityManager } from 'typeorm';
 import { CareRelationshipEntity } from '../care/care-relationship.entity';
 import { CheckInEntity } from '../checkins/check-in.entity';
 import { ArticleEntity } from '../content/article.entity';
 import { SharedArticleEntity } from '../content/shared-article.entity';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from '../reflections/reflection.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
-import { AccountTokenEntity } from '../identity/account-token.entity';
 import { MeasureDraftEntity, MeasureResponseEntity } from '../measures/measure.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -52,11 +51,6 @@ export class MyDataRepository {
 
   markClosed(manager: EntityManager, user: Pick<UserEntity, 'id' | 'deactivatedAt'>, at: Date) {
     return manager.update(UserEntity, { id: user.id }, { closedAt: at, deactivatedAt: user.deactivatedAt ?? at });
-  }
-
-  /** Invitation and reset links not yet used stop working. */
-  useUpAccountTokens(manager: EntityManager, userId: string, at: Date) {
-    return manager.update(AccountTokenEntity, { userId, usedAt: IsNull() }, { usedAt: at });
   }
 
   /**
