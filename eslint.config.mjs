@@ -62,7 +62,7 @@ export default tseslint.config(
         ...[
           // getRepository, createQueryBuilder and query on anything; the rest of an EntityManager's API on a data source or a transaction.
           'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
-          `CallExpression[callee.object.name=/^(dataSource|manager|runner)$/][callee.property.name=${ENTITY_MANAGER_CALLS}]`,
+          `CallExpression[callee.object.name=/^(dataSource|manager|entityManager|em|tx|runner|queryRunner)$/][callee.property.name=${ENTITY_MANAGER_CALLS}]`,
           `CallExpression[callee.object.property.name=/^(dataSource|manager)$/][callee.property.name=${ENTITY_MANAGER_CALLS}]`,
         ].map((selector) => ({ selector, message: 'Services never query the database themselves: add a method to the feature\'s repository and pass it the transaction.' })),
       ],
@@ -73,7 +73,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^(typeorm|@nestjs/typeorm)$', message: 'Resolvers never query the database: ask the feature\'s service, which holds its queries and their policy filters.' }] },
+        { patterns: [{ regex: '^(typeorm|@nestjs/typeorm)$', message: 'Resolvers never query the database: ask the feature\'s service, whose repository holds the queries and their policy filters.' }] },
       ],
     },
   },
