@@ -2,6 +2,9 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/** The EntityManager (and Repository) methods that read or write rows. */
+const ENTITY_MANAGER_CALLS = '/^(find\\w*|save|insert|update|upsert|delete|remove|softDelete|restore|count\\w*|exist\\w*|increment|decrement|sum|average|minimum|maximum|clear)$/';
+
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '**/src/gql/**', '**/*.generated.ts', '**/src/generated/**', '**/.data/**', '**/test-results/**', '**/playwright-report/**', '**/*.cjs'] },
   js.configs.recommended,
@@ -40,12 +43,37 @@ export default tseslint.config(
       ],
     },
   },
+  // Queries live in each feature's repository: a service holds the behaviour and the transaction, and hands
+  // the transaction (an EntityManager, or a QueryRunner) to the repository's methods.
+  {
+    files: ['apps/api/src/modules/**/*.service.ts', 'apps/api/src/modules/**/*.worker.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'typeorm', allowImportNames: ['DataSource', 'EntityManager', 'QueryRunner'], message: 'Services open transactions and hand them on; the queries (and their operators such as In and IsNull) live in the feature\'s repository.' },
+            { name: '@nestjs/typeorm', message: 'Services take the feature\'s repository, not a TypeORM Repository.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          // getRepository, createQueryBuilder and query on anything; the rest of an EntityManager's API on a data source or a transaction.
+          'CallExpression[callee.property.name=/^(query|getRepository|createQueryBuilder)$/]',
+          `CallExpression[callee.object.name=/^(dataSource|manager|entityManager|em|tx|runner|queryRunner)$/][callee.property.name=${ENTITY_MANAGER_CALLS}]`,
+          `CallExpression[callee.object.property.name=/^(dataSource|manager)$/][callee.property.name=${ENTITY_MANAGER_CALLS}]`,
+        ].map((selector) => ({ selector, message: 'Services never query the database themselves: add a method to the feature\'s repository and pass it the transaction.' })),
+      ],
+    },
+  },
   {
     files: ['apps/api/src/**/*.resolver.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ regex: '^typeorm$', message: 'Resolvers never query the database: ask the feature\'s service, which holds its queries and their policy filters.' }] },
+        { patterns: [{ regex: '^(typeorm|@nestjs/typeorm)$', message: 'Resolvers never query the database: ask the feature\'s service, whose repository holds the queries and their policy filters.' }] },
       ],
     },
   },

@@ -33,6 +33,26 @@ describe('import boundaries (docs/architecture.md)', () => {
 
   it('keeps the database out of resolvers', () => {
     expect(lint('apps/api/src/modules/example/example.resolver.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).toContain('no-restricted-imports');
-    expect(lint('apps/api/src/modules/example/example.service.ts', "import { DataSource } from 'typeorm';\nexport const x = DataSource;\n")).not.toContain('no-restricted-imports');
+    expect(lint('apps/api/src/modules/example/example.resolver.ts', "import { InjectRepository } from '@nestjs/typeorm';\nexport const x = InjectRepository;\n")).toContain('no-restricted-imports');
+  });
+
+  it('keeps queries out of services: they open transactions and hand them to the repository', () => {
+    const service = 'apps/api/src/modules/example/example.service.ts';
+    const header = "import { DataSource, type EntityManager } from 'typeorm';\nexport class ExampleService {\n  constructor(private readonly dataSource: DataSource) {}\n";
+    const method = (body: string) => `${header}  run(manager: EntityManager) {\n    ${body}\n  }\n}\n`;
+    // A transaction opened and handed on is what a service does.
+    expect(lint(service, method('return this.dataSource.transaction(async (tx) => [manager, tx]);'))).toEqual([]);
+    // Queries through the data source, a transaction or a query builder are the repository's.
+    expect(lint(service, method("return this.dataSource.query('SELECT 1');"))).toContain('no-restricted-syntax');
+    expect(lint(service, method("return this.dataSource.getRepository('users').findOneBy({});"))).toContain('no-restricted-syntax');
+    expect(lint(service, method("return manager.update('users', {}, {});"))).toContain('no-restricted-syntax');
+    expect(lint(service, method("return this.dataSource.manager.findOne('users', {});"))).toContain('no-restricted-syntax');
+    expect(lint(service, method("return manager.createQueryBuilder().delete().execute();"))).toContain('no-restricted-syntax');
+    // So are TypeORM's operators and repositories.
+    expect(lint(service, "import { IsNull } from 'typeorm';\nexport const x = IsNull;\n")).toContain('no-restricted-imports');
+    expect(lint(service, "import { Repository } from 'typeorm';\nexport type X = Repository<object>;\n")).toContain('no-restricted-imports');
+    expect(lint(service, "import { InjectRepository } from '@nestjs/typeorm';\nexport const x = InjectRepository;\n")).toContain('no-restricted-imports');
+    // A repository is where they belong.
+    expect(lint('apps/api/src/modules/example/example.repository.ts', "import { IsNull } from 'typeorm';\nexport const x = IsNull;\n")).toEqual([]);
   });
 });

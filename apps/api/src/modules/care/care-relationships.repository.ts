@@ -74,10 +74,6 @@ export class CareRelationshipsRepository {
     return manager.getRepository(UserEntity).existsBy({ id: therapistId, role: 'THERAPIST', deactivatedAt: IsNull() });
   }
 
-  findUserOrFail(id: string) {
-    return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id });
-  }
-
   /** People of the practice by name, each with their current (active) therapist; one extra row tells whether more follow. */
   membersPage(query: PracticeMembersQuery) {
     const qb = this.dataSource

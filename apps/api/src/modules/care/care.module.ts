@@ -4,5 +4,5 @@ import { CareRelationshipsRepository } from './care-relationships.repository';
 import { CareResolver } from './care.resolver';
 import { CareService } from './care.service';
 
-@Module({ providers: [CarePolicy, CareRelationshipsRepository, CareService, CareResolver], exports: [CarePolicy] })
+@Module({ providers: [CarePolicy, CareRelationshipsRepository, CareService, CareResolver], exports: [CarePolicy, CareRelationshipsRepository] })
 export class CareModule {}

@@ -6,6 +6,7 @@ import { notFound, parseInput } from '../../common/errors';
 import { parseAfter, toConnection } from '../../common/pagination';
 import { assertPolicy, Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
+import { UsersRepository } from '../users/users.repository';
 import { CareRelationshipsRepository } from './care-relationships.repository';
 import type { PracticeMembersArgs } from './care.models';
 import { isOwnTherapistAccount, ownTherapistAccounts } from './self-assignment';
@@ -18,6 +19,7 @@ export class CareService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly relationships: CareRelationshipsRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -73,7 +75,7 @@ export class CareService {
   /** The admin's own therapist accounts that have clients: the admin has clinical access through them. */
   async clinicalAccess(viewer: Viewer) {
     assertPolicy(Policy.manageUsers(viewer));
-    const admin = await this.relationships.findUserOrFail(viewer.userId);
+    const admin = await this.users.getById(viewer.userId);
     return (await ownTherapistAccounts(this.relationships, admin)).filter((account) => account.activeClients > 0);
   }
 

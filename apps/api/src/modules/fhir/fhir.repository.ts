@@ -5,7 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { withExactTimes, type Timed } from '../../common/pagination';
 import { CarePolicy } from '../care/care-policy.service';
 import { CheckInEntity } from '../checkins/check-in.entity';
-import { MeasureResponseEntity } from '../measures/measure.entity';
+import { MeasuresRepository } from '../measures/measures.repository';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { UserEntity } from '../users/user.entity';
 import type { PersonRow } from './fhir.mapping';
@@ -24,6 +24,7 @@ export class FhirRepository {
   constructor(
     private readonly dataSource: DataSource,
     private readonly care: CarePolicy,
+    private readonly measures: MeasuresRepository,
   ) {}
 
   async client(id: string): Promise<PersonRow | null> {
@@ -44,20 +45,9 @@ export class FhirRepository {
     return users.map((user) => ({ id: user.id, displayName: user.displayName, active: !user.deactivatedAt }));
   }
 
-  /** Newest first; `limit` rows after `after`. */
-  measureResponses(viewer: Viewer, clientId: string, { kinds, after, limit }: { kinds?: MeasureKind[] | null; after?: Position | null; limit?: number }): Promise<Timed<MeasureResponseEntity>[]> {
-    const visible = this.care.relationshipFilter(viewer, 'm');
-    const qb = this.dataSource
-      .getRepository(MeasureResponseEntity)
-      .createQueryBuilder('m')
-      .where(visible.sql, visible.params)
-      .andWhere('m.client_id = :clientId', { clientId })
-      .orderBy('m.completed_at', 'DESC')
-      .addOrderBy('m.id', 'DESC');
-    if (kinds) qb.andWhere('m.kind IN (:...kinds)', { kinds });
-    if (after) qb.andWhere('(m.completed_at, m.id) < (:at, :id)', { at: after[0], id: after[1] });
-    if (limit !== undefined) qb.limit(limit);
-    return withExactTimes(qb, 'm.completed_at');
+  /** Newest first; `limit` rows after `after`: the measures feature's own query, under the same filter as everywhere. */
+  measureResponses(viewer: Viewer, clientId: string, { kinds, after, limit }: { kinds?: MeasureKind[] | null; after?: Position | null; limit?: number }) {
+    return this.measures.responsesOf({ visible: this.care.relationshipFilter(viewer, 'm'), clientId, kinds, after, limit });
   }
 
   /** Newest first; `limit` rows after `after`. Only the scores: the comment is never selected. */

@@ -4,6 +4,7 @@ import { DataSource, type QueryRunner } from 'typeorm';
 import { AppLoggerToken } from '../../common/logger.module';
 import type { AppLogger } from '../../common/logger';
 import { requestScope } from '../../common/request-context';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { joinRequestTransactions } from './request-transaction';
 
 /** How long an answer is kept for retries (Stripe keeps them 24 hours too). */
@@ -39,6 +40,7 @@ export class IdempotencyClaim {
 
   constructor(
     private readonly runner: QueryRunner,
+    private readonly keys: IdempotencyKeysRepository,
     private readonly principal: string,
     private readonly key: string,
   ) {
@@ -60,14 +62,9 @@ export class IdempotencyClaim {
     this.detach();
     try {
       if (keep) {
-        await this.runner.query(`UPDATE idempotency_keys SET response = $3, http_status = $4 WHERE principal = $1 AND key = $2`, [
-          this.principal,
-          this.key,
-          JSON.stringify(response),
-          httpStatus ?? null,
-        ]);
+        await this.keys.storeAnswer(this.runner, this.principal, this.key, response, httpStatus ?? null);
       } else {
-        await this.runner.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2`, [this.principal, this.key]);
+        await this.keys.deleteKey(this.runner, this.principal, this.key);
       }
       await this.runner.commitTransaction();
       return keep ? 'kept' : 'committedWithoutAnswer';
@@ -104,6 +101,7 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnApplica
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly keys: IdempotencyKeysRepository,
     @Inject(AppLoggerToken) private readonly logger: AppLogger,
   ) {
     joinRequestTransactions(dataSource);
@@ -118,20 +116,13 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnApplica
     await runner.connect();
     try {
       await runner.startTransaction();
-      await runner.query(`SET LOCAL lock_timeout = '${WAIT_FOR_HOLDER}'`);
-      await runner.query(`DELETE FROM idempotency_keys WHERE principal = $1 AND key = $2 AND expires_at <= now()`, [principal, key]);
+      await this.keys.waitForHolderUpTo(runner, WAIT_FOR_HOLDER);
+      await this.keys.deleteExpiredKey(runner, principal, key);
       // A concurrent holder's uncommitted row makes this insert wait until that holder commits or rolls back.
-      const inserted = (await runner.query(
-        `INSERT INTO idempotency_keys (principal, key, request_hash, expires_at)
-         VALUES ($1, $2, $3, now() + make_interval(hours => $4))
-         ON CONFLICT (principal, key) DO NOTHING RETURNING key`,
-        [principal, key, requestHash, IDEMPOTENCY_KEY_LIFETIME_HOURS],
-      )) as unknown[];
-      if (inserted.length > 0) return { kind: 'claimed', claim: new IdempotencyClaim(runner, principal, key) };
-      const [row] = (await runner.query(`SELECT request_hash, http_status, response FROM idempotency_keys WHERE principal = $1 AND key = $2`, [
-        principal,
-        key,
-      ])) as { request_hash: string; http_status: number | null; response: FormattedExecutionResult | null }[];
+      if (await this.keys.insertKey(runner, principal, key, requestHash, IDEMPOTENCY_KEY_LIFETIME_HOURS)) {
+        return { kind: 'claimed', claim: new IdempotencyClaim(runner, this.keys, principal, key) };
+      }
+      const row = await this.keys.stored(runner, principal, key);
       await runner.rollbackTransaction();
       await runner.release();
       if (!row || row.response === null) return { kind: 'inProgress' };
@@ -147,8 +138,7 @@ export class IdempotencyKeysService implements OnApplicationBootstrap, OnApplica
 
   /** Deletes answers past their 24 hours. */
   async deleteExpired(): Promise<number> {
-    const [, deleted] = (await this.dataSource.query(`DELETE FROM idempotency_keys WHERE expires_at <= now()`)) as [unknown, number];
-    return deleted;
+    return this.keys.deleteExpired();
   }
 
   onApplicationBootstrap() {

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { IdempotencyKeysRepository } from './idempotency-keys.repository';
 import { IdempotencyKeysService } from './idempotency-keys.service';
 
-@Module({ providers: [IdempotencyKeysService], exports: [IdempotencyKeysService] })
+@Module({ providers: [IdempotencyKeysRepository, IdempotencyKeysService], exports: [IdempotencyKeysService] })
 export class IdempotencyModule {}

@@ -9,7 +9,7 @@ export const requestTransaction = (): EntityManager | undefined => requestScope.
 /**
  * Makes every query a request sends through the data source join that request's transaction while it has
  * one: `dataSource.manager` (and so `getRepository` and `transaction`, which becomes a savepoint),
- * `dataSource.query` and `dataSource.createQueryBuilder`. Services keep taking the DataSource as they do,
+ * `dataSource.query` and `dataSource.createQueryBuilder`. Repositories keep taking the DataSource as they do,
  * and a mutation sent with an Idempotency-Key commits its writes and its stored answer together.
  * Joining is also what keeps the embedded database (one connection) from waiting on itself.
  */

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import QRCode from 'qrcode';
-import { DataSource, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { MFA_REQUIRED_ROLES, displayNameSchema, emailSchema, roleSchema, totpCodeSchema, z, type Role } from '@attune/domain';
 import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
 import { badInput, forbidden, parseInput, unauthenticated } from '../../common/errors';
@@ -12,17 +12,18 @@ import { requestScope } from '../../common/request-context';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { AuditService } from '../audit/audit.service';
-import { CareRelationshipEntity } from '../care/care-relationship.entity';
+import { CareRelationshipsRepository } from '../care/care-relationships.repository';
 import { MailerService } from '../mail/mailer.service';
-import { UserEntity } from '../users/user.entity';
-import { AccountTokenEntity } from './account-token.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import type { AccountTokenEntity } from './account-token.entity';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { invitationLink, issueAccountToken } from './account-tokens';
 import { ApiTokensService } from './api-tokens.service';
 import { MFA_ATTEMPT_LIMIT, normalizeRecoveryCode } from './identity.service';
 import { hashPassword } from './password';
 import { PasswordChecksService } from './password-checks.service';
 import { assertAcceptablePassword } from './password-policy';
-import { RecoveryCodeEntity } from './recovery-code.entity';
 import { randomSecret, sha256 } from './secrets';
 import { AuthSessionsService } from './auth-sessions.service';
 import { newTotpSecret, totpUri, verifyTotp } from './totp';
@@ -48,6 +49,9 @@ export interface MfaEnrollment {
 export class AccountService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tokens: AccountTokensRepository,
+    private readonly careRelationships: CareRelationshipsRepository,
     private readonly sessions: AuthSessionsService,
     private readonly mailer: MailerService,
     private readonly audit: AuditService,
@@ -61,7 +65,7 @@ export class AccountService {
   // ---- second factor -------------------------------------------------------------------------
 
   async mfaEnabled(userId: string) {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: userId });
+    const user = await this.users.getById(userId);
     return user.mfaEnabled;
   }
 
@@ -72,7 +76,7 @@ export class AccountService {
   async startMfaEnrollment(viewer: Viewer | null, pending: PendingSignIn | null, password: string | null, currentCode: string | null): Promise<MfaEnrollment> {
     const user = await this.userForMfaChange(viewer, pending, password, currentCode);
     const secret = newTotpSecret();
-    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { mfaPendingSecret: secret });
+    await this.users.update(user.id, { mfaPendingSecret: secret });
     const otpauthUri = totpUri(secret, user.email);
     return { secret, otpauthUri, qrCodeDataUrl: await QRCode.toDataURL(otpauthUri, { margin: 1, width: 220 }) };
   }
@@ -83,12 +87,12 @@ export class AccountService {
     const userId = viewer?.userId ?? (pending?.stage === 'MFA_ENROLLMENT' ? pending.userId : null);
     if (!userId) throw unauthenticated();
     return this.dataSource.transaction(async (manager) => {
-      const user = await manager.getRepository(UserEntity).findOne({ where: { id: userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(manager, userId);
       if (!user?.mfaPendingSecret) throw badInput([{ path: ['code'], message: 'Please start setting up your authenticator app again.' }]);
       const step = await verifyTotp(user.mfaPendingSecret, code, null);
       if (step === null) throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from your app." }]);
       const replacing = user.mfaEnabled;
-      await manager.update(UserEntity, { id: user.id }, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) });
+      await this.users.update(user.id, { mfaSecret: user.mfaPendingSecret, mfaPendingSecret: null, mfaEnabled: true, mfaLastStep: String(step) }, manager);
       const codes = await this.replaceRecoveryCodes(user.id, manager);
       await this.sessions.revokeAllForUser(user.id, null, manager);
       // A new authenticator means the old one may be in someone else's hands: its tokens end too.
@@ -118,8 +122,8 @@ export class AccountService {
       throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from your app." }]);
     }
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null });
-      await manager.delete(RecoveryCodeEntity, { userId: user.id });
+      await this.users.update(user.id, { mfaEnabled: false, mfaSecret: null, mfaLastStep: null }, manager);
+      await this.tokens.deleteRecoveryCodesOf(manager, user.id);
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
       const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
       await this.audit.record({ action: 'account.mfa_disabled', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
@@ -138,12 +142,12 @@ export class AccountService {
   }
 
   private async replaceRecoveryCodes(userId: string, manager: EntityManager) {
-    await manager.delete(RecoveryCodeEntity, { userId });
+    await this.tokens.deleteRecoveryCodesOf(manager, userId);
     const codes = Array.from({ length: RECOVERY_CODE_COUNT }, () => {
       const raw = randomSecret(10).toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(10, '0').slice(0, 10);
       return `${raw.slice(0, 4)}-${raw.slice(4, 8)}-${raw.slice(8)}`;
     });
-    await manager.insert(RecoveryCodeEntity, codes.map((code) => ({ userId, codeHash: sha256(normalizeRecoveryCode(code)) })));
+    await this.tokens.insertRecoveryCodes(manager, userId, codes.map((code) => sha256(normalizeRecoveryCode(code))));
     return codes;
   }
 
@@ -153,7 +157,7 @@ export class AccountService {
       if (user.mfaEnabled) await this.requireCurrentCode(user, currentCode);
       return user;
     }
-    if (pending?.stage === 'MFA_ENROLLMENT') return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: pending.userId });
+    if (pending?.stage === 'MFA_ENROLLMENT') return this.users.getById(pending.userId);
     throw unauthenticated();
   }
 
@@ -163,7 +167,7 @@ export class AccountService {
     await this.limits.consume('mfa', user.id, MFA_ATTEMPT_LIMIT, 'Too many codes were tried. For your safety, please wait 15 minutes and try again.');
     const step = user.mfaSecret ? await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep)) : null;
     if (step === null) throw badInput([{ path: ['code'], message: "That code didn't match. Please enter the newest 6-digit code from the app you use now." }]);
-    await this.dataSource.getRepository(UserEntity).update({ id: user.id }, { mfaLastStep: String(step) });
+    await this.users.update(user.id, { mfaLastStep: String(step) });
     await this.limits.reset('mfa', user.id, MFA_ATTEMPT_LIMIT);
   }
 
@@ -174,7 +178,7 @@ export class AccountService {
     assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
     const passwordHash = await hashPassword(newPassword);
     await this.dataSource.transaction(async (manager) => {
-      await manager.update(UserEntity, { id: user.id }, { passwordHash });
+      await this.users.update(user.id, { passwordHash }, manager);
       await this.sessions.revokeAllForUser(user.id, viewer.sessionId, manager);
       const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
       await this.audit.record({ action: 'account.password_changed', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
@@ -193,11 +197,11 @@ export class AccountService {
     if (viewer.role === 'CLIENT' || (viewer.role === 'THERAPIST' && role !== 'CLIENT')) {
       throw forbidden(viewer.role === 'THERAPIST' ? 'Therapists can invite clients. An admin can invite colleagues.' : undefined);
     }
-    const existing = await this.dataSource.getRepository(UserEntity).findOneBy({ email });
+    const existing = await this.users.findByEmail(email);
     const token = await this.dataSource.transaction(async (manager) => {
       await this.audit.record({ action: 'account.invitation_sent', actor: viewer, metadata: { role } }, manager);
       if (existing) return null;
-      return issueAccountToken(manager, {
+      return issueAccountToken(this.tokens, manager, {
         purpose: 'INVITATION',
         email,
         role,
@@ -228,19 +232,17 @@ export class AccountService {
     const { token, displayName } = parseInput(acceptSchema, input);
     return this.dataSource.transaction(async (manager) => {
       const invitation = await this.consumeToken(manager, 'INVITATION', token);
-      if (await manager.getRepository(UserEntity).existsBy({ email: invitation.email })) throw expiredLink();
+      if (await this.users.existsWithEmail(manager, invitation.email)) throw expiredLink();
       const name = displayName ?? invitation.displayName ?? invitation.email;
       assertAcceptablePassword(password, [invitation.email, name]);
-      const user = await manager.save(
-        manager.create(UserEntity, {
-          email: invitation.email,
-          displayName: name,
-          role: (invitation.role ?? 'CLIENT') as Role,
-          passwordHash: await hashPassword(password),
-        }),
-      );
+      const user = await this.users.insert(manager, {
+        email: invitation.email,
+        displayName: name,
+        role: (invitation.role ?? 'CLIENT') as Role,
+        passwordHash: await hashPassword(password),
+      });
       if (invitation.therapistId && user.role === 'CLIENT') {
-        await manager.insert(CareRelationshipEntity, { therapistId: invitation.therapistId, clientId: user.id });
+        await this.careRelationships.insert(manager, { therapistId: invitation.therapistId, clientId: user.id });
       }
       const stage = MFA_REQUIRED_ROLES.includes(user.role) ? 'MFA_ENROLLMENT' : 'ACTIVE';
       await this.sessions.start(user, stage, req, res, manager);
@@ -267,11 +269,11 @@ export class AccountService {
 
   /** Only an existing, active account gets a link. */
   private async sendResetLink(email: string) {
-    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ email, deactivatedAt: IsNull() });
+    const user = await this.users.findActiveByEmail(email);
     if (!user) return;
     const token = await this.dataSource.transaction(async (manager) => {
       await this.audit.record({ action: 'account.password_reset_requested', targetType: 'user', targetId: user.id, subjectUserId: user.id }, manager);
-      return issueAccountToken(manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
+      return issueAccountToken(this.tokens, manager, { purpose: 'PASSWORD_RESET', email, userId: user.id, expiresAt: new Date(Date.now() + RESET_MINUTES * 60_000) });
     });
     await this.mailer.send({
       to: email,
@@ -286,10 +288,10 @@ export class AccountService {
     return this.dataSource.transaction(async (manager) => {
       const reset = await this.consumeToken(manager, 'PASSWORD_RESET', token);
       // A link sent before the account was deactivated no longer works.
-      const user = await manager.getRepository(UserEntity).findOneBy({ id: reset.userId!, deactivatedAt: IsNull() });
+      const user = await this.users.findActive(reset.userId!, manager);
       if (!user) throw expiredLink();
       assertAcceptablePassword(newPassword, [user.email, user.displayName], ['newPassword']);
-      await manager.update(UserEntity, { id: user.id }, { passwordHash: await hashPassword(newPassword) });
+      await this.users.update(user.id, { passwordHash: await hashPassword(newPassword) }, manager);
       await this.sessions.revokeAllForUser(user.id, null, manager);
       const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
       await this.audit.record({ action: 'account.password_reset', targetType: 'user', targetId: user.id, subjectUserId: user.id, metadata: { tokensRevoked } }, manager);
@@ -301,12 +303,9 @@ export class AccountService {
 
   /** Marks the link used in the same statement that checks it, so it works exactly once. */
   private async consumeToken(manager: EntityManager, purpose: AccountTokenEntity['purpose'], token: string) {
-    const row = await manager.getRepository(AccountTokenEntity).findOne({
-      where: { tokenHash: sha256(token), purpose, usedAt: IsNull(), expiresAt: MoreThan(new Date()) },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const row = await this.tokens.lockUsable(manager, purpose, sha256(token));
     if (!row) throw expiredLink();
-    await manager.update(AccountTokenEntity, { id: row.id }, { usedAt: new Date() });
+    await this.tokens.markUsed(manager, row.id);
     return row;
   }
 }

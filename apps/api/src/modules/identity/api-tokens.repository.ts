@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull, type EntityManager } from 'typeorm';
-import { UserEntity } from '../users/user.entity';
 import { ApiTokenEntity } from './api-token.entity';
 
 /** The only place API token queries live. */
@@ -35,11 +34,6 @@ export class ApiTokensRepository {
 
   findByHash(tokenHash: string) {
     return this.repo().findOneBy({ tokenHash });
-  }
-
-  /** The token's owner while their account is active. */
-  activeOwner(userId: string) {
-    return this.dataSource.getRepository(UserEntity).findOneBy({ id: userId, deactivatedAt: IsNull() });
   }
 
   touch(id: string, at: Date) {

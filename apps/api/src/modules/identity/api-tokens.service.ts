@@ -5,6 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { notFound, parseInput } from '../../common/errors';
 import { AuditService } from '../audit/audit.service';
 import { preferencesOf } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { randomSecret, sha256 } from './secrets';
 
@@ -17,6 +18,7 @@ export class ApiTokensService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tokens: ApiTokensRepository,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
   ) {}
 
@@ -61,7 +63,7 @@ export class ApiTokensService {
     if (!secret.startsWith(API_TOKEN_PREFIX) || secret.length > 100) return null;
     const token = await this.tokens.findByHash(sha256(secret));
     if (!token || token.revokedAt || (token.expiresAt && token.expiresAt <= new Date())) return null;
-    const user = await this.tokens.activeOwner(token.userId);
+    const user = await this.users.findActive(token.userId);
     if (!user) return null;
     if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.tokens.touch(token.id, new Date());

@@ -1,13 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
-import { DataSource, IsNull, Not, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import type { Role } from '@attune/domain';
 import type { PendingSignIn, Viewer } from '../../common/auth/viewer';
 import type { AppConfig } from '../../config/config';
 import { afterCommit } from '../../database/after-commit';
 import { APP_CONFIG } from '../../config/config.module';
 import { UserEntity } from '../users/user.entity';
-import { AuthSessionEntity, type AuthSessionStage } from './auth-session.entity';
+import type { AuthSessionStage } from './auth-session.entity';
+import { AuthSessionsRepository } from './auth-sessions.repository';
 import { SessionCache, type SessionRow } from './session-cache';
 import { randomSecret, sha256 } from './secrets';
 
@@ -33,6 +34,7 @@ export type ResolvedSession = { viewer: Viewer; pending: null } | { viewer: null
 export class AuthSessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly authSessions: AuthSessionsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly cache: SessionCache,
   ) {}
@@ -45,7 +47,7 @@ export class AuthSessionsService {
   async start(user: UserEntity, stage: AuthSessionStage, req: Request, res: Response, manager: EntityManager = this.dataSource.manager) {
     const secret = randomSecret();
     const now = new Date();
-    await manager.insert(AuthSessionEntity, {
+    await this.authSessions.insert(manager, {
       id: sha256(secret),
       userId: user.id,
       stage,
@@ -80,7 +82,7 @@ export class AuthSessionsService {
       return { viewer: null, pending: null };
     }
     if (now - session.lastSeenAt > TOUCH_INTERVAL_MS) {
-      await this.dataSource.query('UPDATE auth_sessions SET last_seen_at = $2 WHERE id = $1', [id, new Date(now)]);
+      await this.authSessions.touch(id, new Date(now));
       this.cache.update(id, { lastSeenAt: now });
     }
     if (session.stage !== 'ACTIVE') return { viewer: null, pending: { sessionId: id, userId: session.userId, stage: session.stage } };
@@ -93,24 +95,7 @@ export class AuthSessionsService {
   /** One statement, on the primary key; a live session is kept in the cache for a few seconds. */
   private async lookUp(id: string): Promise<SessionRow | null> {
     const readStarted = this.cache.readStarted();
-    const rows: {
-      user_id: string;
-      role: Role;
-      display_name: string;
-      email: string;
-      time_zone: string | null;
-      session_reminder_minutes: number | null;
-      measure_reminders: boolean;
-      stage: AuthSessionStage;
-      last_seen_at: Date;
-      expires_at: Date;
-    }[] = await this.dataSource.query(
-        `SELECT s.user_id, u.role, u.display_name, u.email, u.time_zone, u.session_reminder_minutes, u.measure_reminders, s.stage, s.last_seen_at, s.expires_at
-           FROM auth_sessions s JOIN users u ON u.id = s.user_id
-          WHERE s.id = $1 AND s.revoked_at IS NULL AND u.deactivated_at IS NULL`,
-        [id],
-      );
-    const found = rows[0];
+    const found = await this.authSessions.live(id);
     if (!found) return null;
     const row: SessionRow = {
       userId: found.user_id,
@@ -128,7 +113,7 @@ export class AuthSessionsService {
   }
 
   async revoke(id: string, manager: EntityManager = this.dataSource.manager) {
-    await manager.update(AuthSessionEntity, { id, revokedAt: IsNull() }, { revokedAt: new Date() });
+    await this.authSessions.revoke(id, manager);
     this.ended({ sessionId: id }, manager);
   }
 
@@ -140,34 +125,24 @@ export class AuthSessionsService {
 
   /** The session has just proved the password again. */
   async markAuthenticated(id: string, manager: EntityManager = this.dataSource.manager) {
-    await manager.update(AuthSessionEntity, { id }, { authenticatedAt: new Date() });
+    await this.authSessions.markAuthenticated(id, manager);
   }
 
   /** True when the session proved the password or second factor within the last `withinMs`. */
   async authenticatedWithin(id: string, withinMs: number) {
-    const session = await this.dataSource.getRepository(AuthSessionEntity).findOne({ select: { id: true, authenticatedAt: true }, where: { id, revokedAt: IsNull() } });
-    return Boolean(session?.authenticatedAt && Date.now() - session.authenticatedAt.getTime() <= withinMs);
+    const authenticatedAt = await this.authSessions.authenticatedAt(id);
+    return Boolean(authenticatedAt && Date.now() - authenticatedAt.getTime() <= withinMs);
   }
 
   /** Ends every session of the user but `exceptId` (after a password or second-factor change). */
   async revokeAllForUser(userId: string, exceptId: string | null, manager: EntityManager = this.dataSource.manager) {
-    const result = await manager.update(
-      AuthSessionEntity,
-      exceptId ? { userId, revokedAt: IsNull(), id: Not(exceptId) } : { userId, revokedAt: IsNull() },
-      { revokedAt: new Date() },
-    );
+    const revoked = await this.authSessions.revokeAllOf(userId, exceptId, manager);
     this.ended({ userId }, manager);
-    return result.affected ?? 0;
+    return revoked;
   }
 
   listActive(userId: string) {
-    return this.dataSource
-      .getRepository(AuthSessionEntity)
-      .createQueryBuilder('s')
-      .where('s.user_id = :userId AND s.revoked_at IS NULL AND s.expires_at > now()', { userId })
-      .orderBy('s.last_seen_at', 'DESC')
-      .limit(100)
-      .getMany();
+    return this.authSessions.liveOf(userId);
   }
 
   clearCookie(res: Response) {

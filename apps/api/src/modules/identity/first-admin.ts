@@ -2,7 +2,8 @@ import type { DataSource } from 'typeorm';
 import { displayNameSchema, emailSchema, z } from '@attune/domain';
 import { AuditEventsRepository } from '../audit/audit-events.repository';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { invitationLink, issueAccountToken } from './account-tokens';
 
 /** Short, because the link is printed on a terminal rather than sent to the person's inbox. */
@@ -25,11 +26,11 @@ export async function createAdminInvitation(dataSource: DataSource, input: { ema
   const { email, name } = parsed.data;
   const expiresAt = new Date(Date.now() + ADMIN_INVITATION_HOURS * 3_600_000);
   const token = await dataSource.transaction(async (manager) => {
-    if (await manager.getRepository(UserEntity).existsBy({ email })) {
+    if (await new UsersRepository(dataSource).existsWithEmail(manager, email)) {
       throw new AdminInvitationError(`${email} already has an account. Sign in with it, or use another email address.`);
     }
     await new AuditService(new AuditEventsRepository(dataSource)).record({ action: 'account.admin_invitation_created', metadata: { via: 'command line', role: 'ADMIN' } }, manager);
-    return issueAccountToken(manager, { purpose: 'INVITATION', email, role: 'ADMIN', displayName: name, expiresAt });
+    return issueAccountToken(new AccountTokensRepository(), manager, { purpose: 'INVITATION', email, role: 'ADMIN', displayName: name, expiresAt });
   });
   return { link: invitationLink(publicUrl, token), expiresAt };
 }

@@ -1,15 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
-import { DataSource, IsNull } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { MFA_REQUIRED_ROLES, signInSchema, totpCodeSchema } from '@attune/domain';
 import type { PendingSignIn } from '../../common/auth/viewer';
 import { parseInput, unauthenticated } from '../../common/errors';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { requestScope } from '../../common/request-context';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { AccountTokensRepository } from './account-tokens.repository';
 import { ACCOUNT_FAILURE_LIMIT, ADDRESS_FAILURE_LIMIT, PasswordChecksService } from './password-checks.service';
-import { RecoveryCodeEntity } from './recovery-code.entity';
 import { sha256 } from './secrets';
 import { AuthSessionsService } from './auth-sessions.service';
 import { verifyTotp } from './totp';
@@ -25,6 +26,8 @@ export type SignInOutcome = { user: UserEntity | null; mfaRequired: boolean; mfa
 export class IdentityService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly tokens: AccountTokensRepository,
     private readonly sessions: AuthSessionsService,
     private readonly limits: RateLimitService,
     private readonly audit: AuditService,
@@ -38,7 +41,7 @@ export class IdentityService {
     await this.limits.consume('sign-in-ip', ip, ADDRESS_FAILURE_LIMIT, ADDRESS_LIMITED);
     const accountKey = sha256(email);
     // Deactivated accounts are looked up as if they did not exist: the same answer as a wrong password.
-    const user = await this.dataSource.getRepository(UserEntity).findOne({ where: { email, deactivatedAt: IsNull() } });
+    const user = await this.users.findActiveByEmail(email);
     let ok: boolean;
     try {
       ok = await this.passwords.verify(email, user?.passwordHash ?? null, password);
@@ -72,22 +75,16 @@ export class IdentityService {
     const code = typeof rawCode === 'string' ? rawCode.trim() : '';
     return this.dataSource.transaction(async (manager) => {
       // Lock the row: two requests with the same code cannot both succeed.
-      const user = await manager.getRepository(UserEntity).findOne({ where: { id: pending.userId }, lock: { mode: 'pessimistic_write' } });
+      const user = await this.users.lock(manager, pending.userId);
       if (!user?.mfaSecret) throw unauthenticated('Please sign in with your email and password first.');
       let method: 'totp' | 'recovery_code';
       if (totpCodeSchema.safeParse(code).success) {
         const step = await verifyTotp(user.mfaSecret, code, user.mfaLastStep === null ? null : Number(user.mfaLastStep));
         if (step === null) throw this.wrongCode(user.id);
-        await manager.update(UserEntity, { id: user.id }, { mfaLastStep: String(step) });
+        await this.users.update(user.id, { mfaLastStep: String(step) }, manager);
         method = 'totp';
       } else {
-        const used = await manager
-          .createQueryBuilder()
-          .update(RecoveryCodeEntity)
-          .set({ usedAt: () => 'now()' })
-          .where('user_id = :userId AND code_hash = :hash AND used_at IS NULL', { userId: user.id, hash: sha256(normalizeRecoveryCode(code)) })
-          .execute();
-        if (!used.affected) throw this.wrongCode(user.id);
+        if (!(await this.tokens.useRecoveryCode(manager, user.id, sha256(normalizeRecoveryCode(code))))) throw this.wrongCode(user.id);
         method = 'recovery_code';
       }
       await this.sessions.revoke(pending.sessionId, manager);

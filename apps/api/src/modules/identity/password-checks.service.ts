@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { AppError, badInput } from '../../common/errors';
 import { RateLimitService } from '../../common/rate-limit/rate-limit.service';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { decoyPasswordHash, verifyPassword } from './password';
 import { sha256 } from './secrets';
 import { AuthSessionsService } from './auth-sessions.service';
@@ -34,7 +33,7 @@ export const recentSignInRequired = () =>
 @Injectable()
 export class PasswordChecksService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly limits: RateLimitService,
     private readonly sessions: AuthSessionsService,
     private readonly audit: AuditService,
@@ -58,7 +57,7 @@ export class PasswordChecksService {
 
   /** The signed-in person's password again (account page); a wrong one is a field problem at `path`. */
   async requirePassword(viewer: Viewer, password: string, path = ['password']) {
-    const user = await this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId });
+    const user = await this.users.getById(viewer.userId);
     if (!(await this.verify(user.email, user.passwordHash, password))) {
       await this.audit.record({ action: 'account.password_check_failed', actor: viewer, targetType: 'user', targetId: user.id, subjectUserId: user.id });
       throw badInput([{ path, message: WRONG_PASSWORD }]);
@@ -75,6 +74,6 @@ export class PasswordChecksService {
   async requireRecentSignIn(viewer: Viewer, password: string | null | undefined) {
     if (password) return this.requirePassword(viewer, password);
     if (!viewer.sessionId || !(await this.sessions.authenticatedWithin(viewer.sessionId, RECENT_SIGN_IN_MS))) throw recentSignInRequired();
-    return this.dataSource.getRepository(UserEntity).findOneByOrFail({ id: viewer.userId });
+    return this.users.getById(viewer.userId);
   }
 }

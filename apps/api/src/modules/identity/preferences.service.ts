@@ -5,7 +5,8 @@ import type { Viewer } from '../../common/auth/viewer';
 import { AppError } from '../../common/errors';
 import { afterCommit } from '../../database/after-commit';
 import { AuditService } from '../audit/audit.service';
-import { UserEntity } from '../users/user.entity';
+import type { UserEntity } from '../users/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { SessionCache } from './session-cache';
 
 /** Each person's own time zone and reminder settings. */
@@ -13,6 +14,7 @@ import { SessionCache } from './session-cache';
 export class PreferencesService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
     private readonly audit: AuditService,
     private readonly cache: SessionCache,
   ) {}
@@ -32,14 +34,14 @@ export class PreferencesService {
     const set = Object.fromEntries(Object.entries(change).filter(([, value]) => value !== undefined)) as Partial<Pick<UserEntity, 'timeZone' | 'sessionReminderMinutes' | 'measureReminders'>>;
     return this.dataSource.transaction(async (manager) => {
       if (Object.keys(set).length > 0) {
-        await manager.update(UserEntity, { id: viewer.userId }, set);
+        await this.users.update(viewer.userId, set, manager);
         // Which settings changed, never their values: a zone says roughly where someone lives.
         await this.audit.record({ action: 'account.preferences_changed', actor: viewer, targetType: 'user', targetId: viewer.userId, subjectUserId: viewer.userId, metadata: { changed: Object.keys(set).join(',') } }, manager);
         // The sign-in lookup carries the preferences: read them again on the next request, here and in every process.
         this.cache.personChanged(viewer.userId);
         afterCommit(manager, () => this.cache.personChanged(viewer.userId));
       }
-      return manager.findOneByOrFail(UserEntity, { id: viewer.userId });
+      return this.users.getById(viewer.userId, manager);
     });
   }
 }

@@ -1,7 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { MailerService } from './mailer.service';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxResolver } from './outbox.resolver';
 
 @Global()
-@Module({ providers: [MailerService, OutboxResolver], exports: [MailerService] })
+@Module({ providers: [MailerService, OutboxRepository, OutboxResolver], exports: [MailerService] })
 export class MailModule {}

@@ -1,11 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import nodemailer, { type Transporter } from 'nodemailer';
-import { DataSource } from 'typeorm';
 import { AppLoggerToken } from '../../common/logger.module';
 import type { AppLogger } from '../../common/logger';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
-import { OutboxEmailEntity } from './outbox-email.entity';
+import { OutboxRepository } from './outbox.repository';
 
 export interface Email {
   to: string;
@@ -39,7 +38,7 @@ export class MailerService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     @Inject(AppLoggerToken) private readonly logger: AppLogger,
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
   ) {
     this.transport = config.SMTP_URL ? nodemailer.createTransport(config.SMTP_URL) : null;
   }
@@ -53,12 +52,12 @@ export class MailerService {
       this.logger.warn('Email is off (SMTP_URL is not set): a message was not sent');
       return;
     }
-    await this.dataSource.getRepository(OutboxEmailEntity).insert({ ...email, from: email.from ?? null });
+    await this.outbox.insert({ ...email, from: email.from ?? null });
     this.logger.info({ outbox: email }, 'Email written to the development outbox');
   }
 
   /** The development outbox, newest first. */
   newestInOutbox(count: number) {
-    return this.dataSource.getRepository(OutboxEmailEntity).find({ order: { createdAt: 'DESC' }, take: count });
+    return this.outbox.newest(count);
   }
 }

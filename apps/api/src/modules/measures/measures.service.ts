@@ -20,7 +20,7 @@ import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { AfterResponse } from '../../common/background/after-response.service';
 import { badInput, conflict, forbidden, parseInput } from '../../common/errors';
-import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { Policy } from '../../common/policy/policy';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
@@ -29,7 +29,8 @@ import { CarePolicy } from '../care/care-policy.service';
 import { renderMarkdown } from '../content/markdown';
 import { MailerService } from '../mail/mailer.service';
 import { PeopleService } from '../users/people.service';
-import { MeasureDraftEntity, MeasureResponseEntity, MeasureScheduleEntity, SafetyFlagEntity } from './measure.entity';
+import type { MeasureResponseEntity, SafetyFlagEntity } from './measure.entity';
+import { MeasuresRepository } from './measures.repository';
 import type { MeasureResponsesArgs, SafetyFlagsArgs } from './measure.model';
 
 /** The instruments as the API shows them: the domain's definitions with the answers every item offers. */
@@ -40,6 +41,7 @@ const definitionOf = (kind: MeasureKind) => MEASURE_DEFINITIONS.find((definition
 export class MeasuresService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly measures: MeasuresRepository,
     private readonly care: CarePolicy,
     private readonly audit: AuditService,
     private readonly mailer: MailerService,
@@ -58,7 +60,7 @@ export class MeasuresService {
   async schedules(viewer: Viewer, rawClientId: string | null | undefined) {
     const clientId = this.clientOf(viewer, rawClientId);
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
-    const rows = await this.dataSource.getRepository(MeasureScheduleEntity).findBy({ clientId });
+    const rows = await this.measures.schedulesOf(clientId);
     return MEASURE_KINDS.map((kind) => {
       const row = rows.find((candidate) => candidate.kind === kind);
       return { clientId, kind, schedule: row?.schedule ?? ('OFF' as MeasureSchedule), setAt: row?.setAt ?? null };
@@ -72,9 +74,9 @@ export class MeasuresService {
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     return this.dataSource.transaction(async (manager) => {
       await this.care.assertAccountOpen(manager, clientId);
-      await manager.upsert(MeasureScheduleEntity, { clientId, kind, schedule, setById: viewer.userId, setAt: new Date() }, ['clientId', 'kind']);
+      await this.measures.setSchedule(manager, { clientId, kind, schedule, setById: viewer.userId, setAt: new Date() });
       await this.audit.record({ action: 'measure.schedule_set', actor: viewer, targetType: 'client', targetId: clientId, subjectUserId: clientId, metadata: { kind, schedule } }, manager);
-      const row = await manager.getRepository(MeasureScheduleEntity).findOneByOrFail({ clientId, kind });
+      const row = await this.measures.getSchedule(manager, clientId, kind);
       return { clientId, kind, schedule: row.schedule, setAt: row.setAt };
     });
   }
@@ -84,17 +86,7 @@ export class MeasuresService {
   /** What the signed-in client has to fill in now, with their kept drafts. */
   async due(viewer: Viewer, now = new Date()) {
     if (!Policy.writeAsClient(viewer)) return [];
-    // One statement: the client home asks for this on every visit.
-    const schedules: { kind: MeasureKind; schedule: MeasureSchedule; set_at: Date; last_completed_at: Date | null; next_session_at: Date | null; draft: (number | null)[] | null }[] =
-      await this.dataSource.query(
-        `SELECT s.kind, s.schedule, s.set_at, d.answers AS draft,
-                (SELECT max(r.completed_at) FROM measure_responses r WHERE r.client_id = s.client_id AND r.kind = s.kind) AS last_completed_at,
-                (SELECT min(t.starts_at) FROM therapy_sessions t WHERE t.client_id = s.client_id AND t.status = 'SCHEDULED' AND t.starts_at > $2) AS next_session_at
-           FROM measure_schedules s
-           LEFT JOIN measure_drafts d ON d.client_id = s.client_id AND d.kind = s.kind
-          WHERE s.client_id = $1`,
-        [viewer.userId, now],
-      );
+    const schedules = await this.measures.schedulesWithDrafts(viewer.userId, now);
     return schedules
       .filter((row) =>
         isMeasureDue({
@@ -119,7 +111,7 @@ export class MeasuresService {
     const kind = parseInput(measureKindSchema, input.kind, ['kind']);
     const answers = parseInput(measureDraftAnswersSchema, input.answers, ['answers']);
     if (answers.length > MEASURES[kind].items.length) throw badInput([{ path: ['answers'], message: `The ${MEASURES[kind].name} has ${MEASURES[kind].items.length} questions.` }]);
-    await this.dataSource.getRepository(MeasureDraftEntity).upsert({ clientId: viewer.userId, kind, answers, updatedAt: new Date() }, ['clientId', 'kind']);
+    await this.measures.saveDraft({ clientId: viewer.userId, kind, answers, updatedAt: new Date() });
     return true;
   }
 
@@ -134,17 +126,15 @@ export class MeasuresService {
     const score = scoreMeasure(kind, answers);
     const clientId = viewer.userId;
     const { response, flag } = await this.dataSource.transaction(async (manager) => {
-      const schedule = await manager.getRepository(MeasureScheduleEntity).findOneBy({ clientId, kind });
+      const schedule = await this.measures.scheduleOf(manager, clientId, kind);
       if (!schedule || schedule.schedule === 'OFF') throw conflict(`Your therapist has not asked for the ${MEASURES[kind].name} just now.`);
       const therapistId = await this.care.currentTherapistId(clientId, manager);
-      const response = await manager.save(
-        manager.create(MeasureResponseEntity, { clientId, therapistId, kind, answers, total: score.total, band: score.band.code, safetyConcern: score.safetyConcern }),
-      );
-      await manager.delete(MeasureDraftEntity, { clientId, kind });
+      const response = await this.measures.insertResponse(manager, { clientId, therapistId, kind, answers, total: score.total, band: score.band.code, safetyConcern: score.safetyConcern });
+      await this.measures.deleteDraft(manager, clientId, kind);
       const entries = [{ action: 'measure.submitted', actor: viewer, targetType: 'measure_response', targetId: response.id, subjectUserId: clientId, metadata: { kind } }];
       let flag: SafetyFlagEntity | null = null;
       if (score.safetyConcern) {
-        flag = await manager.save(manager.create(SafetyFlagEntity, { clientId, therapistId, responseId: response.id }));
+        flag = await this.measures.insertFlag(manager, { clientId, therapistId, responseId: response.id });
         entries.push({ action: 'safety_flag.raised', actor: viewer, targetType: 'safety_flag', targetId: flag.id, subjectUserId: clientId, metadata: { kind } });
       }
       await this.audit.recordMany(entries, manager);
@@ -176,19 +166,13 @@ export class MeasuresService {
     const clientId = this.clientOf(viewer, args.clientId);
     const kind = args.kind ? parseInput(measureKindSchema, args.kind, ['kind']) : null;
     await this.care.assertCanSeeClient(viewer, clientId, 'That client');
-    const visible = this.care.relationshipFilter(viewer, 'm');
-    const qb = this.dataSource
-      .getRepository(MeasureResponseEntity)
-      .createQueryBuilder('m')
-      .where(visible.sql, visible.params)
-      .andWhere('m.client_id = :clientId', { clientId })
-      .orderBy('m.completed_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(first + 1);
-    if (kind) qb.andWhere('m.kind = :kind', { kind });
-    const cursor = parseAfter(after, ['time', 'id']);
-    if (cursor) qb.andWhere('(m.completed_at, m.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await withExactTimes(qb, 'm.completed_at');
+    const rows = await this.measures.responsesOf({
+      visible: this.care.relationshipFilter(viewer, 'm'),
+      clientId,
+      kinds: kind ? [kind] : null,
+      after: parseAfter(after, ['time', 'id']),
+      limit: first + 1,
+    });
     await this.audit.recordMany(
       rows.slice(0, first).map(({ row }) => ({ action: 'measure.read', actor: viewer, targetType: 'measure_response', targetId: row.id, subjectUserId: row.clientId })),
     );
@@ -199,44 +183,36 @@ export class MeasuresService {
   async safetyFlags(viewer: Viewer, args: SafetyFlagsArgs) {
     if (!Policy.holdCare(viewer)) throw forbidden('Safety flags are for therapists.');
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
-    const visible = this.care.clientsFilter(viewer, 'f.client_id');
-    const qb = this.dataSource
-      .getRepository(SafetyFlagEntity)
-      .createQueryBuilder('f')
-      // Which measure raised it, in the same statement: the therapist is told which one, nothing more.
-      .leftJoinAndMapOne('f.response', MeasureResponseEntity, 'r', 'r.id = f.response_id')
-      .where(visible.sql, visible.params)
-      .andWhere('f.therapist_id = :therapistId', { therapistId: viewer.userId })
-      .orderBy('f.raised_at', 'DESC')
-      .addOrderBy('f.id', 'DESC')
-      .limit(first + 1);
-    if (!args.includeAcknowledged) qb.andWhere('f.acknowledged_at IS NULL');
-    const cursor = parseAfter(after, ['time', 'id']);
-    if (cursor) qb.andWhere('(f.raised_at, f.id) < (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await withExactTimes(qb, 'f.raised_at');
+    // Which measure raised it comes in the same statement: the therapist is told which one, nothing more.
+    const rows = await this.measures.flagsPage({
+      visible: this.care.clientsFilter(viewer, 'f.client_id'),
+      therapistId: viewer.userId,
+      includeAcknowledged: Boolean(args.includeAcknowledged),
+      first,
+      after: parseAfter(after, ['time', 'id']),
+    });
     await this.audit.recordMany(
       rows.slice(0, first).map(({ row }) => ({ action: 'safety_flag.read', actor: viewer, targetType: 'safety_flag', targetId: row.id, subjectUserId: row.clientId })),
     );
-    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toSafetyFlag(row, (row as SafetyFlagEntity & { response: MeasureResponseEntity }).response.kind));
+    return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => toSafetyFlag(row, row.response.kind));
   }
 
   /** The therapist says what they did; the flag leaves the top of the caseload. Saying it again keeps the first note. */
   async acknowledgeSafetyFlag(viewer: Viewer, rawId: string, rawNote: unknown) {
     const id = parseInput(idSchema, rawId, ['id']);
     const note = parseInput(safetyAcknowledgementSchema, rawNote, ['note']);
-    const found = await this.dataSource.getRepository(SafetyFlagEntity).findOneBy({ id });
+    const found = await this.measures.findFlag(id);
     if (!found || !Policy.holdCare(viewer) || found.therapistId !== viewer.userId || !(await this.care.canSeeClient(viewer, found.clientId))) {
       throw await this.care.refuse(viewer, 'safety_flag', id, 'That flag');
     }
     return this.dataSource.transaction(async (manager) => {
       // Locked and read again: two acknowledgements at once keep the first note.
-      const flag = await manager.getRepository(SafetyFlagEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const flag = await this.measures.lockFlag(manager, id);
       if (flag.acknowledgedAt) throw conflict('This flag was already acknowledged.');
       Object.assign(flag, { acknowledgedAt: new Date(), acknowledgedById: viewer.userId, acknowledgementNote: note });
-      await manager.save(flag);
+      await this.measures.saveFlag(manager, flag);
       await this.audit.record({ action: 'safety_flag.acknowledged', actor: viewer, targetType: 'safety_flag', targetId: id, subjectUserId: flag.clientId }, manager);
-      const response = await manager.getRepository(MeasureResponseEntity).findOneOrFail({ select: { id: true, kind: true }, where: { id: flag.responseId } });
-      return toSafetyFlag(flag, response.kind);
+      return toSafetyFlag(flag, await this.measures.kindOf(manager, flag.responseId));
     });
   }
 

@@ -5,6 +5,7 @@ import type { Viewer } from '../../common/auth/viewer';
 import { forbidden } from '../../common/errors';
 import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
+import { AccountTokensRepository } from '../identity/account-tokens.repository';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { PasswordChecksService } from '../identity/password-checks.service';
 import { AuthSessionsService } from '../identity/auth-sessions.service';
@@ -23,6 +24,7 @@ export class AccountClosureService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly records: MyDataRepository,
+    private readonly accountTokens: AccountTokensRepository,
     private readonly passwords: PasswordChecksService,
     private readonly sessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
@@ -40,7 +42,7 @@ export class AccountClosureService {
       await this.records.markClosed(manager, user, now);
       const sessionsEnded = await this.sessions.revokeAllForUser(user.id, null, manager);
       const tokensRevoked = await this.apiTokens.revokeAllForUser(user.id, manager);
-      await this.records.useUpAccountTokens(manager, user.id, now);
+      await this.accountTokens.expireUnusedOf(manager, user.id, now);
       // Private reflections nobody else has read go now; one with a therapist's response stays (see the repository).
       const privateDeleted = await this.records.deletePrivateReflections(manager, user.id);
       const draftsDeleted = await this.records.deleteReflectionDraft(manager, user.id);

@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { In, IsNull, MoreThan, type EntityManager } from 'typeorm';
+import { In, MoreThan, type EntityManager } from 'typeorm';
 import { CareRelationshipEntity } from '../care/care-relationship.entity';
 import { CheckInEntity } from '../checkins/check-in.entity';
 import { ArticleEntity } from '../content/article.entity';
 import { SharedArticleEntity } from '../content/shared-article.entity';
 import { PracticePromptEntity, ReflectionDraftEntity, ReflectionEntity, ReflectionResponseEntity } from '../reflections/reflection.entity';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
-import { AccountTokenEntity } from '../identity/account-token.entity';
 import { MeasureDraftEntity, MeasureResponseEntity } from '../measures/measure.entity';
 import { UserEntity } from '../users/user.entity';
 
@@ -54,11 +53,6 @@ export class MyDataRepository {
     return manager.update(UserEntity, { id: user.id }, { closedAt: at, deactivatedAt: user.deactivatedAt ?? at });
   }
 
-  /** Invitation and reset links not yet used stop working. */
-  useUpAccountTokens(manager: EntityManager, userId: string, at: Date) {
-    return manager.update(AccountTokenEntity, { userId, usedAt: IsNull() }, { usedAt: at });
-  }
-
   /**
    * Private reflections nobody else has read. One with a therapist's response was shared once: it is part
    * of the clinical record, like the shared ones, and stays.
@@ -88,5 +82,49 @@ export class MyDataRepository {
       { clientId, status: 'SCHEDULED', startsAt: MoreThan(now) },
       { status: 'CANCELLED', cancelledBy: clientId, cancelReason: reason },
     );
+  }
+
+  // ---- the retention purge -----------------------------------------------------------------------
+
+  /** Clients who closed their account before `cutoff`, longest closed first. */
+  closedBefore(manager: EntityManager, cutoff: Date): Promise<{ id: string; closed_at: Date }[]> {
+    return manager.query(`SELECT id, closed_at FROM users WHERE closed_at IS NOT NULL AND closed_at < $1 AND role = 'CLIENT' ORDER BY closed_at`, [cutoff]);
+  }
+
+  /** The account, locked, if it is still closed since before `cutoff` (another purge may have removed it). */
+  async lockClosedBefore(manager: EntityManager, id: string, cutoff: Date) {
+    const [still] = await manager.query(`SELECT id FROM users WHERE id = $1 AND closed_at IS NOT NULL AND closed_at < $2 FOR UPDATE`, [id, cutoff]);
+    return Boolean(still);
+  }
+
+  /** Every row of the client's record and sign-in, children before parents as the foreign keys ask. Returns how many rows of each kind went. */
+  async deleteClientRecord(manager: EntityManager, clientId: string) {
+    const run = async (sql: string) => {
+      // The transaction's own runner: its structured result carries the row count.
+      const result = await manager.queryRunner!.query(sql, [clientId], true);
+      return result.affected ?? 0;
+    };
+    const sessionsOf = `SELECT id FROM therapy_sessions WHERE client_id = $1`;
+    const addenda = await run(`DELETE FROM session_note_addenda WHERE note_id IN (SELECT id FROM session_notes WHERE session_id IN (${sessionsOf}))`);
+    const notes = await run(`DELETE FROM session_notes WHERE session_id IN (${sessionsOf})`);
+    const checkIns = await run(`DELETE FROM check_ins WHERE client_id = $1 OR session_id IN (${sessionsOf})`);
+    const sessions = await run(`DELETE FROM therapy_sessions WHERE client_id = $1`);
+    const responses = await run(`DELETE FROM reflection_responses WHERE reflection_id IN (SELECT id FROM reflections WHERE client_id = $1)`);
+    const reflections = await run(`DELETE FROM reflections WHERE client_id = $1`);
+    await run(`DELETE FROM reflection_drafts WHERE client_id = $1`);
+    const prompts = await run(`DELETE FROM practice_prompts WHERE client_id = $1`);
+    await run(`DELETE FROM safety_flags WHERE client_id = $1`);
+    const measures = await run(`DELETE FROM measure_responses WHERE client_id = $1`);
+    await run(`DELETE FROM measure_drafts WHERE client_id = $1`);
+    await run(`DELETE FROM measure_schedules WHERE client_id = $1`);
+    const articlesSent = await run(`DELETE FROM shared_articles WHERE client_id = $1`);
+    await run(`DELETE FROM care_relationships WHERE client_id = $1`);
+    await run(`DELETE FROM auth_sessions WHERE user_id = $1`);
+    await run(`DELETE FROM api_tokens WHERE user_id = $1`);
+    await run(`DELETE FROM mfa_recovery_codes WHERE user_id = $1`);
+    await run(`DELETE FROM account_tokens WHERE user_id = $1 OR email = (SELECT email FROM users WHERE id = $1)`);
+    await run(`DELETE FROM outbox_emails WHERE to_address = (SELECT email FROM users WHERE id = $1)`);
+    await run(`DELETE FROM users WHERE id = $1`);
+    return { sessions, notes: notes + addenda, checkIns, reflections, responses, prompts, articlesSent, measures };
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isMeasureDue, type MeasureKind, type MeasureSchedule } from '@attune/domain';
+import { isMeasureDue } from '@attune/domain';
 import type PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppLoggerToken } from '../../common/logger.module';
@@ -7,10 +7,11 @@ import type { AppLogger } from '../../common/logger';
 import type { AppConfig } from '../../config/config';
 import { APP_CONFIG } from '../../config/config.module';
 import { MailerService, practiceSender, type Email } from '../mail/mailer.service';
-import { TherapySessionEntity } from '../sessions/therapy-session.entity';
-import { UserEntity } from '../users/user.entity';
+import type { TherapySessionEntity } from '../sessions/therapy-session.entity';
+import { UsersRepository } from '../users/users.repository';
 import { JOB_QUEUE } from './job-queue.provider';
-import { JOB_SCHEMA, jobDatabase, SESSION_REMINDER_QUEUE } from './job-queue';
+import { jobDatabase, SESSION_REMINDER_QUEUE } from './job-queue';
+import { RemindersRepository, type MeasureDueRow } from './reminders.repository';
 import { measureReminderEmail, sessionReminderEmail } from './reminder-emails';
 
 /** What a session reminder job carries: which session, and the start it was planned for. */
@@ -26,18 +27,6 @@ const EARLY_TOLERANCE_MS = 60_000;
 /** How far ahead the sweep looks for sessions whose reminder job is missing (a preference turned on later). */
 const CATCH_UP_HORIZON_MS = 24 * 3_600_000;
 
-interface MeasureDueRow {
-  client_id: string;
-  kind: MeasureKind;
-  schedule: MeasureSchedule;
-  set_at: Date;
-  email: string;
-  display_name: string;
-  time_zone: string | null;
-  last_completed_at: Date | null;
-  next_session_at: Date | null;
-}
-
 /**
  * Reminder emails: before a session (as the client chose: minutes ahead, or off) and when a measure falls
  * due. Jobs live in the database's queue (pg-boss), written in the same transaction as the session change
@@ -49,6 +38,8 @@ interface MeasureDueRow {
 export class RemindersService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly reminders: RemindersRepository,
+    private readonly users: UsersRepository,
     @Inject(JOB_QUEUE) private readonly queue: PgBoss,
     private readonly mailer: MailerService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -65,7 +56,7 @@ export class RemindersService {
   async planSession(manager: EntityManager, session: Pick<TherapySessionEntity, 'id' | 'clientId' | 'startsAt' | 'status'>, now = new Date()) {
     await this.dropSession(manager, session.id);
     if (session.status !== 'SCHEDULED') return null;
-    const client = await manager.getRepository(UserEntity).findOne({ where: { id: session.clientId }, select: { id: true, sessionReminderMinutes: true } });
+    const client = await this.users.reminderMinutesOf(manager, session.clientId);
     const minutes = client?.sessionReminderMinutes ?? null;
     if (minutes === null) return null;
     const remindAt = new Date(session.startsAt.getTime() - minutes * 60_000);
@@ -75,19 +66,13 @@ export class RemindersService {
 
   /** Cancels a session's waiting reminder job, in the transaction `manager` belongs to. */
   async dropSession(manager: EntityManager, sessionId: string) {
-    const db = jobDatabase(manager);
-    // The queue is "stately" with the session's id as its key: at most one waiting job per session.
-    const { rows } = await db.executeSql(`SELECT id FROM ${JOB_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'active'`, [SESSION_REMINDER_QUEUE, sessionId]);
-    if (rows.length) await this.queue.cancel(SESSION_REMINDER_QUEUE, (rows as { id: string }[]).map((row) => row.id), { db });
+    const ids = await this.reminders.waitingJobIdsOf(manager, sessionId);
+    if (ids.length) await this.queue.cancel(SESSION_REMINDER_QUEUE, ids, { db: jobDatabase(manager) });
   }
 
   /** The reminder job waiting for a session, if any (for tests and the sweep). */
-  async waitingSessionReminder(sessionId: string) {
-    const { rows } = await jobDatabase(this.dataSource).executeSql(
-      `SELECT id, data, start_after AS "startAfter" FROM ${JOB_SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state < 'active'`,
-      [SESSION_REMINDER_QUEUE, sessionId],
-    );
-    return (rows[0] as { id: string; data: SessionReminderJob; startAfter: Date } | undefined) ?? null;
+  waitingSessionReminder(sessionId: string) {
+    return this.reminders.waitingSessionReminder(sessionId);
   }
 
   private queueSessionReminder(target: EntityManager | DataSource, job: SessionReminderJob, remindAt: Date) {
@@ -98,13 +83,10 @@ export class RemindersService {
 
   /** Runs one session reminder job: checks it still holds, then sends it once. */
   async deliverSessionReminder(job: SessionReminderJob, now = new Date()): Promise<SessionReminderOutcome> {
-    const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id: job.sessionId });
+    const session = await this.reminders.session(job.sessionId);
     // Moved, cancelled, held or already begun: this job is not the one to send.
     if (!session || session.status !== 'SCHEDULED' || session.startsAt.toISOString() !== job.startsAt || session.startsAt <= now) return 'stale';
-    const people = await this.dataSource.getRepository(UserEntity).find({
-      where: [{ id: session.clientId }, { id: session.therapistId }],
-      select: { id: true, email: true, displayName: true, timeZone: true, sessionReminderMinutes: true, deactivatedAt: true, closedAt: true },
-    });
+    const people = await this.users.reminderRecipients(session.clientId, session.therapistId);
     const client = people.find((person) => person.id === session.clientId);
     const therapist = people.find((person) => person.id === session.therapistId);
     if (!client || !therapist || client.deactivatedAt || client.closedAt || client.sessionReminderMinutes === null) return 'off';
@@ -140,15 +122,7 @@ export class RemindersService {
 
   /** Clients with a measure due, found in one query; returns how many were emailed. */
   async remindDueMeasures(now = new Date()) {
-    const rows: MeasureDueRow[] = await this.dataSource.query(
-      `SELECT ms.client_id, ms.kind, ms.schedule, ms.set_at, u.email, u.display_name, u.time_zone,
-              (SELECT max(r.completed_at) FROM measure_responses r WHERE r.client_id = ms.client_id AND r.kind = ms.kind) AS last_completed_at,
-              (SELECT min(s.starts_at) FROM therapy_sessions s WHERE s.client_id = ms.client_id AND s.status = 'SCHEDULED' AND s.starts_at > $1) AS next_session_at
-         FROM measure_schedules ms
-         JOIN users u ON u.id = ms.client_id
-        WHERE ms.schedule <> 'OFF' AND u.measure_reminders AND u.deactivated_at IS NULL AND u.closed_at IS NULL`,
-      [now],
-    );
+    const rows = await this.reminders.measureSchedulesToRemind(now);
     const due = rows.filter((row) =>
       isMeasureDue({
         schedule: row.schedule,
@@ -186,16 +160,7 @@ export class RemindersService {
    * so queuing again where one waits changes nothing.
    */
   private async catchUpSessionReminders(now: Date) {
-    const rows: { id: string; starts_at: Date; minutes: number }[] = await this.dataSource.query(
-      `SELECT s.id, s.starts_at, u.session_reminder_minutes AS minutes
-         FROM therapy_sessions s
-         JOIN users u ON u.id = s.client_id
-        WHERE s.status = 'SCHEDULED' AND u.session_reminder_minutes IS NOT NULL AND u.deactivated_at IS NULL AND u.closed_at IS NULL
-          AND s.starts_at - make_interval(mins => u.session_reminder_minutes) > $1
-          AND s.starts_at - make_interval(mins => u.session_reminder_minutes) <= $2
-          AND NOT EXISTS (SELECT 1 FROM ${JOB_SCHEMA}.job j WHERE j.name = $3 AND j.singleton_key = s.id::text AND j.state < 'completed')`,
-      [now, new Date(now.getTime() + CATCH_UP_HORIZON_MS), SESSION_REMINDER_QUEUE],
-    );
+    const rows = await this.reminders.sessionsWithoutReminder(now, new Date(now.getTime() + CATCH_UP_HORIZON_MS));
     let queued = 0;
     for (const row of rows) {
       const startsAt = new Date(row.starts_at);
@@ -210,18 +175,12 @@ export class RemindersService {
    * already, perhaps by another process). If sending fails the record goes, so a retry can send it.
    */
   private async sendOnce(keys: string[], userId: string, kind: 'SESSION' | 'MEASURE', email: Email) {
-    const claimed: string[] = await this.dataSource.transaction(async (manager) => {
-      const rows: { key: string }[] = await manager.query(
-        `INSERT INTO reminder_deliveries (key, user_id, kind) SELECT unnest($1::varchar[]), $2, $3 ON CONFLICT (key) DO NOTHING RETURNING key`,
-        [keys, userId, kind],
-      );
-      return rows.map((row) => row.key);
-    });
+    const claimed = await this.dataSource.transaction((manager) => this.reminders.claimDeliveries(manager, keys, userId, kind));
     if (!claimed.length) return false;
     try {
       await this.mailer.send(email);
     } catch (error) {
-      await this.dataSource.query(`DELETE FROM reminder_deliveries WHERE key = ANY($1::varchar[])`, [claimed]);
+      await this.reminders.releaseDeliveries(claimed);
       throw error;
     }
     return true;

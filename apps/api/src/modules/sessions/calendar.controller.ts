@@ -1,7 +1,6 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import type { FastifyReply as Response, FastifyRequest as Request } from 'fastify';
 import { isKnownTimeZone } from '@attune/domain';
-import { DataSource } from 'typeorm';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { AuditService } from '../audit/audit.service';
@@ -9,7 +8,7 @@ import { CarePolicy } from '../care/care-policy.service';
 import { ApiTokensService } from '../identity/api-tokens.service';
 import { AuthSessionsService } from '../identity/auth-sessions.service';
 import { buildCalendar } from './calendar';
-import { TherapySessionEntity } from './therapy-session.entity';
+import { SessionsRepository } from './sessions.repository';
 
 const BEARER = /^Bearer\s+(\S+)$/i;
 
@@ -23,7 +22,7 @@ const BEARER = /^Bearer\s+(\S+)$/i;
 @Controller('calendar')
 export class CalendarController {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly records: SessionsRepository,
     private readonly authSessions: AuthSessionsService,
     private readonly apiTokens: ApiTokensService,
     private readonly care: CarePolicy,
@@ -43,14 +42,7 @@ export class CalendarController {
     }
     // The viewer's own sessions: a client's, or a therapist's with clients in their care now.
     const own = this.care.relationshipFilter(viewer, 's');
-    const sessions = await this.dataSource
-      .getRepository(TherapySessionEntity)
-      .createQueryBuilder('s')
-      .where(own.sql, own.params)
-      .andWhere("s.status = 'SCHEDULED' AND s.ends_at > now()")
-      .orderBy('s.starts_at', 'ASC')
-      .limit(200)
-      .getMany();
+    const sessions = await this.records.upcoming(own);
     const value = buildCalendar(sessions, new Date(), this.zoneFor(viewer, req));
     await this.audit.recordMany(sessions.map((s) => ({ action: 'session.calendar_exported', actor: viewer, targetType: 'session', targetId: s.id, subjectUserId: s.clientId })));
     res.code(200).type('text/calendar; charset=utf-8').header('Content-Disposition', 'attachment; filename="attune-sessions.ics"').header('Cache-Control', 'private, no-store').send(value);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import {
   cancelSessionSchema,
   idSchema,
@@ -13,14 +13,14 @@ import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { conflict, forbidden, notFound, parseInput } from '../../common/errors';
 import { groupBy } from '../../common/loaders';
-import { parseAfter, toConnection, withExactTimes } from '../../common/pagination';
+import { parseAfter, toConnection } from '../../common/pagination';
 import { parseUpdatedSince } from '../../common/updated-since';
 import { AuditService } from '../audit/audit.service';
 import { CarePolicy } from '../care/care-policy.service';
 import { RemindersService } from '../reminders/reminders.service';
-import { UserEntity } from '../users/user.entity';
-import { SessionNoteAddendumEntity, SessionNoteEntity } from './session-note.entity';
-import { TherapySessionEntity } from './therapy-session.entity';
+import { UsersRepository } from '../users/users.repository';
+import { SessionsRepository } from './sessions.repository';
+import type { TherapySessionEntity } from './therapy-session.entity';
 import type { SessionsArgs } from './dto/sessions.inputs';
 
 const NOT_FOUND = 'That session';
@@ -29,6 +29,8 @@ const NOT_FOUND = 'That session';
 export class SessionsService {
   constructor(
     private readonly dataSource: DataSource,
+    private readonly sessions: SessionsRepository,
+    private readonly users: UsersRepository,
     private readonly care: CarePolicy,
     private readonly audit: AuditService,
     private readonly reminders: RemindersService,
@@ -40,21 +42,12 @@ export class SessionsService {
     const { first, after } = parseInput(pageArgsSchema, { first: args.first ?? undefined, after: args.after });
     const updatedSince = parseUpdatedSince(args.updatedSince);
     if (!Policy.readClinical(viewer)) throw forbidden('Admins do not see clinical records.');
-    const qb = this.dataSource.getRepository(TherapySessionEntity).createQueryBuilder('s').orderBy('s.starts_at', 'ASC').addOrderBy('s.id', 'ASC').limit(first + 1);
     // One client's sessions, whoever held them (dates and statuses); or all of the viewer's own.
     const visible = args.clientId ? this.care.clientsFilter(viewer, 's.client_id') : this.care.relationshipFilter(viewer, 's');
-    qb.where(visible.sql, visible.params);
-    if (args.clientId) {
-      const clientId = parseInput(idSchema, args.clientId, ['clientId']);
-      await this.care.assertCanSeeClient(viewer, clientId, 'That client');
-      qb.andWhere('s.client_id = :clientId', { clientId });
-    }
-    if (args.from) qb.andWhere('s.starts_at >= :from', { from: args.from });
-    if (args.to) qb.andWhere('s.starts_at < :to', { to: args.to });
-    if (updatedSince) qb.andWhere('s.updated_at > :updatedSince', { updatedSince });
+    const clientId = args.clientId ? parseInput(idSchema, args.clientId, ['clientId']) : null;
+    if (clientId) await this.care.assertCanSeeClient(viewer, clientId, 'That client');
     const cursor = parseAfter(after, ['time', 'id']);
-    if (cursor) qb.andWhere('(s.starts_at, s.id) > (:at, :id)', { at: cursor[0], id: cursor[1] });
-    const rows = await withExactTimes(qb, 's.starts_at');
+    const rows = await this.sessions.list({ visible, first, after: cursor, updatedSince, clientId, from: args.from ?? null, to: args.to ?? null });
     const page = rows.slice(0, first);
     await this.audit.recordMany(page.map(({ row }) => ({ action: 'session.read', actor: viewer, targetType: 'session', targetId: row.id, subjectUserId: row.clientId })));
     return toConnection(rows, first, ({ row, at }) => [at, row.id], ({ row }) => row);
@@ -62,7 +55,7 @@ export class SessionsService {
 
   async get(viewer: Viewer, rawId: string) {
     const id = parseInput(idSchema, rawId, ['id']);
-    const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    const session = await this.sessions.findById(id);
     if (!session || !(await this.care.canSeeRecord(viewer, session))) throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
     await this.audit.record({ action: 'session.read', actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId });
     return session;
@@ -70,10 +63,7 @@ export class SessionsService {
 
   /** Notes for many sessions in one query (for the `note` field). */
   async notesBySession(sessionIds: readonly string[]) {
-    const notes = await this.dataSource.getRepository(SessionNoteEntity).findBy({ sessionId: In([...sessionIds]) });
-    const addenda = notes.length
-      ? await this.dataSource.getRepository(SessionNoteAddendumEntity).find({ where: { noteId: In(notes.map((n) => n.id)) }, order: { createdAt: 'ASC' } })
-      : [];
+    const { notes, addenda } = await this.sessions.notesOf(sessionIds);
     const byNote = groupBy(addenda, (a) => a.noteId);
     return new Map(notes.map((note) => [note.sessionId, { ...note, addenda: byNote.get(note.id) ?? [] }]));
   }
@@ -89,17 +79,15 @@ export class SessionsService {
       const startsAt = new Date(data.startsAt);
       const endsAt = new Date(data.endsAt);
       await this.assertFree(manager, viewer.userId, data.clientId, startsAt, endsAt, null);
-      const session = await manager.save(
-        manager.create(TherapySessionEntity, {
-          clientId: data.clientId,
-          therapistId: viewer.userId,
-          startsAt,
-          endsAt,
-          modality: data.modality,
-          joinDetails: data.joinDetails ?? null,
-          status: 'SCHEDULED',
-        }),
-      );
+      const session = await this.sessions.insert(manager, {
+        clientId: data.clientId,
+        therapistId: viewer.userId,
+        startsAt,
+        endsAt,
+        modality: data.modality,
+        joinDetails: data.joinDetails ?? null,
+        status: 'SCHEDULED',
+      });
       await this.audit.record({ action: 'session.scheduled', actor: viewer, targetType: 'session', targetId: session.id, subjectUserId: session.clientId }, manager);
       // The reminder job is written in this transaction: it exists exactly when the session does.
       await this.reminders.planSession(manager, session);
@@ -146,17 +134,17 @@ export class SessionsService {
     clientMayDoIt = false,
   ) {
     // Who may change it is decided before the transaction: policy reads use their own connection.
-    const found = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    const found = await this.sessions.findById(id);
     if (!found || !(await this.care.canSeeRecord(viewer, found))) throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
     const isTherapist = Policy.holdsSession(viewer, found);
     if (!isTherapist && !(clientMayDoIt && viewer.userId === found.clientId)) throw forbidden('Only the therapist who holds this session can change it.');
     return this.dataSource.transaction(async (manager) => {
-      const session = await manager.getRepository(TherapySessionEntity).findOneOrFail({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      const session = await this.sessions.lock(manager, id);
       if (session.status !== 'SCHEDULED') throw conflict('This session is no longer scheduled, so it cannot be changed.');
       const updates = await change(manager, session);
-      await manager.update(TherapySessionEntity, { id }, updates);
+      await this.sessions.update(manager, id, updates);
       await this.audit.record({ action, actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
-      const changed = await manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+      const changed = await this.sessions.getById(manager, id);
       // Moved: the reminder moves with it. Cancelled, held or missed: it goes.
       await this.reminders.planSession(manager, changed);
       return changed;
@@ -168,14 +156,8 @@ export class SessionsService {
    * so two bookings for the same therapist are checked one after the other, never side by side.
    */
   private async assertFree(manager: EntityManager, therapistId: string, clientId: string, startsAt: Date, endsAt: Date, exceptId: string | null) {
-    await manager.getRepository(UserEntity).findOne({ where: { id: therapistId }, lock: { mode: 'pessimistic_write' } });
-    const overlap = await manager
-      .getRepository(TherapySessionEntity)
-      .createQueryBuilder('s')
-      .where("s.status = 'SCHEDULED' AND (s.therapist_id = :therapistId OR s.client_id = :clientId)", { therapistId, clientId })
-      .andWhere('s.starts_at < :endsAt AND s.ends_at > :startsAt', { startsAt, endsAt })
-      .andWhere(exceptId ? 's.id <> :exceptId' : '1=1', { exceptId })
-      .getOne();
+    await this.users.lock(manager, therapistId);
+    const overlap = await this.sessions.overlapping(manager, { therapistId, clientId, startsAt, endsAt, exceptId });
     if (overlap) {
       const clashesWith = overlap.therapistId === therapistId ? 'THERAPIST' : 'CLIENT';
       const startsAt = overlap.startsAt.toISOString();
@@ -192,12 +174,12 @@ export class SessionsService {
     const id = parseInput(idSchema, rawId, ['sessionId']);
     const agenda = rawAgenda === null || rawAgenda === '' ? null : parseInput(sessionAgendaSchema, rawAgenda, ['agenda']);
     return this.dataSource.transaction(async (manager) => {
-      const session = await manager.getRepository(TherapySessionEntity).findOneBy({ id });
+      const session = await this.sessions.findById(id, manager);
       if (!session || session.clientId !== viewer.userId) throw notFound(NOT_FOUND);
       if (session.status !== 'SCHEDULED' || session.endsAt < new Date()) throw conflict('The agenda can be changed before an upcoming session.');
-      await manager.update(TherapySessionEntity, { id }, { agenda });
+      await this.sessions.update(manager, id, { agenda });
       await this.audit.record({ action: 'session.agenda_written', actor: viewer, targetType: 'session', targetId: id, subjectUserId: session.clientId }, manager);
-      return manager.getRepository(TherapySessionEntity).findOneByOrFail({ id });
+      return this.sessions.getById(manager, id);
     });
   }
 
@@ -207,35 +189,35 @@ export class SessionsService {
   async writeNote(viewer: Viewer, rawSessionId: string, rawBody: unknown) {
     const body = parseInput(sessionNoteSchema, rawBody, ['body']);
     return this.withOwnSession(viewer, rawSessionId, 'session_note.written', async (manager, session) => {
-      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      const note = await this.sessions.noteOf(manager, session.id);
       if (note?.signedAt) throw conflict('This note is signed and locked. Please add an addendum instead.');
-      if (note) await manager.update(SessionNoteEntity, { id: note.id }, { body });
-      else await manager.insert(SessionNoteEntity, { sessionId: session.id, authorId: viewer.userId, body });
+      if (note) await this.sessions.updateNote(manager, note.id, { body });
+      else await this.sessions.insertNote(manager, { sessionId: session.id, authorId: viewer.userId, body });
     });
   }
 
   async signNote(viewer: Viewer, rawSessionId: string) {
     return this.withOwnSession(viewer, rawSessionId, 'session_note.signed', async (manager, session) => {
-      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      const note = await this.sessions.noteOf(manager, session.id);
       if (!note) throw conflict('There is no note to sign yet.');
       if (note.signedAt) throw conflict('This note is already signed.');
-      await manager.update(SessionNoteEntity, { id: note.id }, { signedAt: new Date() });
+      await this.sessions.updateNote(manager, note.id, { signedAt: new Date() });
     });
   }
 
   async addAddendum(viewer: Viewer, rawSessionId: string, rawBody: unknown) {
     const body = parseInput(sessionNoteSchema, rawBody, ['body']);
     return this.withOwnSession(viewer, rawSessionId, 'session_note.addendum_added', async (manager, session) => {
-      const note = await manager.getRepository(SessionNoteEntity).findOneBy({ sessionId: session.id });
+      const note = await this.sessions.noteOf(manager, session.id);
       if (!note?.signedAt) throw conflict('Addenda are for signed notes. You can still edit this note directly.');
-      await manager.insert(SessionNoteAddendumEntity, { noteId: note.id, authorId: viewer.userId, body });
+      await this.sessions.insertAddendum(manager, { noteId: note.id, authorId: viewer.userId, body });
     });
   }
 
   /** Notes belong to the therapist who holds the session, while the client is in their care. */
   private async withOwnSession(viewer: Viewer, rawSessionId: string, action: string, work: (manager: EntityManager, session: TherapySessionEntity) => Promise<void>) {
     const id = parseInput(idSchema, rawSessionId, ['sessionId']);
-    const session = await this.dataSource.getRepository(TherapySessionEntity).findOneBy({ id });
+    const session = await this.sessions.findById(id);
     if (!session || !Policy.holdsSession(viewer, session) || !(await this.care.canSeeRecord(viewer, session))) {
       throw await this.care.refuse(viewer, 'session', id, NOT_FOUND);
     }

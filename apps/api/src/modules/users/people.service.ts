@@ -1,15 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, In } from 'typeorm';
 import { loaderFor } from '../../common/loaders';
-import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 /** Names of people, batched per request for field resolvers (client, therapist, author). */
 @Injectable()
 export class PeopleService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(private readonly users: UsersRepository) {}
 
-  async email(id: string) {
-    return (await this.dataSource.getRepository(UserEntity).findOne({ select: { id: true, email: true }, where: { id } }))?.email ?? '';
+  email(id: string) {
+    return this.users.emailOf(id);
   }
 
   load(ctx: object, id: string) {
@@ -23,7 +22,7 @@ export class PeopleService {
 
   private loader(ctx: object) {
     return loaderFor(ctx, 'people', async (ids) => {
-      const users = await this.dataSource.getRepository(UserEntity).find({ select: { id: true, displayName: true }, where: { id: In([...ids]) } });
+      const users = await this.users.namesOf(ids);
       return new Map(users.map((user) => [user.id, { id: user.id, displayName: user.displayName }]));
     });
   }

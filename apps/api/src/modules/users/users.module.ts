@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { PeopleService } from './people.service';
+import { UsersRepository } from './users.repository';
 
 @Global()
-@Module({ providers: [PeopleService], exports: [PeopleService] })
+@Module({ providers: [PeopleService, UsersRepository], exports: [PeopleService, UsersRepository] })
 export class UsersModule {}
