@@ -20,7 +20,7 @@ module.exports = {
   roots: ['<rootDir>/src', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts', '**/*.int-spec.ts'],
   transform: { '^.+\\.(t|j|mj)s$': swc },
-  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@nestjs|@attune|@apollo|@as-integrations|@electric-sql|marked|feed|otplib|@otplib|uuid|@noble|@scure|htmlparser2|dom[a-z-]*|entities))'],
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(@nestjs|@attune|@electric-sql|marked|feed|otplib|@otplib|uuid|@noble|@scure|htmlparser2|dom[a-z-]*|entities))'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   testTimeout: 60_000,
   maxWorkers: 1,

@@ -10,12 +10,13 @@ import type { DataSource } from 'typeorm';
 import { AppModule } from './app.module';
 import { installSecretBox } from './common/crypto/secret-box';
 import { DatabaseUnavailableFilter } from './common/database-unavailable.filter';
-import { graphqlBodyErrors, graphqlGate } from './graphql-gate';
+import { graphqlGate } from './graphql-gate';
+import { csrfPrevention, explorerPage, graphqlErrorFormat, graphqlErrors, requestParameters, responseMediaType } from './graphql-http';
 import { RateLimitService } from './common/rate-limit/rate-limit.service';
 import { NestPinoLogger, type AppLogger } from './common/logger';
 import { requestScope, type RequestScope } from './common/request-context';
 import type { AppConfig } from './config/config';
-import { EXPLORER_PATH, serveExplorerAssets } from './explorer/explorer';
+import { EXPLORER_PATH, explorerHtml, serveExplorerAssets } from './explorer/explorer';
 import { ApiTokensService } from './modules/identity/api-tokens.service';
 import { AuthSessionsService } from './modules/identity/auth-sessions.service';
 import { isSitePath } from './modules/site/site-paths';
@@ -133,11 +134,17 @@ export async function createApp(config: AppConfig, dataSource: DataSource, logge
   });
 
   const gate = graphqlGate({ sessions: app.get(AuthSessionsService), apiTokens: app.get(ApiTokensService), limits: app.get(RateLimitService), perMinute: config.API_RATE_LIMIT_PER_MINUTE });
-  // Apollo's route is added while the app initialises; the gate and the GraphQL-shaped body errors go onto it.
+  // Mercurius's routes (POST and GET /graphql) are added while the app initialises. In front of them: the gate,
+  // the answer's media type, the explorer page (where introspection is on), CSRF prevention; and one error handler.
+  const onRequest = [gate, responseMediaType, ...(config.introspection ? [explorerPage(explorerHtml())] : []), csrfPrevention];
+  const errorHandler = graphqlErrors(graphqlErrorFormat(logger, !config.introspection));
   fastify.addHook('onRoute', (route) => {
     if (route.url !== '/graphql') return;
-    route.onRequest = [gate];
-    route.errorHandler = graphqlBodyErrors;
+    route.onRequest = onRequest;
+    route.preValidation = requestParameters;
+    route.errorHandler = errorHandler;
+    // Mercurius's response schema would print a list index in an error's path as a string; answers are plain JSON.
+    if (route.schema) route.schema = { ...route.schema, response: undefined };
   });
 
   await app.register(fastifyCookie);

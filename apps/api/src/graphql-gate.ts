@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { ApiTokensService } from './modules/identity/api-tokens.service';
 import type { AuthSessionsService } from './modules/identity/auth-sessions.service';
 import type { PendingSignIn, Viewer } from './common/auth/viewer';
@@ -91,16 +91,4 @@ export function graphqlGate({ sessions, apiTokens, limits, perMinute }: GraphQLG
       throw error;
     }
   };
-}
-
-/**
- * The error handler of the /graphql route: a body that is not JSON, too large or of another media type is
- * answered in the GraphQL error shape rather than the framework's own. Anything else goes on to Nest's handler.
- */
-export function graphqlBodyErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply) {
-  const status = error.statusCode;
-  if (status === 413) return sendGraphQLError(reply, 413, new AppError('BAD_USER_INPUT', 'The request body is too large.', { limit: 'bodySize' }));
-  if (status === 415) return sendGraphQLError(reply, 415, new AppError('BAD_USER_INPUT', 'The request body must be UTF-8 JSON.'));
-  if (status && status < 500) return sendGraphQLError(reply, 400, new AppError('BAD_USER_INPUT', 'The request body is not valid JSON.'));
-  throw error;
 }

@@ -1,5 +1,5 @@
-import type { ApolloServerPlugin } from '@apollo/server';
-import type { RequestContext } from './auth/viewer';
+import type { DocumentNode, GraphQLSchema } from 'graphql';
+import { operationOf, type GraphQLContext } from './graphql-operation';
 import { requestScope } from './request-context';
 
 /**
@@ -29,27 +29,23 @@ export class AuditBatch<Entry = unknown> {
 }
 
 /**
- * Opens a batch for each query's execution (the audit service fills it) and writes it when execution ends. Should the write fail, the
- * error leaves this hook and Apollo answers with it alone (500, masked by formatError like any fault), so
- * nothing is shown that the trail does not record. Mutations write their rows as they go, inside their
- * own transactions.
+ * Opens a batch for each query's execution (the audit service fills it; a Mercurius preExecution hook, the
+ * last) and writes it when execution ends (onResolution, before the answer is sent). Should the write
+ * fail, the error leaves the hook and the answer is withheld: the route's error handler answers with it
+ * alone (500, masked like any fault), so nothing is shown that the trail does not record. Mutations write
+ * their rows as they go, inside their own transactions.
  */
-export function auditBatchPlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async executionDidStart({ operation }) {
-          const scope = requestScope.getStore();
-          if (!scope || operation.operation !== 'query') return;
-          const batch = (scope.auditBatch = new AuditBatch());
-          return {
-            async executionDidEnd() {
-              scope.auditBatch = undefined;
-              await batch.close();
-            },
-          };
-        },
-      };
-    },
-  };
-}
+export const auditBatchHooks = {
+  async preExecution(_schema: GraphQLSchema, document: DocumentNode, context: GraphQLContext) {
+    const scope = requestScope.getStore();
+    if (!scope || operationOf(document, context).operation?.operation !== 'query') return;
+    scope.auditBatch = new AuditBatch();
+  },
+  async onResolution() {
+    const scope = requestScope.getStore();
+    const batch = scope?.auditBatch;
+    if (!batch) return;
+    scope.auditBatch = undefined;
+    await batch.close();
+  },
+};

@@ -9,7 +9,7 @@ const PAGE = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta n
 /**
  * The routes beside GraphQL (public pages, feeds, calendar files) answer 503 with Retry-After while the
  * database is away, as /graphql does, rather than a 500 that says something broke. Everything else takes
- * Nest's own path; GraphQL errors are rethrown untouched for Apollo to format.
+ * Nest's own path; GraphQL errors are rethrown untouched for Mercurius and the /graphql error handler (graphql-http.ts) to format.
  */
 @Catch()
 export class DatabaseUnavailableFilter extends BaseExceptionFilter {

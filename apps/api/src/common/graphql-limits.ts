@@ -1,12 +1,11 @@
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import type { ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, getNamedType, isLeafType, Kind, type DocumentNode, type OperationDefinitionNode, type TypeNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, getNamedType, isLeafType, Kind, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type TypeNode, type ValidationContext, type ValidationRule } from 'graphql';
 import { getComplexity, type ComplexityEstimator } from 'graphql-query-complexity';
 import { DEFAULT_PAGE_SIZE } from '@attune/domain';
-import type { RequestContext } from './auth/viewer';
 import { AppError } from './errors';
+import { operationOf, Refusal, type GraphQLContext } from './graphql-operation';
 
 /** The limits every operation must stay within; they are checked before anything runs. */
 export const GRAPHQL_LIMITS = {
@@ -96,7 +95,7 @@ const COSTS_PER_DOCUMENT = 32;
 
 /**
  * Costs already worked out, by document and by the values of its `Int` variables, the only variables the
- * model reads (`first`). Apollo keeps one parsed document per query text, so the portal's repeated queries
+ * model reads (`first`). Mercurius keeps one parsed document per query text, so the portal's repeated queries
  * cost a lookup instead of a walk of the document against the schema.
  */
 function costCache() {
@@ -117,29 +116,21 @@ function costCache() {
 
 const namedTypeOf = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedTypeOf(type.type));
 
-/** Refuses an operation whose estimated cost is over the limit, before it touches the database. */
-export function costLimitPlugin(): ApolloServerPlugin<RequestContext> {
+/** Refuses an operation whose estimated cost is over the limit, before it touches the database (a Mercurius preExecution hook). */
+export function costLimitHook() {
   const cached = costCache();
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ request, document, operation, schema, response }) {
-          let cost: number;
-          try {
-            const variables = request.variables ?? {};
-            cost = cached(document, operation, variables, () => operationCost({ schema, query: document, operationName: request.operationName ?? undefined, variables }));
-          } catch (error) {
-            // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
-            if (error instanceof GraphQLError) return;
-            throw error;
-          }
-          if (cost > GRAPHQL_LIMITS.cost) {
-            // A refusal of the caller's document, like a validation error: 400, never a server fault.
-            response.http.status = 400;
-            throw limitExceeded('cost', cost, GRAPHQL_LIMITS.cost);
-          }
-        },
-      };
-    },
+  return async (schema: GraphQLSchema, document: DocumentNode, context: GraphQLContext, variables: Record<string, unknown> | undefined) => {
+    const { operation, operationName } = operationOf(document, context);
+    let cost: number;
+    try {
+      const values = variables ?? {};
+      cost = cached(document, operation, values, () => operationCost({ schema, query: document, operationName, variables: values }));
+    } catch (error) {
+      // Variables that do not fit their types: execution refuses them with BAD_USER_INPUT before any resolver runs.
+      if (error instanceof GraphQLError) return;
+      throw error;
+    }
+    // A refusal of the caller's document, like a validation error: 400, never a server fault.
+    if (cost > GRAPHQL_LIMITS.cost) throw new Refusal(400, limitExceeded('cost', cost, GRAPHQL_LIMITS.cost));
   };
 }

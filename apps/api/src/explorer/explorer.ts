@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { FastifyInstance } from 'fastify';
 
 /** Where the explorer's files are served from: all from this origin, so it works offline and under a strict policy. */
@@ -34,16 +33,5 @@ export function serveExplorerAssets(fastify: FastifyInstance) {
   });
 }
 
-/** Apollo answers a browser's GET /graphql with this page, while introspection is on. */
-export function explorerLandingPage(): ApolloServerPlugin {
-  const html = fs.readFileSync(path.join(OWN_FILES, 'index.html'), 'utf8');
-  return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html };
-        },
-      };
-    },
-  };
-}
+/** The page a browser's GET /graphql gets while introspection is on (graphql-http.ts explorerPage). */
+export const explorerHtml = () => fs.readFileSync(path.join(OWN_FILES, 'index.html'), 'utf8');

@@ -70,4 +70,20 @@ describe('audited reads', () => {
     const all = await rows({ action: 'audit_events.read', actorId: admin.id });
     expect(all.find((entry) => entry.id !== row!.id)!.clientRequestId).toBeNull();
   });
+
+  it('withholds the answer when its audit rows cannot be written: a masked 500, no data', async () => {
+    const admin = await newPerson(t.dataSource, 'ADMIN');
+    const agent = await signedIn(t, admin);
+    // From now on the database refuses this one kind of row (NOT VALID: earlier rows stay), as it would refuse any insert while failing.
+    await t.dataSource.query(`ALTER TABLE audit_events ADD CONSTRAINT refuse_member_reads CHECK (action <> 'practice_member.read') NOT VALID`);
+    try {
+      const res = await agent.post('/graphql').set('content-type', 'application/json').send({ query: '{ practiceMembers(first: 5) { edges { node { id displayName } } } }' });
+      expect(res.status).toBe(500);
+      expect(res.body.data).toBeUndefined();
+      expect(res.body.errors).toEqual([{ message: expect.stringMatching(/^Something went wrong on our side/), extensions: { code: 'INTERNAL_SERVER_ERROR', requestId: res.headers['x-request-id'] } }]);
+      expect(res.text).not.toMatch(/refuse_member_reads|audit_events|INSERT/);
+    } finally {
+      await t.dataSource.query(`ALTER TABLE audit_events DROP CONSTRAINT refuse_member_reads`);
+    }
+  });
 });

@@ -1,4 +1,3 @@
-import type { ApolloServerPlugin } from '@apollo/server';
 import type { ApiScope } from '@attune/domain';
 import {
   getNamedType,
@@ -12,8 +11,8 @@ import {
   type GraphQLSchema,
 } from 'graphql';
 import { AppError } from '../errors';
+import { Refusal, type GraphQLContext } from '../graphql-operation';
 import { SCOPE_RULE, type ScopeRule } from './scope.decorator';
-import type { RequestContext } from './viewer';
 
 /** The rule for one field: its own, else its type's; undefined when neither says. Identifiers carry no data. */
 export function scopeRuleOf(parent: GraphQLNamedType, field: GraphQLField<unknown, unknown>): ScopeRule | undefined {
@@ -56,29 +55,24 @@ export function missingScope(schema: GraphQLSchema, document: DocumentNode, scop
 
 /**
  * An API token acts as its owner narrowed to its scopes on every field path, not only the root: the
- * whole operation is checked before anything runs, so a nested field cannot carry what the root would refuse.
+ * whole operation is checked before anything runs (a Mercurius preExecution hook), so a nested field
+ * cannot carry what the root would refuse.
  */
-export function tokenScopePlugin(): ApolloServerPlugin<RequestContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ contextValue, document, schema, response }) {
-          const scopes = contextValue.viewer?.scopes;
-          if (!scopes) return;
-          const refusal = missingScope(schema, document, scopes);
-          if (!refusal) return;
-          response.http.status = 403;
-          throw new AppError(
-            'FORBIDDEN',
-            refusal.needs.length
-              ? `This token does not have the ${refusal.needs.map((scope) => `"${scope}"`).join(' or ')} scope, which ${refusal.field} needs.`
-              : `API tokens cannot be used for ${refusal.field}.`,
-            { reason: 'MISSING_SCOPE', field: refusal.field, scopes: refusal.needs },
-          );
-        },
-      };
-    },
-  };
+export async function tokenScopeHook(schema: GraphQLSchema, document: DocumentNode, context: GraphQLContext) {
+  const scopes = context.viewer?.scopes;
+  if (!scopes) return;
+  const refusal = missingScope(schema, document, scopes);
+  if (!refusal) return;
+  throw new Refusal(
+    403,
+    new AppError(
+      'FORBIDDEN',
+      refusal.needs.length
+        ? `This token does not have the ${refusal.needs.map((scope) => `"${scope}"`).join(' or ')} scope, which ${refusal.field} needs.`
+        : `API tokens cannot be used for ${refusal.field}.`,
+      { reason: 'MISSING_SCOPE', field: refusal.field, scopes: refusal.needs },
+    ),
+  );
 }
 
 /** What a token needs for a root operation, in words, from its scope rule. */
