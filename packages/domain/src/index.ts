@@ -1,5 +1,6 @@
 export * from './common/common.schema.js';
 export * from './identity/identity.schema.js';
+export * from './identity/name-order.js';
 export * from './clinical/clinical.schema.js';
 export * from './clinical/caseload.rules.js';
 export * from './content/content.schema.js';

@@ -149,9 +149,9 @@ export function compareKeys(a: readonly (string | number)[], b: readonly (string
   return a.length - b.length;
 }
 
-/** Fetch one extra row to know whether another page exists. */
-export function toConnection<R, T>(rows: R[], first: number, cursorOf: (row: R) => (string | number)[], map: (row: R) => T): ConnectionShape<T> {
+/** Fetch one extra row to know whether another page exists (or say so, when the query counted instead). */
+export function toConnection<R, T>(rows: R[], first: number, cursorOf: (row: R) => (string | number)[], map: (row: R) => T, hasNextPage = rows.length > first): ConnectionShape<T> {
   const page = rows.slice(0, first);
   const edges = page.map((row) => ({ cursor: encodeCursor(cursorOf(row)), node: map(row) }));
-  return { edges, pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null } };
+  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
 }

@@ -1,4 +1,4 @@
-import type { EntityManager, EntitySubscriberInterface, QueryRunner, TransactionCommitEvent, TransactionRollbackEvent } from 'typeorm';
+import { EventSubscriber, type EntityManager, type EntitySubscriberInterface, type QueryRunner, type TransactionCommitEvent, type TransactionRollbackEvent } from 'typeorm';
 
 const pending = new WeakMap<QueryRunner, Array<() => void>>();
 
@@ -15,7 +15,11 @@ export function afterCommit(manager: EntityManager, work: () => void) {
   else pending.set(runner, [work]);
 }
 
-/** Registered on every data source; a savepoint's release is not the end of the transaction. */
+/**
+ * Registered on every data source; a savepoint's release is not the end of the transaction. TypeORM builds
+ * only decorated classes from a data source's `subscribers`: without the decorator none of this ran.
+ */
+@EventSubscriber()
 export class AfterCommitSubscriber implements EntitySubscriberInterface {
   afterTransactionCommit({ queryRunner }: TransactionCommitEvent) {
     if (queryRunner.isTransactionActive) return;

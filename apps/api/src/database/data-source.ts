@@ -25,6 +25,7 @@ import {
 import { ReminderDeliveryEntity } from '../modules/reminders/reminder-delivery.entity';
 import { SessionNoteAddendumEntity, SessionNoteEntity } from '../modules/sessions/session-note.entity';
 import { TherapySessionEntity } from '../modules/sessions/therapy-session.entity';
+import { UserNameSortKeySubscriber } from '../modules/users/user-name-sort-key.subscriber';
 import { UserEntity } from '../modules/users/user.entity';
 import { AfterCommitSubscriber } from './after-commit';
 import { startEmbeddedDatabase, type EmbeddedDatabase } from './embedded-database';
@@ -80,7 +81,7 @@ export function dataSourceOptions(connection: { url: string } | EmbeddedDatabase
     ...connection,
     entities: ENTITIES,
     migrations: MIGRATIONS,
-    subscribers: [AfterCommitSubscriber],
+    subscribers: [AfterCommitSubscriber, UserNameSortKeySubscriber],
     migrationsTransactionMode: 'each',
     // gen_random_uuid() is built into PostgreSQL 13+ and PGlite: no extension to install.
     uuidExtension: 'pgcrypto',

@@ -75,7 +75,7 @@ onPostgres(title, () => {
   });
 
   it('still does the rest of the API’s work', async () => {
-    await asApp.query(`INSERT INTO users (email, display_name, role) VALUES ('role-check@example.test', 'Role check', 'CLIENT')`);
+    await asApp.query(`INSERT INTO users (email, display_name, name_sort_key, role) VALUES ('role-check@example.test', 'Role check', 'role check', 'CLIENT')`);
     await asApp.query(`UPDATE users SET display_name = 'Role checked' WHERE email = 'role-check@example.test'`);
     await asApp.query(`DELETE FROM users WHERE email = 'role-check@example.test'`);
     await refused(`DROP TABLE users`);

@@ -1,3 +1,4 @@
+import { afterCommit } from '../../src/database/after-commit';
 import { openDatabase } from '../../src/database/data-source';
 import { EmbeddedDatabaseLockedError } from '../../src/database/embedded-database';
 import { openMigratedDatabase, type MigratedDatabase } from '../harness';
@@ -12,6 +13,22 @@ describe('the database', () => {
   it('has exactly the schema the entities describe (migrations and entities agree)', async () => {
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries.map((query) => query.query)).toEqual([]);
+  });
+
+  it('runs work queued with afterCommit once its transaction commits, and never after a rollback', async () => {
+    const ran: string[] = [];
+    await db.dataSource.transaction(async (manager) => {
+      afterCommit(manager, () => ran.push('committed'));
+      await manager.query('SELECT 1');
+      expect(ran).toEqual([]);
+    });
+    await db.dataSource
+      .transaction(async (manager) => {
+        afterCommit(manager, () => ran.push('rolled back'));
+        throw new Error('rolled back on purpose');
+      })
+      .catch(() => undefined);
+    expect(ran).toEqual(['committed']);
   });
 
   it('keeps overlapping transactions isolated: ten at once, one failing, nine committed', async () => {

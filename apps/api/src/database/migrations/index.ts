@@ -13,6 +13,7 @@ import { CreateReminderDeliveries1796600000300 } from './1796600000300-CreateRem
 import { AddPersonPreferences1796600000000 } from './1796600000000-AddPersonPreferences';
 import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-IndexMeasureResponsesForCaseload';
+import { AddUserNameSortKey1796600000410 } from './1796600000410-AddUserNameSortKey';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   IndexMeasureResponsesForCaseload1796600000200,
   CreateReminderDeliveries1796600000300,
   CreateJobQueue1796600000301,
+  AddUserNameSortKey1796600000410,
 ];

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource, EntityManager } from 'typeorm';
-import { allianceConcerns } from '@attune/domain';
+import { allianceConcerns, nameSortKey } from '@attune/domain';
 import { hashPassword } from '../../modules/identity/password';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-seed';
 
@@ -69,7 +69,7 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
   const { next } = seed;
   const now = Date.now();
   const therapistId = randomUUID();
-  const users: unknown[][] = [[therapistId, `therapist-${seed.run}-${seed.index}@scale.attune.test`, `Therapist ${seed.index}`, 'THERAPIST', seed.passwordHash, true, DEMO_TOTP_SECRET]];
+  const users: unknown[][] = [[therapistId, `therapist-${seed.run}-${seed.index}@scale.attune.test`, `Therapist ${seed.index}`, nameSortKey(`Therapist ${seed.index}`), 'THERAPIST', seed.passwordHash, true, DEMO_TOTP_SECRET]];
   const care: unknown[][] = [];
   const sessions: unknown[][] = [];
   const checkIns: unknown[][] = [];
@@ -78,7 +78,7 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
 
   for (let c = 0; c < clientCount; c++) {
     const clientId = randomUUID();
-    users.push([clientId, `client-${seed.run}-${seed.index}-${c}@scale.attune.test`, `Client ${seed.index}.${c}`, 'CLIENT', seed.passwordHash, false, null]);
+    users.push([clientId, `client-${seed.run}-${seed.index}-${c}@scale.attune.test`, `Client ${seed.index}.${c}`, nameSortKey(`Client ${seed.index}.${c}`), 'CLIENT', seed.passwordHash, false, null]);
     const startedDaysAgo = 14 + Math.floor(next() * (seed.historyDays - 14));
     care.push([therapistId, clientId, new Date(now - startedDaysAgo * DAY)]);
     const every = next() < 0.6 ? 7 : 14;
@@ -110,7 +110,7 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
       }
     }
   }
-  await insertRows(manager, 'users', ['id', 'email', 'display_name', 'role', 'password_hash', 'mfa_enabled', 'mfa_secret'], users);
+  await insertRows(manager, 'users', ['id', 'email', 'display_name', 'name_sort_key', 'role', 'password_hash', 'mfa_enabled', 'mfa_secret'], users);
   await insertRows(manager, 'care_relationships', ['therapist_id', 'client_id', 'started_at'], care);
   await insertRows(manager, 'therapy_sessions', ['id', 'client_id', 'therapist_id', 'starts_at', 'ends_at', 'modality', 'status', 'version'], sessions);
   await insertRows(manager, 'check_ins', ['id', 'session_id', 'client_id', 'therapist_id', 'bond', 'goals', 'approach', 'overall', 'concern_reasons', 'acknowledged_at', 'created_at'], checkIns);

@@ -44,16 +44,20 @@ export class AuditEventsRepository {
     await manager.query(sql, parameters);
   }
 
-  /** The same insert as SQL with named parameters, to run inside another statement (a data-modifying WITH). */
-  insertStatement(rows: AuditEventRow[], request: AuditRequest, where = 'TRUE'): { sql: string; params: Record<string, unknown> } {
+  /**
+   * The same insert as SQL with named parameters, to run inside another statement (a data-modifying WITH).
+   * With `forEach` (SQL for a set of rows with a uuid column `subject_id`, such as a WITH query's name), each
+   * row is written once per subject, that subject as its target and subject: the statement decides whom.
+   */
+  insertStatement(rows: AuditEventRow[], request: AuditRequest, forEach: string | null = null): { sql: string; params: Record<string, unknown> } {
     const column = <T>(value: (row: AuditEventRow) => T) => rows.map(value);
     return {
       sql: `INSERT INTO "audit_events" (action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata, ip, request_id, client_request_id)
-       SELECT a.action, a.actor_id, a.actor_role, a.via_token_id, a.target_type, a.target_id, a.subject_user_id, a.metadata, :auditIp, :auditRequestId, :auditClientRequestId
+       SELECT a.action, a.actor_id, a.actor_role, a.via_token_id, a.target_type, ${forEach ? 's.subject_id::varchar, s.subject_id' : 'a.target_id, a.subject_user_id'}, a.metadata,
+              :auditIp, :auditRequestId, :auditClientRequestId
          FROM unnest(CAST(:auditAction AS varchar[]), CAST(:auditActorId AS uuid[]), CAST(:auditActorRole AS varchar[]), CAST(:auditViaTokenId AS uuid[]),
                      CAST(:auditTargetType AS varchar[]), CAST(:auditTargetId AS varchar[]), CAST(:auditSubjectUserId AS uuid[]), CAST(:auditMetadata AS jsonb[]))
-           AS a(action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata)
-        WHERE ${where}`,
+           AS a(action, actor_id, actor_role, via_token_id, target_type, target_id, subject_user_id, metadata)${forEach ? `\n         CROSS JOIN ${forEach} AS s` : ''}`,
       params: {
         auditAction: column((row) => row.action),
         auditActorId: column((row) => row.actorId),

@@ -59,11 +59,11 @@ export class AuditService {
   /**
    * The insert `recordMany` runs, as SQL with named parameters to run inside another statement, as a
    * data-modifying `WITH`: the read and its audit rows then travel in one round trip and commit together,
-   * before the answer is sent. `where` (over `a`, the entry: `a.subject_user_id`, `a.target_id`) keeps only
-   * the entries of rows the statement really read.
+   * before the answer is sent. `entry` is written once for each row of `subjects` (SQL for rows with a uuid
+   * column `subject_id`: the records the statement really read), each its target and subject.
    */
-  insertStatement(entries: AuditEntry[], where = 'TRUE') {
-    return this.events.insertStatement(entries.map(toRow), currentRequest(), where);
+  insertForEachStatement(entry: Omit<AuditEntry, 'targetId' | 'subjectUserId'>, subjects: string) {
+    return this.events.insertStatement([toRow(entry)], currentRequest(), subjects);
   }
 
   /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */

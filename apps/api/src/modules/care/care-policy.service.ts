@@ -48,6 +48,8 @@ const NOTHING: SqlFilter = { sql: 'FALSE', params: {} };
 export class CarePolicy {
   /** One query per viewer per request, however many records are checked. */
   private readonly activeClients = new WeakMap<Viewer, Promise<Set<string>>>();
+  /** Clients a statement of this request found in the viewer's active care (`knowSomeActiveClients`). */
+  private readonly someActiveClients = new WeakMap<Viewer, Set<string>>();
 
   constructor(
     private readonly relationships: CareRelationshipsRepository,
@@ -122,10 +124,21 @@ export class CarePolicy {
     if (viewer.role === 'THERAPIST' && !this.activeClients.has(viewer)) this.activeClients.set(viewer, Promise.resolve(new Set(clientIds)));
   }
 
+  /**
+   * For a caller whose statement has just read some of the viewer's active relationships (the caseload's page):
+   * those clients need no query to be checked in this request; any other is asked about as usual.
+   */
+  knowSomeActiveClients(viewer: Viewer, clientIds: string[]) {
+    if (viewer.role !== 'THERAPIST') return;
+    const known = this.someActiveClients.get(viewer) ?? new Set<string>();
+    clientIds.forEach((id) => known.add(id));
+    this.someActiveClients.set(viewer, known);
+  }
+
   /** May the viewer see this client's clinical records at all? (clientsFilter, for one client) */
   async canSeeClient(viewer: Viewer, clientId: string, manager?: EntityManager): Promise<boolean> {
     if (viewer.role === 'CLIENT') return viewer.userId === clientId;
-    if (viewer.role === 'THERAPIST') return (await this.activeClientIds(viewer, manager)).has(clientId);
+    if (viewer.role === 'THERAPIST') return this.someActiveClients.get(viewer)?.has(clientId) || (await this.activeClientIds(viewer, manager)).has(clientId);
     return false;
   }
 

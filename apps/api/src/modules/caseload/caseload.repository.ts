@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { MEASURE_KINDS, type MeasureKind, type MeasureTotal, type SessionStatus } from '@attune/domain';
+import { MEASURE_KINDS, type MeasureKind, type MeasureTotal, type NameOrder, type SessionStatus } from '@attune/domain';
 import type { SqlFilter } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
@@ -22,12 +22,6 @@ export interface CheckInRow {
 
 /** A session as the caseload carries it: the entity's columns as plain values, for the `Session` fields. */
 export type SessionRow = Omit<TherapySessionEntity, 'client' | 'therapist'>;
-
-/** An active client by name: all the name order needs. */
-export interface RosterRow {
-  clientId: string;
-  displayName: string;
-}
 
 /** The compact facts of one active client: enough to flag, filter and sort without reading any history. */
 export interface ClientFactsRow {
@@ -81,11 +75,20 @@ export interface FactsQuery {
   /** `updatedSince`: only clients with a change after `at` (what counts: `changedSinceCondition`). */
   changedSince: ChangedSince | null;
   /**
-   * Audit rows to write in the same statement (the audit service's `insertStatement`, its `where` over
-   * `read`, the client ids this statement returns): the read and its audit rows commit together, one round trip.
+   * Audit rows to write in the same statement (the audit service's `insertForEachStatement` over `read`, the
+   * client ids this statement returns as `subject_id`): the read and its audit rows commit together, one round trip.
    */
   audit?: { sql: string; params: Record<string, unknown> } | null;
 }
+
+/** The page by name: the first `first` active clients after `after` in name order (`compareNameOrder`). */
+export interface NamePage {
+  first: number;
+  after: NameOrder | null;
+}
+
+/** `nameSortKey`, then the name, then the id: what `compareNameOrder` compares, in SQL. */
+const NAME_ORDER = 'u.name_sort_key COLLATE "C", u.display_name COLLATE "C", c.client_id';
 
 export interface ChangedSince {
   at: Date;
@@ -123,30 +126,44 @@ function changedSinceCondition(changed: ChangedSince): string {
 export class CaseloadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** One statement: the therapist's active clients (or those matching a search) with their names, nothing else. */
-  async roster(therapistId: string, search: string | null): Promise<RosterRow[]> {
-    const conditions = ['c.therapist_id = $1', 'c.ended_at IS NULL'];
-    if (search) conditions.push('(u.display_name ILIKE $2 OR u.email ILIKE $2)');
-    return this.dataSource.query(
-      `SELECT c.client_id AS "clientId", u.display_name AS "displayName" FROM care_relationships c JOIN users u ON u.id = c.client_id WHERE ${conditions.join(' AND ')}`,
-      search ? [therapistId, likePattern(search)] : [therapistId],
-    );
-  }
-
   /** One statement: the facts of every active client of the therapist (or of some, or of those matching a search). */
   async clientFacts(query: FactsQuery): Promise<ClientFactsRow[]> {
+    return (await this.facts(query, null)).rows;
+  }
+
+  /**
+   * One statement: a page of active clients by name (or of those matching a search) with their facts, and
+   * whether another page follows. PostgreSQL picks the page: the relationships of the therapist, sorted by
+   * their client's stored name key (a few hundred rows at most), then every per-client part for the page
+   * only. The key is compared byte by byte (`COLLATE "C"`), as on the embedded database.
+   */
+  async clientPageByName(query: FactsQuery, page: NamePage): Promise<{ rows: ClientFactsRow[]; hasNextPage: boolean }> {
+    const { rows, remaining } = await this.facts(query, page);
+    return { rows, hasNextPage: remaining > page.first };
+  }
+
+  /** The facts statement; by name, also how many rows follow the cursor (the page's among them). */
+  private async facts(query: FactsQuery, page: NamePage | null): Promise<{ rows: ClientFactsRow[]; remaining: number }> {
     const conditions = ['c.therapist_id = :therapistId', 'c.ended_at IS NULL'];
     if (query.search) conditions.push('(u.display_name ILIKE :q OR u.email ILIKE :q)');
     if (query.onlyClientIds) conditions.push('c.client_id = ANY(CAST(:onlyClientIds AS uuid[]))');
     if (query.changedSince) conditions.push(changedSinceCondition(query.changedSince));
+    if (page?.after) conditions.push(`(${NAME_ORDER}) > (:afterSortKey, :afterName, CAST(:afterId AS uuid))`);
+    // By name, the page is chosen first (with the count of rows from the cursor on, to know whether more
+    // follow), and the per-client parts below run for its clients only. The subquery keeps the relationship's
+    // columns, so `c` means the same either way.
+    const relationships = page
+      ? `(SELECT c.*, row_number() OVER names AS position, count(*) OVER () AS remaining FROM care_relationships c JOIN users u ON u.id = c.client_id
+          WHERE ${conditions.join(' AND ')} WINDOW names AS (ORDER BY ${NAME_ORDER}) ORDER BY ${NAME_ORDER} LIMIT :pageFirst) c`
+      : 'care_relationships c';
     const session = query.withSessions ? `, ${this.sessionJson('s')} AS row` : '';
     const select = `
       SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",${query.withSessions ? ' nxt.row AS "nextSession", lst.row AS "lastSession",' : ''}
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
              unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
-             coalesce(checkins.rows, '[]') AS "recentCheckIns", coalesce(measures.rows, '[]') AS "measureTotals"
-      FROM care_relationships c
+             coalesce(checkins.rows, '[]') AS "recentCheckIns", coalesce(measures.rows, '[]') AS "measureTotals"${page ? ', c.position, c.remaining::int AS remaining' : ''}
+      FROM ${relationships}
       JOIN users u ON u.id = c.client_id
       JOIN users t ON t.id = c.therapist_id
       LEFT JOIN LATERAL (
@@ -197,10 +214,10 @@ export class CaseloadRepository {
            WHERE m.client_id = c.client_id AND m.kind = k.kind AND ${query.measures.sql} ORDER BY m.completed_at DESC, m.id DESC LIMIT 1)
         ) e
       ) measures ON TRUE
-      WHERE ${conditions.join(' AND ')}`;
+      ${page ? 'ORDER BY c.position' : `WHERE ${conditions.join(' AND ')}`}`;
     // A data-modifying WITH runs to its end whatever the outer SELECT reads, and commits with it.
     const sql = query.audit
-      ? `WITH facts AS (${select}), read AS (SELECT "clientId" AS client_id FROM facts), audited AS (${query.audit.sql}) SELECT * FROM facts`
+      ? `WITH facts AS (${select}), read AS (SELECT "clientId" AS subject_id FROM facts), audited AS (${query.audit.sql}) SELECT * FROM facts${page ? ' ORDER BY position' : ''}`
       : select;
     const params = {
       ...query.audit?.params,
@@ -218,11 +235,15 @@ export class CaseloadRepository {
       trendPoints: query.trendPoints,
       q: query.search ? likePattern(query.search) : null,
       onlyClientIds: query.onlyClientIds,
+      pageFirst: page?.first ?? null,
+      afterSortKey: page?.after?.[0] ?? null,
+      afterName: page?.after?.[1] ?? null,
+      afterId: page?.after?.[2] ?? null,
     };
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: RawFactsRow[] = await this.dataSource.query(text, values);
+    const rows: (RawFactsRow & { position?: unknown; remaining?: number })[] = await this.dataSource.query(text, values);
     const timeColumns = this.sessionTimeColumns();
-    return rows.map((row) => toFacts(row, timeColumns));
+    return { rows: rows.map(({ position: _, remaining: __, ...row }) => toFacts(row, timeColumns)), remaining: rows[0]?.remaining ?? 0 };
   }
 
   /** The sessions a page shows (next and last), by id: at most two per client on the page, as plain rows. */

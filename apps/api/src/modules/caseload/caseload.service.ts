@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { allianceDirection, caseloadFlags, idSchema, pageArgsSchema, z } from '@attune/domain';
+import { allianceDirection, caseloadFlags, compareNameOrder, idSchema, nameOrderOf, pageArgsSchema, z } from '@attune/domain';
 import type { Viewer } from '../../common/auth/viewer';
 import { Policy } from '../../common/policy/policy';
 import { forbidden, notFound, parseInput } from '../../common/errors';
@@ -30,16 +30,28 @@ interface PageRow {
   row: Flagged;
 }
 
-/** The rows after the cursor in key order, the page and one more. */
-function pageOf<R>(rows: { row: R; key: SortKey }[], afterKey: Readonly<SortKey> | null, first: number) {
+/** The rows of a page, and whether another follows. */
+interface Page {
+  rows: PageRow[];
+  hasNextPage: boolean;
+}
+
+/** The rows after the cursor in the sort's order (each key placed once by `place`), the page and one more. */
+function pageOf<R, P>(rows: { row: R; key: SortKey }[], afterKey: Readonly<SortKey> | null, first: number, place: (key: Readonly<SortKey>) => P, compare: (a: P, b: P) => number) {
+  const after = afterKey && place(afterKey);
   return rows
-    .filter(({ key }) => !afterKey || compareKeys(key, afterKey) > 0)
-    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((row) => ({ ...row, place: place(row.key) }))
+    .filter((row) => after === null || compare(row.place, after) > 0)
+    .sort((a, b) => compare(a.place, b.place))
     .slice(0, first + 1);
 }
 
-/** By name, ties broken by client id: the same key whether the row has its facts yet or not. */
+/**
+ * By name, the cursor is `[0, name, client id]` (as it was when names were ordered by `localeCompare`, so
+ * those cursors still name a place); the order is `compareNameOrder` of the name and id, as SQL's by the stored key.
+ */
 const nameKey = (row: { displayName: string; clientId: string }): SortKey => [0, row.displayName, row.clientId];
+const namePlace = (key: Readonly<SortKey>) => nameOrderOf(key[1], key[2]);
 
 @Injectable()
 export class CaseloadService {
@@ -51,12 +63,12 @@ export class CaseloadService {
   ) {}
 
   /**
-   * The therapist's active clients at a glance, in two statements whatever the caseload's size or history,
-   * audit rows included. By name, with no filter (the page the portal opens), names alone decide the page:
-   * the active clients' names, then the facts and sessions of the page's clients only, with the audit rows
-   * written in that same statement. Any other order or filter needs the compact facts of every active
-   * client, then the page's sessions, then the query's audit insert. The cursor is the last row's sort key
-   * and client id, so a client added between two pages neither repeats nor pushes anyone out.
+   * The therapist's active clients at a glance, in a bounded number of statements whatever the caseload's
+   * size or history, audit rows included. By name, with no filter (the page the portal opens), one: the page
+   * chosen by the stored name key, its clients' facts and sessions, and the audit rows of the clients shown.
+   * Any other order or filter needs the compact facts of every active client, then the page's sessions, then
+   * the query's audit insert. The cursor is the last row's sort key and client id, so a client added between
+   * two pages neither repeats nor pushes anyone out.
    */
   async caseload(viewer: Viewer, args: CaseloadArgs, ctx: object) {
     if (!Policy.holdCare(viewer)) throw forbidden('The caseload is for therapists.');
@@ -78,42 +90,33 @@ export class CaseloadService {
         }
       : null;
     // Each path audits the clients it shows (pageByName in its facts statement).
-    const rows = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL && !changedSince
+    const { rows, hasNextPage } = sort === CaseloadSort.NAME && filter === CaseloadFilter.ALL && !changedSince
       ? await this.pageByName(viewer, now, search, afterKey, first)
       : await this.pageByFacts(viewer, now, search, afterKey, first, sort, filter, changedSince);
 
-    const entries = this.entries(ctx, rows.slice(0, first).map(({ row }) => row), now);
+    const entries = this.entries(ctx, rows.map(({ row }) => row), now);
     return toConnection(
-      rows.map(({ key }, index) => ({ key, entry: entries[index] })),
+      rows.map(({ key }, index) => ({ key, entry: entries[index]! })),
       first,
       (row) => row.key,
-      (row) => row.entry!,
+      (row) => row.entry,
+      hasNextPage,
     );
   }
 
   /**
-   * The page in name order (and one more, to know another page follows), then the facts and sessions of
-   * those clients only, with the audit rows of the clients shown written by that same statement.
+   * The page in name order, its clients' facts and sessions, and whether another page follows, in one
+   * statement that also writes the audit rows of the clients it returns (`read`: exactly those shown).
    */
-  private async pageByName(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number): Promise<PageRow[]> {
-    const roster = await this.repository.roster(viewer.userId, search);
-    // The statement above read exactly the viewer's active relationships: later policy checks in this request need not ask again.
-    if (!search) this.care.knowActiveClients(viewer, roster.map((row) => row.clientId));
-    const page = pageOf(roster.map((row) => ({ row, key: nameKey(row) })), afterKey, first);
-    if (page.length === 0) return [];
-    const onlyClientIds = page.map(({ row }) => row.clientId);
-    // The clients the page shows unless a relationship ends in between; each audited only if the statement read it.
-    const audit = this.audit.insertStatement(onlyClientIds.slice(0, first).map((clientId) => readEntry(viewer, clientId)), 'a.subject_user_id IN (SELECT client_id FROM read)');
-    const facts = new Map((await this.facts(viewer, now, { search: null, onlyClientIds, trendPoints: TREND_POINTS, withSessions: true, changedSince: null, audit })).map((row) => [row.clientId, row]));
-    // A relationship that ended between the two statements leaves the page, and the one more may then be shown:
-    // the audit service writes its row with the query's batch.
-    const rows = page.flatMap(({ row, key }) => {
-      const found = facts.get(row.clientId);
-      return found ? [{ key, row: { facts: found, flags: flagsOf(found, now) } }] : [];
-    });
-    const audited = new Set(onlyClientIds.slice(0, first));
-    await this.audit.recordMany(rows.slice(0, first).filter(({ row }) => !audited.has(row.facts.clientId)).map(({ row }) => readEntry(viewer, row.facts.clientId)));
-    return rows;
+  private async pageByName(viewer: Viewer, now: Date, search: string | null, afterKey: Readonly<SortKey> | null, first: number): Promise<Page> {
+    const audit = this.audit.insertForEachStatement({ action: 'caseload.read', actor: viewer, targetType: 'client' }, 'read');
+    const { rows, hasNextPage } = await this.repository.clientPageByName(
+      this.factsQuery(viewer, now, { search, onlyClientIds: null, trendPoints: TREND_POINTS, withSessions: true, changedSince: null, audit }),
+      { first, after: afterKey && namePlace(afterKey) },
+    );
+    // The statement read these clients' active relationships with the viewer: later checks in this request need not ask again.
+    this.care.knowSomeActiveClients(viewer, rows.map((row) => row.clientId));
+    return { rows: rows.map((facts) => ({ key: nameKey(facts), row: { facts, flags: flagsOf(facts, now) } })), hasNextPage };
   }
 
   /** Every active client's facts, flagged, filtered, sorted and cut to the page; then the page's sessions. */
@@ -126,13 +129,14 @@ export class CaseloadService {
     sort: CaseloadSort,
     filter: CaseloadFilter,
     changedSince: ChangedSince | null,
-  ): Promise<PageRow[]> {
-    const facts = await this.facts(viewer, now, { search, onlyClientIds: null, trendPoints: TREND_POINTS, withSessions: false, changedSince });
+  ): Promise<Page> {
+    const facts = await this.repository.clientFacts(this.factsQuery(viewer, now, { search, onlyClientIds: null, trendPoints: TREND_POINTS, withSessions: false, changedSince }));
     // Unless narrowed, the statement above read exactly the viewer's active relationships: later policy checks need not ask again.
     if (!search && !changedSince) this.care.knowActiveClients(viewer, facts.map((row) => row.clientId));
     const keyOf = SORT_KEYS[sort];
     const flagged = facts.map((row) => ({ facts: row, flags: flagsOf(row, now) })).filter(FILTERS[filter]);
-    const page: PageRow[] = pageOf(flagged.map((row) => ({ row, key: keyOf(row) })), afterKey, first);
+    const keyed = flagged.map((row) => ({ row, key: keyOf(row) }));
+    const page: PageRow[] = sort === CaseloadSort.NAME ? pageOf(keyed, afterKey, first, namePlace, compareNameOrder) : pageOf(keyed, afterKey, first, (key) => key, compareKeys);
     const shown = page.slice(0, first).map(({ row }) => row.facts);
     const sessionIds = shown.flatMap((row) => [row.nextSessionId, row.lastSessionId]).filter((id): id is string => id !== null);
     const sessions = new Map((await this.repository.sessionsById(sessionIds)).map((session) => [session.id, session]));
@@ -141,7 +145,7 @@ export class CaseloadService {
       row.lastSession = row.lastSessionId ? (sessions.get(row.lastSessionId) ?? null) : null;
     }
     await this.audit.recordMany(shown.map((row) => readEntry(viewer, row.clientId)));
-    return page;
+    return { rows: page.slice(0, first), hasNextPage: page.length > first };
   }
 
   /** A client's record: the client themself, or their therapist (with the relationship at a glance). */
@@ -154,7 +158,7 @@ export class CaseloadService {
     let person: { displayName: string; email: string } | null = null;
     if (Policy.holdCare(viewer)) {
       const now = new Date();
-      const [row] = await this.facts(viewer, now, { search: null, onlyClientIds: [id], trendPoints: 50, withSessions: true, changedSince: null });
+      const [row] = await this.repository.clientFacts(this.factsQuery(viewer, now, { search: null, onlyClientIds: [id], trendPoints: 50, withSessions: true, changedSince: null }));
       if (!row) throw notFound('That client');
       relationship = this.entries(ctx, [{ facts: row, flags: flagsOf(row, now) }], now)[0] ?? null;
       person = row;
@@ -163,8 +167,8 @@ export class CaseloadService {
     return { id, person, relationship, therapistId };
   }
 
-  private facts(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions' | 'changedSince' | 'audit'>) {
-    return this.repository.clientFacts({
+  private factsQuery(viewer: Viewer, now: Date, options: Pick<FactsQuery, 'search' | 'onlyClientIds' | 'trendPoints' | 'withSessions' | 'changedSince' | 'audit'>): FactsQuery {
+    return {
       therapistId: viewer.userId,
       now,
       ...options,
@@ -175,7 +179,7 @@ export class CaseloadService {
       recentReflections: this.care.reflectionsFilterOn(viewer, 'c', 'ra'),
       // Measure trends, like the alliance, are the relationship's own.
       measures: this.care.relationshipFilterOn(viewer, 'c', 'm.therapist_id'),
-    });
+    };
   }
 
   /** Entries for the rows a page shows, their sessions already read; names go to the request's people loader. */

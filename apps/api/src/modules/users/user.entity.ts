@@ -16,6 +16,10 @@ export class UserEntity {
   @Column({ name: 'display_name', type: 'varchar', length: 100 })
   displayName: string;
 
+  /** Where the name sorts (`nameSortKey` of the display name), kept by `UserNameSortKeySubscriber` whenever the name is written. */
+  @Column({ name: 'name_sort_key', type: 'text', collation: 'C', select: false })
+  nameSortKey: string;
+
   @Index('users_role_idx')
   @Column({ type: 'varchar', length: 16 })
   role: Role;
