@@ -107,7 +107,7 @@ const configSchema = z.object({
     .enum(['auto', 'on', 'off'])
     .default('auto')
     .describe('Schema introspection, field suggestions and the in-browser explorer: auto = on except in production.'),
-  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600).describe('GraphQL operations per minute for each token, person or (anonymous) address.'),
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000_000).default(600).describe('GraphQL operations per minute for each token, person or (anonymous) address.'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('How much to log.'),
   LOG_FORMAT: z
     .enum(['auto', 'json', 'pretty'])
