@@ -1,5 +1,7 @@
+import { QueryFailedError } from 'typeorm';
 import { afterCommit } from '../../src/database/after-commit';
 import { openDatabase } from '../../src/database/data-source';
+import { preparedQuery } from '../../src/database/prepared-query';
 import { EmbeddedDatabaseLockedError } from '../../src/database/embedded-database';
 import { openMigratedDatabase, type MigratedDatabase } from '../harness';
 
@@ -54,6 +56,24 @@ describe('the database', () => {
     if (db.database.kind !== 'embedded') return; // PostgreSQL manages its own concurrency.
     await expect(openDatabase(db.database.config)).rejects.toThrow(EmbeddedDatabaseLockedError);
     await expect(openDatabase(db.database.config)).rejects.toThrow(/already open in another Attune process/);
+  });
+
+  it('runs a hot statement as a named prepared statement on PostgreSQL, and as an ordinary query on the embedded database', async () => {
+    const text = 'SELECT $1::int + 1 AS n /* prepared-query probe */';
+    // Twice, so a connection that already holds the name runs it again without preparing it anew.
+    for (const n of [1, 2]) expect(await preparedQuery(db.dataSource, text, [n])).toEqual([{ n: n + 1 }]);
+    // pg_prepared_statements is per session: ask every connection of the pool at once (it may hold several).
+    const sessions = await Promise.all(
+      Array.from({ length: 10 }, () => db.dataSource.query(`SELECT count(*)::int AS named FROM pg_prepared_statements WHERE statement LIKE '%prepared-query probe%'`)),
+    );
+    const named = sessions.some(([row]) => row.named > 0);
+    expect(named).toBe(db.database.kind === 'postgres');
+  });
+
+  it('reports a failing prepared statement as TypeORM reports a failing query', async () => {
+    const failure = await preparedQuery(db.dataSource, 'SELECT 1 / $1::int AS n', [0]).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(QueryFailedError);
+    expect((failure as QueryFailedError).message).toMatch(/division by zero/);
   });
 
   it('answers readiness through the data source', async () => {

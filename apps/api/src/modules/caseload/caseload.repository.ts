@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { MEASURE_KINDS, type MeasureKind, type MeasureTotal, type NameOrder, type SessionStatus } from '@attune/domain';
+import { preparedQuery } from '../../database/prepared-query';
 import type { SqlFilter } from '../care/care-policy.service';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 
@@ -241,7 +242,7 @@ export class CaseloadRepository {
       afterId: page?.after?.[2] ?? null,
     };
     const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows: (RawFactsRow & { position?: unknown; remaining?: number })[] = await this.dataSource.query(text, values);
+    const rows = await preparedQuery<RawFactsRow & { position?: unknown; remaining?: number }>(this.dataSource, text, values);
     const timeColumns = this.sessionTimeColumns();
     return { rows: rows.map(({ position: _, remaining: __, ...row }) => toFacts(row, timeColumns)), remaining: rows[0]?.remaining ?? 0 };
   }
