@@ -14,6 +14,7 @@ import { AddPersonPreferences1796600000000 } from './1796600000000-AddPersonPref
 import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-IndexMeasureResponsesForCaseload';
 import { AddUserNameSortKey1796600000410 } from './1796600000410-AddUserNameSortKey';
+import { IndexSharedReflectionsByTherapist1796600000420 } from './1796600000420-IndexSharedReflectionsByTherapist';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CreateReminderDeliveries1796600000300,
   CreateJobQueue1796600000301,
   AddUserNameSortKey1796600000410,
+  IndexSharedReflectionsByTherapist1796600000420,
 ];
