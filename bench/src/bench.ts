@@ -11,6 +11,8 @@ export interface BenchOptions {
   databaseName(size: Size): string;
   rounds: number;
   durationSeconds: number;
+  /** Seconds of untimed load on each request before it is timed: every server starts cold each round. */
+  warmupSeconds: number;
   connections: number;
   postgraphile: boolean;
   rawSql: boolean;
@@ -133,6 +135,7 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
           for (const scenario of await scenariosFor(url, servers.Attune!, fixtures, options)) {
             const server = servers[scenario.server]!;
             await checkScenario(server.url, scenario);
+            if (options.warmupSeconds > 0) await load(server.url, scenario, { ...options, durationSeconds: options.warmupSeconds });
             const loaded = await load(server.url, scenario, options);
             let row = result.rows.find((r) => r.size === size.label && r.scenario === scenario.name && r.server === scenario.server);
             if (!row) result.rows.push((row = { size: size.label, scenario: scenario.name, server: scenario.server, statements: statements.get(`${scenario.server}: ${scenario.name}`) ?? noStatements(), rounds: [] }));

@@ -91,6 +91,7 @@ test(
       databaseName: () => database,
       rounds: 1,
       durationSeconds: 1,
+      warmupSeconds: 0,
       connections: 2,
       postgraphile: true,
       rawSql: true,

@@ -8,7 +8,8 @@ import { describeMachine, renderReport, writeSection } from './report.js';
  * `pnpm bench`: seeds two PostgreSQL databases (1× and 10× history), then runs Attune, PostGraphile
  * and one hand-written SQL statement on each under autocannon, prints the table and writes it into
  * docs/performance.md. Settings: BENCH_SCALE (therapists, default 20), BENCH_ROUNDS (2),
- * BENCH_DURATION (seconds per request and round, 10), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL
+ * BENCH_DURATION (seconds per request and round, 10), BENCH_WARMUP (seconds of untimed load before each,
+ * 3), BENCH_CONNECTIONS (10), BENCH_DATABASE_URL
  * (a PostgreSQL server where the bench may create databases).
  */
 const PERFORMANCE_DOC = fileURLToPath(new URL('../../../docs/performance.md', import.meta.url));
@@ -26,6 +27,7 @@ async function main() {
   const scale = setting('BENCH_SCALE', 20, 2, 100_000);
   const rounds = setting('BENCH_ROUNDS', 2, 1, 20);
   const durationSeconds = setting('BENCH_DURATION', 10, 1, 600);
+  const warmupSeconds = setting('BENCH_WARMUP', 3, 0, 600);
   const connections = setting('BENCH_CONNECTIONS', 10, 1, 1000);
   const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const client = new pg.Client({ connectionString: serverUrl });
@@ -43,6 +45,7 @@ async function main() {
     databaseName: (size) => `attune_bench_s${size.scale}_y${size.years}`,
     rounds,
     durationSeconds,
+    warmupSeconds,
     connections,
     postgraphile: true,
     rawSql: true,
@@ -52,7 +55,7 @@ async function main() {
     log,
   });
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round, ${rounds} rounds; the whole run took ${minutes} min`);
+  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round after ${warmupSeconds} s untimed, ${rounds} rounds; the whole run took ${minutes} min`);
   log(`\n${report}\n`);
   writeSection(PERFORMANCE_DOC, `## The last \`pnpm bench\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`, report);
   log(`Written to docs/performance.md.`);

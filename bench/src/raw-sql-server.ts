@@ -4,15 +4,16 @@ import pg from 'pg';
 /**
  * The limit for the caseload page: one hand-written statement through `pg` with every input Attune's
  * caseload uses (next and last session, the last two past statuses, unread and recently shared
- * reflections, the last 8 check-ins), each a `LATERAL … ORDER BY … LIMIT` on the same indexes, for the
- * first page (10, by name) of the therapist's active clients. No authentication: for comparison only.
+ * reflections, the last 8 check-ins, each measure's first and latest total with this therapist), each a
+ * `LATERAL … ORDER BY … LIMIT` on the same indexes, for the first page (10, by name) of the therapist's active clients. No authentication: for comparison only.
  */
 export const CASELOAD_SQL = `
   SELECT c.client_id AS "clientId", u.display_name AS "displayName", c.started_at AS "since",
          nxt.id AS "nextSessionId", nxt.starts_at AS "nextStartsAt", nxt.ends_at AS "nextEndsAt", nxt.modality AS "nextModality",
          lst.id AS "lastSessionId", lst.starts_at AS "lastStartsAt", lst.ends_at AS "lastEndsAt",
          coalesce(past.statuses, '{}') AS "lastTwoPastStatuses", unread.n AS "unreadShared",
-         shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90", coalesce(checkins.rows, '[]') AS "recentCheckIns"
+         shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90", coalesce(checkins.rows, '[]') AS "recentCheckIns",
+         coalesce(measures.rows, '[]') AS "measureTotals"
   FROM care_relationships c
   JOIN users u ON u.id = c.client_id
   LEFT JOIN LATERAL (
@@ -44,6 +45,17 @@ export const CASELOAD_SQL = `
              'overall', ci.overall, 'concernReasons', ci.concern_reasons, 'acknowledgedAt', ci.acknowledged_at, 'id', ci.id) ORDER BY ci.created_at DESC) AS rows
     FROM (SELECT * FROM check_ins ci WHERE ci.client_id = c.client_id AND ci.therapist_id = $1 ORDER BY ci.created_at DESC LIMIT 8) ci
   ) checkins ON TRUE
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('kind', e.kind, 'total', e.total, 'completedAt', e.completed_at) ORDER BY e.kind, e.completed_at) AS rows
+    FROM unnest(ARRAY['PHQ9', 'GAD7']) AS k(kind)
+    CROSS JOIN LATERAL (
+      (SELECT m.id, m.kind, m.total, m.completed_at FROM measure_responses m
+       WHERE m.client_id = c.client_id AND m.therapist_id = $1 AND m.kind = k.kind ORDER BY m.completed_at ASC, m.id ASC LIMIT 1)
+      UNION
+      (SELECT m.id, m.kind, m.total, m.completed_at FROM measure_responses m
+       WHERE m.client_id = c.client_id AND m.therapist_id = $1 AND m.kind = k.kind ORDER BY m.completed_at DESC, m.id DESC LIMIT 1)
+    ) e
+  ) measures ON TRUE
   WHERE c.therapist_id = $1 AND c.ended_at IS NULL
   ORDER BY u.display_name, c.client_id
   LIMIT 11`;

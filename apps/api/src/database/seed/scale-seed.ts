@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Presets, SingleBar } from 'cli-progress';
 import type { DataSource, EntityManager } from 'typeorm';
-import { allianceConcerns, nameSortKey } from '@attune/domain';
+import { allianceConcerns, MEASURE_KINDS, MEASURES, nameSortKey, PHQ9_SAFETY_ITEM, scoreMeasure } from '@attune/domain';
 import { hashPassword } from '../../modules/identity/password';
 import { DEMO_PASSWORD, DEMO_TOTP_SECRET } from './demo-seed';
 
@@ -22,7 +22,7 @@ function random(seed: number) {
 /**
  * Generates `therapists` therapists with realistic caseloads: clients who started at different times
  * over `years` years (two by default; 20 gives the same caseloads ten times the history), weekly or fortnightly sessions (some cancelled or missed), check-ins after most
- * sessions, and reflections, some shared. Each therapist is one transaction of multi-row inserts, so
+ * sessions, reflections, some shared, and for half the clients a PHQ-9 and a GAD-7 every two weeks. Each therapist is one transaction of multi-row inserts, so
  * 1,000 therapists load in minutes and a failure never leaves half a caseload.
  */
 export async function seedAtScale(dataSource: DataSource, therapists: number, years = DEFAULT_HISTORY_YEARS) {
@@ -36,7 +36,7 @@ export async function seedAtScale(dataSource: DataSource, therapists: number, ye
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const next = random(therapists);
   const run = randomUUID().slice(0, 6);
-  const totals = { clients: 0, sessions: 0, checkIns: 0, reflections: 0 };
+  const totals = { clients: 0, sessions: 0, checkIns: 0, reflections: 0, measureResponses: 0 };
   const bar = new SingleBar(
     // Without a terminal (CI, a log file) the bar is printed every ten seconds instead of redrawn.
     { format: 'Generating {bar} {value}/{total} therapists | {clients} clients, {sessions} sessions | {eta_formatted} left', hideCursor: true, noTTYOutput: true, notTTYSchedule: 10_000 },
@@ -51,7 +51,7 @@ export async function seedAtScale(dataSource: DataSource, therapists: number, ye
   bar.stop();
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   process.stdout.write(
-    `Generated ${therapists} therapists with up to ${years} years of history, ${totals.clients} clients, ${totals.sessions} sessions, ${totals.checkIns} check-ins and ${totals.reflections} reflections in ${seconds} s.\n` +
+    `Generated ${therapists} therapists with up to ${years} years of history, ${totals.clients} clients, ${totals.sessions} sessions, ${totals.checkIns} check-ins, ${totals.reflections} reflections and ${totals.measureResponses} measure responses in ${seconds} s.\n` +
       `They sign in as therapist-${run}-<n>@scale.attune.test with the demo password and TOTP secret.\n`,
   );
 }
@@ -62,7 +62,7 @@ interface CaseloadSeed {
   passwordHash: string;
   historyDays: number;
   next: () => number;
-  totals: { clients: number; sessions: number; checkIns: number; reflections: number };
+  totals: { clients: number; sessions: number; checkIns: number; reflections: number; measureResponses: number };
 }
 
 async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
@@ -74,6 +74,8 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
   const sessions: unknown[][] = [];
   const checkIns: unknown[][] = [];
   const reflections: unknown[][] = [];
+  const schedules: unknown[][] = [];
+  const measureResponses: unknown[][] = [];
   const clientCount = CLIENTS_PER_THERAPIST.min + Math.floor(next() * (CLIENTS_PER_THERAPIST.max - CLIENTS_PER_THERAPIST.min + 1));
 
   for (let c = 0; c < clientCount; c++) {
@@ -85,6 +87,10 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
     const hour = 8 + Math.floor(next() * 10);
     const overalls: number[] = [];
     const baseline = 6 + Math.floor(next() * 4);
+    // Half the clients fill in a PHQ-9 and a GAD-7 every two weeks, the day before a session, easing over time.
+    const measured = next() < 0.5;
+    if (measured) for (const kind of MEASURE_KINDS) schedules.push([clientId, kind, 'EVERY_2_WEEKS', therapistId, new Date(now - startedDaysAgo * DAY)]);
+    let lastMeasuredDay = -Infinity;
     // Sessions from the start of care until a few weeks ahead.
     for (let day = -startedDaysAgo + 1; day <= 28; day += every) {
       const start = new Date(now + day * DAY);
@@ -101,6 +107,18 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
         checkIns.push([randomUUID(), sessionId, clientId, therapistId, scores.bond, scores.goals, scores.approach, scores.overall, allianceConcerns(scores, overalls.slice(-3).reverse()), acknowledged ? new Date(start.getTime() + 2 * DAY) : null, new Date(start.getTime() + 3_600_000)]);
         overalls.push(scores.overall);
       }
+      if (measured && past && day - lastMeasuredDay >= 14) {
+        lastMeasuredDay = day;
+        const level = 1.8 * (1 - (day + startedDaysAgo) / (startedDaysAgo + 28)) + 0.4;
+        for (const kind of MEASURE_KINDS) {
+          // No answer to PHQ-9's ninth question above 0: a safety concern needs a flag and a person, which this seed does not make.
+          const answers = Array.from({ length: MEASURES[kind].items.length }, (_, item) =>
+            kind === 'PHQ9' && item === PHQ9_SAFETY_ITEM - 1 ? 0 : Math.max(0, Math.min(3, Math.round(level + (next() - 0.5) * 1.5))),
+          );
+          const score = scoreMeasure(kind, answers);
+          measureResponses.push([clientId, therapistId, kind, answers, score.total, score.band.code, false, new Date(start.getTime() - DAY)]);
+        }
+      }
       if (past && next() < 0.4) {
         const shared = next() < 0.5;
         const at = new Date(start.getTime() + 2 * DAY);
@@ -115,10 +133,13 @@ async function seedCaseload(manager: EntityManager, seed: CaseloadSeed) {
   await insertRows(manager, 'therapy_sessions', ['id', 'client_id', 'therapist_id', 'starts_at', 'ends_at', 'modality', 'status', 'version'], sessions);
   await insertRows(manager, 'check_ins', ['id', 'session_id', 'client_id', 'therapist_id', 'bond', 'goals', 'approach', 'overall', 'concern_reasons', 'acknowledged_at', 'created_at'], checkIns);
   await insertRows(manager, 'reflections', ['id', 'client_id', 'body', 'mood', 'shared_with_id', 'shared_at', 'read_by_therapist_at', 'created_at'], reflections);
+  await insertRows(manager, 'measure_schedules', ['client_id', 'kind', 'schedule', 'set_by_id', 'set_at'], schedules);
+  await insertRows(manager, 'measure_responses', ['client_id', 'therapist_id', 'kind', 'answers', 'total', 'band', 'safety_concern', 'completed_at'], measureResponses);
   seed.totals.clients += clientCount;
   seed.totals.sessions += sessions.length;
   seed.totals.checkIns += checkIns.length;
   seed.totals.reflections += reflections.length;
+  seed.totals.measureResponses += measureResponses.length;
 }
 
 /** Multi-row INSERTs, chunked under PostgreSQL's 65,535-parameter limit: far fewer round trips than a row at a time. */
