@@ -4,7 +4,8 @@ import { QueryFailedError, type DataSource } from 'typeorm';
 /** A bound on the names one process prepares: each lives on every pooled connection until it closes. */
 const MAX_NAMED_STATEMENTS = 200;
 
-const namesByText = new Map<string, string>();
+/** Each text's statement name; null once the text runs unnamed for good. */
+const namesByText = new Map<string, string | null>();
 
 interface PgPool {
   query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: unknown[] }>;
@@ -28,6 +29,12 @@ export async function preparedQuery<Row>(dataSource: DataSource, text: string, v
   try {
     return (await pool.query({ name, text, values })).rows as Row[];
   } catch (error) {
+    if (isStalePlan(error)) {
+      // A migration changed a column the statement returns (a new version deploying beside this one): the
+      // prepared plan stays stale on every connection that holds it, so this process stops naming the text.
+      namesByText.set(text, null);
+      return dataSource.query(text, values);
+    }
     dataSource.logger.logQueryError(error as Error, text, values);
     throw new QueryFailedError(text, values, error as Error);
   }
@@ -40,9 +47,14 @@ function namedStatementsAllowed(dataSource: DataSource) {
 
 function nameFor(text: string): string | null {
   let name = namesByText.get(text);
-  if (name) return name;
+  if (name !== undefined) return name;
   if (namesByText.size >= MAX_NAMED_STATEMENTS) return null;
   name = `attune_${createHash('sha256').update(text).digest('hex').slice(0, 32)}`;
   namesByText.set(text, name);
   return name;
+}
+
+/** PostgreSQL's answer when a prepared statement's result columns changed under it (SQLSTATE 0A000). */
+function isStalePlan(error: unknown) {
+  return (error as { code?: unknown }).code === '0A000' && /cached plan must not change result type/.test((error as Error).message);
 }

@@ -1,6 +1,6 @@
-import { QueryFailedError } from 'typeorm';
+import { DataSource, QueryFailedError } from 'typeorm';
 import { afterCommit } from '../../src/database/after-commit';
-import { openDatabase } from '../../src/database/data-source';
+import { dataSourceOptions, openDatabase } from '../../src/database/data-source';
 import { preparedQuery } from '../../src/database/prepared-query';
 import { EmbeddedDatabaseLockedError } from '../../src/database/embedded-database';
 import { openMigratedDatabase, type MigratedDatabase } from '../harness';
@@ -68,6 +68,24 @@ describe('the database', () => {
     );
     const named = sessions.some(([row]) => row.named > 0);
     expect(named).toBe(db.database.kind === 'postgres');
+  });
+
+  it('keeps answering when a migration changes a column a prepared statement returns', async () => {
+    if (db.database.kind !== 'postgres') return; // Only PostgreSQL names statements.
+    // One connection, so the second call meets the plan the first one prepared.
+    const single = await new DataSource({ ...dataSourceOptions({ url: db.database.config.DATABASE_URL! }), extra: { max: 1 } }).initialize();
+    try {
+      await single.query('CREATE TABLE stale_plan_probe (v int NOT NULL)');
+      await single.query('INSERT INTO stale_plan_probe (v) VALUES (41)');
+      const text = 'SELECT v + $1 AS v FROM stale_plan_probe';
+      expect(await preparedQuery(single, text, [1])).toEqual([{ v: 42 }]);
+      await single.query('ALTER TABLE stale_plan_probe ALTER COLUMN v TYPE bigint');
+      // bigint arrives from pg as text.
+      expect(await preparedQuery(single, text, [1])).toEqual([{ v: '42' }]);
+      expect(await preparedQuery(single, text, [2])).toEqual([{ v: '43' }]);
+    } finally {
+      await single.destroy();
+    }
   });
 
   it('reports a failing prepared statement as TypeORM reports a failing query', async () => {
