@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
-import type { MeasureKind, MeasureSchedule } from '@attune/domain';
+import type { MeasureKind } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
 import { withExactTimes, type Timed } from '../../common/pagination';
 import type { SqlFilter, VisiblePageQuery } from '../care/care-policy.service';
+import { scheduleDueColumns, type ScheduleDueFacts } from './schedule-due';
 import { MeasureDraftEntity, MeasureResponseEntity, MeasureScheduleEntity, SafetyFlagEntity } from './measure.entity';
 
 /** A schedule of the client's, with what decides whether it is due and the draft kept for it. */
-export interface ScheduleWithDraftRow {
+export interface ScheduleWithDraftRow extends ScheduleDueFacts {
   kind: MeasureKind;
-  schedule: MeasureSchedule;
-  set_at: Date;
-  last_completed_at: Date | null;
-  next_session_at: Date | null;
   draft: (number | null)[] | null;
 }
 
@@ -57,8 +54,7 @@ export class MeasuresRepository {
   schedulesWithDrafts(clientId: string, now: Date): Promise<ScheduleWithDraftRow[]> {
     return this.dataSource.query(
       `SELECT s.kind, s.schedule, s.set_at, d.answers AS draft,
-              (SELECT max(r.completed_at) FROM measure_responses r WHERE r.client_id = s.client_id AND r.kind = s.kind) AS last_completed_at,
-              (SELECT min(t.starts_at) FROM therapy_sessions t WHERE t.client_id = s.client_id AND t.status = 'SCHEDULED' AND t.starts_at > $2) AS next_session_at
+              ${scheduleDueColumns('s', '$2')}
          FROM measure_schedules s
          LEFT JOIN measure_drafts d ON d.client_id = s.client_id AND d.kind = s.kind
         WHERE s.client_id = $1`,

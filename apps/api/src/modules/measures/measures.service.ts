@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   FREQUENCY_OPTIONS,
   idSchema,
-  isMeasureDue,
   MEASURE_KINDS,
   measureAnswersSchema,
   measureDraftAnswersSchema,
@@ -31,6 +30,7 @@ import { MailerService } from '../mail/mailer.service';
 import { PeopleService } from '../users/people.service';
 import type { MeasureResponseEntity, SafetyFlagEntity } from './measure.entity';
 import { MeasuresRepository } from './measures.repository';
+import { isScheduleDue } from './schedule-due';
 import type { MeasureResponsesArgs, SafetyFlagsArgs } from './measure.model';
 
 /** The instruments as the API shows them: the domain's definitions with the answers every item offers. */
@@ -88,15 +88,7 @@ export class MeasuresService {
     if (!Policy.writeAsClient(viewer)) return [];
     const schedules = await this.measures.schedulesWithDrafts(viewer.userId, now);
     return schedules
-      .filter((row) =>
-        isMeasureDue({
-          schedule: row.schedule,
-          scheduledAt: new Date(row.set_at),
-          lastCompletedAt: row.last_completed_at ? new Date(row.last_completed_at) : null,
-          nextSessionAt: row.next_session_at ? new Date(row.next_session_at) : null,
-          now,
-        }),
-      )
+      .filter((row) => isScheduleDue(row, now))
       .sort((a, b) => MEASURE_KINDS.indexOf(a.kind) - MEASURE_KINDS.indexOf(b.kind))
       .map((row) => {
         const definition = definitionOf(row.kind);

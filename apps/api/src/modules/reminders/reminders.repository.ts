@@ -1,20 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import type { MeasureKind, MeasureSchedule } from '@attune/domain';
+import type { MeasureKind } from '@attune/domain';
 import { DataSource, type EntityManager } from 'typeorm';
+import { scheduleDueColumns, type ScheduleDueFacts } from '../measures/schedule-due';
 import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 import { JOB_SCHEMA, jobDatabase, SESSION_REMINDER_QUEUE } from './job-queue';
 import type { SessionReminderJob } from './reminders.service';
 
-export interface MeasureDueRow {
+export interface MeasureDueRow extends ScheduleDueFacts {
   client_id: string;
   kind: MeasureKind;
-  schedule: MeasureSchedule;
-  set_at: Date;
   email: string;
   display_name: string;
   time_zone: string | null;
-  last_completed_at: Date | null;
-  next_session_at: Date | null;
 }
 
 /** The only place reminder queries live: the queue's waiting jobs, what is due, and the record of what was sent. */
@@ -45,8 +42,7 @@ export class RemindersRepository {
   measureSchedulesToRemind(now: Date): Promise<MeasureDueRow[]> {
     return this.dataSource.query(
       `SELECT ms.client_id, ms.kind, ms.schedule, ms.set_at, u.email, u.display_name, u.time_zone,
-              (SELECT max(r.completed_at) FROM measure_responses r WHERE r.client_id = ms.client_id AND r.kind = ms.kind) AS last_completed_at,
-              (SELECT min(s.starts_at) FROM therapy_sessions s WHERE s.client_id = ms.client_id AND s.status = 'SCHEDULED' AND s.starts_at > $1) AS next_session_at
+              ${scheduleDueColumns('ms', '$1')}
          FROM measure_schedules ms
          JOIN users u ON u.id = ms.client_id
         WHERE ms.schedule <> 'OFF' AND u.measure_reminders AND u.deactivated_at IS NULL AND u.closed_at IS NULL`,

@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { isMeasureDue } from '@attune/domain';
 import type PgBoss from 'pg-boss';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppLoggerToken } from '../../common/logger.module';
@@ -12,6 +11,7 @@ import { UsersRepository } from '../users/users.repository';
 import { JOB_QUEUE } from './job-queue.provider';
 import { jobDatabase, SESSION_REMINDER_QUEUE } from './job-queue';
 import { RemindersRepository, type MeasureDueRow } from './reminders.repository';
+import { isScheduleDue } from '../measures/schedule-due';
 import { measureReminderEmail, sessionReminderEmail } from './reminder-emails';
 
 /** What a session reminder job carries: which session, and the start it was planned for. */
@@ -123,15 +123,7 @@ export class RemindersService {
   /** Clients with a measure due, found in one query; returns how many were emailed. */
   async remindDueMeasures(now = new Date()) {
     const rows = await this.reminders.measureSchedulesToRemind(now);
-    const due = rows.filter((row) =>
-      isMeasureDue({
-        schedule: row.schedule,
-        scheduledAt: new Date(row.set_at),
-        lastCompletedAt: row.last_completed_at ? new Date(row.last_completed_at) : null,
-        nextSessionAt: row.next_session_at ? new Date(row.next_session_at) : null,
-        now,
-      }),
-    );
+    const due = rows.filter((row) => isScheduleDue(row, now));
     const byClient = new Map<string, MeasureDueRow[]>();
     for (const row of due) byClient.set(row.client_id, [...(byClient.get(row.client_id) ?? []), row]);
     let emailed = 0;
