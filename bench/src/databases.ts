@@ -100,9 +100,10 @@ export async function findFixtures(url: string, therapistId?: string): Promise<F
     ).rows;
     const [article] = (await client.query<{ slug: string }>(`SELECT slug FROM articles WHERE status = 'PUBLISHED' AND published_at <= now() ORDER BY published_at DESC LIMIT 1`)).rows;
     const [counts] = (
-      await client.query<{ therapists: number; clients: number; sessions: number; checkins: number; reflections: number }>(
+      await client.query<{ therapists: number; clients: number; sessions: number; checkins: number; reflections: number; measures: number }>(
         `SELECT (SELECT count(*) FROM users WHERE role = 'THERAPIST')::int AS therapists, (SELECT count(*) FROM users WHERE role = 'CLIENT')::int AS clients,
-                (SELECT count(*) FROM therapy_sessions)::int AS sessions, (SELECT count(*) FROM check_ins)::int AS checkins, (SELECT count(*) FROM reflections)::int AS reflections`,
+                (SELECT count(*) FROM therapy_sessions)::int AS sessions, (SELECT count(*) FROM check_ins)::int AS checkins, (SELECT count(*) FROM reflections)::int AS reflections,
+                (SELECT count(*) FROM measure_responses)::int AS measures`,
       )
     ).rows;
     if (!longest || !article || !counts) throw new Error('The bench database has no client or no published article.');
@@ -111,7 +112,7 @@ export async function findFixtures(url: string, therapistId?: string): Promise<F
       client: longest,
       articleSlug: article.slug,
       sessions: counts.sessions,
-      description: `${counts.therapists} therapists, ${counts.clients} clients, ${counts.sessions} sessions, ${counts.checkins} check-ins, ${counts.reflections} reflections`,
+      description: `${counts.therapists} therapists, ${counts.clients} clients, ${counts.sessions} sessions, ${counts.checkins} check-ins, ${counts.reflections} reflections, ${counts.measures} measure responses`,
     };
   });
 }
