@@ -95,6 +95,7 @@ test('a shared reflection and a check-in reach the therapist, and the response r
   await shared.getByRole('button', { name: 'Send response' }).click();
   await expect(shared.getByRole('status')).toHaveText('Response sent. Jordan Lee will see it under their reflection.');
   await expect(shared.getByText('That sounds like a real step.')).toBeVisible();
+  await expect(shared).toContainText('You responded on');
 
   // Opening the page read the new reflections: the caseload no longer counts them.
   await caseload.open();

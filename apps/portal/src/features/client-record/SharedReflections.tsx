@@ -9,6 +9,7 @@ import { OpenSharedReflectionDocument, RespondToReflectionDocument, type ClientP
 import { formatDay, formatWhen } from '../clinical-common/time';
 import { MOOD_WORDS } from '../clinical-common/words';
 import { ReflectionResponses } from '../clinical-common/ReflectionResponses';
+import { useSignedInViewer } from '../identity/useViewer';
 
 const responseSchema = z.object({ body: requiredText(reflectionResponseSchema, 'Please write your response first.') });
 
@@ -42,6 +43,7 @@ export function SharedReflections({ reflections, clientName, newIds }: { reflect
 function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedReflection; clientName: string; isNew: boolean }) {
   const id = useId();
   const headingId = `${id}-heading`;
+  const viewer = useSignedInViewer();
   const form = useForm({ resolver: zodResolver(responseSchema), defaultValues: { body: '' } });
   const [problem, setProblem] = useState<FormProblemState>(null);
   const [status, setStatus] = useState('');
@@ -73,8 +75,8 @@ function ReflectionItem({ reflection, clientName, isNew }: { reflection: SharedR
         <p className="cl-prose">{reflection.body}</p>
         {reflection.responses.length > 0 && (
           <div className="cl-responses">
-            <h4 className="cl-responses__heading">Your responses</h4>
-            <ReflectionResponses responses={reflection.responses} signed={false} />
+            <h4 className="cl-responses__heading">Responses</h4>
+            <ReflectionResponses responses={reflection.responses} viewerId={viewer.id} />
           </div>
         )}
         <form className="cl-form" onSubmit={(event) => void submit(event)} noValidate>
