@@ -126,24 +126,40 @@ export async function runBench(options: BenchOptions): Promise<BenchResult> {
       prepared.push({ size, url, fixtures, statements: counted.perScenario });
       result.sizes.push({ size, fixtures });
     }
-    // Rounds interleave the sizes (1×, 10×, 1×, 10×, …), so a noisy minute shows as a spread, not a trend.
+    // Rows in table order (size, then request), whatever order they are measured in.
+    const rowFor = (size: Size, scenario: Scenario, statements: Map<string, StatementCounts>) => {
+      let row = result.rows.find((r) => r.size === size.label && r.scenario === scenario.name && r.server === scenario.server);
+      if (!row) result.rows.push((row = { size: size.label, scenario: scenario.name, server: scenario.server, statements: statements.get(`${scenario.server}: ${scenario.name}`) ?? noStatements(), rounds: [] }));
+      return row;
+    };
+    for (const { size, fixtures, statements } of prepared) for (const scenario of scenarios(fixtures, { therapist: '', client: '' }, options)) rowFor(size, scenario, statements);
+    // Each round starts every size's servers afresh, then times each request at one size and straight after at
+    // the other, so the two sizes of a request are measured a few seconds apart: this machine's speed drifts
+    // by a fifth from one minute to the next, more than history changes the caseload. The sizes take turns
+    // going first.
     for (let round = 0; round < options.rounds; round++) {
-      for (const { size, url, fixtures, statements } of prepared) {
-        options.log(`Round ${round + 1} of ${options.rounds}, ${size.label} …`);
-        const servers = await startServers({ Attune: url, PostGraphile: url, 'raw SQL': url }, options);
-        try {
-          for (const scenario of await scenariosFor(url, servers.Attune!, fixtures, options)) {
+      const order = round % 2 === 0 ? prepared : [...prepared].reverse();
+      options.log(`Round ${round + 1} of ${options.rounds} (${order.map(({ size }) => size.label).join(', then ')}, request by request) …`);
+      const running: { size: Size; servers: Servers; scenarios: Scenario[]; statements: Map<string, StatementCounts> }[] = [];
+      try {
+        for (const { size, url, fixtures, statements } of order) {
+          const servers = await startServers({ Attune: url, PostGraphile: url, 'raw SQL': url }, options);
+          const entry = { size, servers, statements, scenarios: [] as Scenario[] };
+          running.push(entry); // before signing in, so a failure there still stops these servers
+          entry.scenarios = await scenariosFor(url, servers.Attune!, fixtures, options);
+        }
+        for (let index = 0; index < running[0]!.scenarios.length; index++) {
+          for (const { size, servers, scenarios: list, statements } of running) {
+            const scenario = list[index]!;
             const server = servers[scenario.server]!;
             await checkScenario(server.url, scenario);
             if (options.warmupSeconds > 0) await load(server.url, scenario, { ...options, durationSeconds: options.warmupSeconds });
             const loaded = await load(server.url, scenario, options);
-            let row = result.rows.find((r) => r.size === size.label && r.scenario === scenario.name && r.server === scenario.server);
-            if (!row) result.rows.push((row = { size: size.label, scenario: scenario.name, server: scenario.server, statements: statements.get(`${scenario.server}: ${scenario.name}`) ?? noStatements(), rounds: [] }));
-            row.rounds.push({ ...loaded, rssMb: server.rssMb() });
+            rowFor(size, scenario, statements).rounds.push({ ...loaded, rssMb: server.rssMb() });
           }
-        } finally {
-          await stopServers(servers);
         }
+      } finally {
+        await Promise.all(running.map(({ servers }) => stopServers(servers)));
       }
     }
     return result;
