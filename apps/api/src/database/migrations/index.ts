@@ -15,6 +15,7 @@ import { CreateMeasures1796500000300 } from './1796500000300-CreateMeasures';
 import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-IndexMeasureResponsesForCaseload';
 import { AddUserNameSortKey1796600000410 } from './1796600000410-AddUserNameSortKey';
 import { IndexSharedReflectionsByTherapist1796600000420 } from './1796600000420-IndexSharedReflectionsByTherapist';
+import { IndexCaseloadLatestRows1796600000430 } from './1796600000430-IndexCaseloadLatestRows';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   CreateJobQueue1796600000301,
   AddUserNameSortKey1796600000410,
   IndexSharedReflectionsByTherapist1796600000420,
+  IndexCaseloadLatestRows1796600000430,
 ];

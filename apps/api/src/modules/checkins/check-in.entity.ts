@@ -4,6 +4,8 @@ import { TherapySessionEntity } from '../sessions/therapy-session.entity';
 /** The client's alliance check-in for one completed session; one per session. */
 @Entity('check_ins')
 @Index('check_ins_client_time_idx', ['clientId', 'createdAt'])
+// The caseload's last check-ins within one care relationship.
+@Index('check_ins_care_idx', ['clientId', 'therapistId', 'createdAt'])
 // `updatedSince` on the check-ins list and the caseload.
 @Index('check_ins_client_updated_idx', ['clientId', 'updatedAt'])
 @Check('check_ins_scores_range', '"bond" BETWEEN 0 AND 10 AND "goals" BETWEEN 0 AND 10 AND "approach" BETWEEN 0 AND 10 AND "overall" BETWEEN 0 AND 10')

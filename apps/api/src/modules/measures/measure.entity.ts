@@ -26,8 +26,8 @@ export class MeasureScheduleEntity {
  */
 @Entity('measure_responses')
 @Index('measure_responses_client_kind_time_idx', ['clientId', 'kind', 'completedAt'])
-// The caseload's first and latest total per measure within one care relationship.
-@Index('measure_responses_care_idx', ['clientId', 'therapistId', 'kind', 'completedAt'])
+// The caseload's first and latest total per measure within one care relationship, in (time, id) order.
+@Index('measure_responses_care_idx', ['clientId', 'therapistId', 'kind', 'completedAt', 'id'])
 @Check('measure_responses_total_range', '"total" BETWEEN 0 AND 27')
 export class MeasureResponseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'measure_responses_pkey' })
