@@ -5,17 +5,21 @@ import pg from 'pg';
  * The limit for the caseload page: one hand-written statement through `pg` with every input Attune's
  * caseload uses (next and last session, the last two past statuses, unread and recently shared
  * reflections, the last 8 check-ins, each measure's first and latest total with this therapist), each a
- * `LATERAL … ORDER BY … LIMIT` on the same indexes, for the first page (10, by name) of the therapist's active clients. No authentication: for comparison only.
+ * `LATERAL … ORDER BY … LIMIT` on the same indexes. It picks the first page (10, by name, and one more to tell
+ * whether another follows) of the therapist's active clients first, so the per-client parts run for those 11
+ * only, as Attune's do. A named prepared statement. No authentication: for comparison only.
  */
 export const CASELOAD_SQL = `
-  SELECT c.client_id AS "clientId", u.display_name AS "displayName", c.started_at AS "since",
+  SELECT c.client_id AS "clientId", c.display_name AS "displayName", c.started_at AS "since",
          nxt.id AS "nextSessionId", nxt.starts_at AS "nextStartsAt", nxt.ends_at AS "nextEndsAt", nxt.modality AS "nextModality",
          lst.id AS "lastSessionId", lst.starts_at AS "lastStartsAt", lst.ends_at AS "lastEndsAt",
          coalesce(past.statuses, '{}') AS "lastTwoPastStatuses", unread.n AS "unreadShared",
          shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90", coalesce(checkins.rows, '[]') AS "recentCheckIns",
          coalesce(measures.rows, '[]') AS "measureTotals"
-  FROM care_relationships c
-  JOIN users u ON u.id = c.client_id
+  FROM (
+    SELECT c.client_id, c.started_at, u.display_name FROM care_relationships c JOIN users u ON u.id = c.client_id
+    WHERE c.therapist_id = $1 AND c.ended_at IS NULL ORDER BY u.display_name, c.client_id LIMIT 11
+  ) c
   LEFT JOIN LATERAL (
     SELECT s.id, s.starts_at, s.ends_at, s.modality FROM therapy_sessions s
     WHERE s.client_id = c.client_id AND s.starts_at > now() AND s.status = 'SCHEDULED' ORDER BY s.starts_at ASC LIMIT 1
@@ -56,9 +60,7 @@ export const CASELOAD_SQL = `
        WHERE m.client_id = c.client_id AND m.therapist_id = $1 AND m.kind = k.kind ORDER BY m.completed_at DESC, m.id DESC LIMIT 1)
     ) e
   ) measures ON TRUE
-  WHERE c.therapist_id = $1 AND c.ended_at IS NULL
-  ORDER BY u.display_name, c.client_id
-  LIMIT 11`;
+  ORDER BY c.display_name, c.client_id`;
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
@@ -73,7 +75,8 @@ const server = http.createServer((req, res) => {
     res.writeHead(404).end();
     return;
   }
-  pool.query(CASELOAD_SQL, [therapist]).then(
+  // Prepared once per connection, as Attune's caseload statement is on PostgreSQL.
+  pool.query({ name: 'caseload', text: CASELOAD_SQL, values: [therapist] }).then(
     ({ rows }) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ edges: rows.slice(0, 10), hasNextPage: rows.length > 10 }));
     },
