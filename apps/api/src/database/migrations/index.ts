@@ -16,6 +16,7 @@ import { IndexMeasureResponsesForCaseload1796600000200 } from './1796600000200-I
 import { AddUserNameSortKey1796600000410 } from './1796600000410-AddUserNameSortKey';
 import { IndexSharedReflectionsByTherapist1796600000420 } from './1796600000420-IndexSharedReflectionsByTherapist';
 import { IndexCaseloadLatestRows1796600000430 } from './1796600000430-IndexCaseloadLatestRows';
+import { IndexScheduledSessionsByClient1796600000440 } from './1796600000440-IndexScheduledSessionsByClient';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   AddUserNameSortKey1796600000410,
   IndexSharedReflectionsByTherapist1796600000420,
   IndexCaseloadLatestRows1796600000430,
+  IndexScheduledSessionsByClient1796600000440,
 ];

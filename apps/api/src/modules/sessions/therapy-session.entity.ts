@@ -6,6 +6,8 @@ import type { SessionModality, SessionStatus } from '@attune/domain';
 @Entity('therapy_sessions')
 @Index('therapy_sessions_therapist_time_idx', ['therapistId', 'startsAt'])
 @Index('therapy_sessions_client_time_idx', ['clientId', 'startsAt'])
+// A client's next scheduled session, priced the same however long the history (migration 1796600000440).
+@Index('therapy_sessions_client_scheduled_idx', ['clientId', 'startsAt'], { where: `"status" = 'SCHEDULED'` })
 // `updatedSince`: a client's or a therapist's changed sessions, and the caseload's.
 @Index('therapy_sessions_client_updated_idx', ['clientId', 'updatedAt'])
 @Index('therapy_sessions_therapist_updated_idx', ['therapistId', 'updatedAt'])
