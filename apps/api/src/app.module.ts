@@ -10,6 +10,7 @@ import { describeTokenScopes, tokenScopeHook } from './common/auth/token-scopes'
 import type { RequestContext } from './common/auth/viewer';
 import { DateTimeScalar } from './common/date-time.scalar';
 import { describeRootTypes } from './common/graphql-root-types';
+import { readFieldsDirectly } from './common/plain-field-reads';
 import { callerOf } from './graphql-gate';
 import { costLimitHook, GRAPHQL_LIMITS, limitValidationRules } from './common/graphql-limits';
 import type { AppLogger } from './common/logger';
@@ -73,8 +74,9 @@ export class AppModule {
               sortSchema: true,
               // One DateTime for the whole schema, strict about what it takes (common/date-time.scalar.ts).
               buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-              // The root types say what they are, and each operation's description names the scope a token needs, in the served and the written schema alike.
-              transformSchema: (schema) => describeTokenScopes(describeRootTypes(schema)),
+              // The root types say what they are, and each operation's description names the scope a token needs, in the served and the written schema alike;
+              // fields that only read a property are left to graphql-jit to read inline (plain-field-reads.ts).
+              transformSchema: (schema) => readFieldsDirectly(describeTokenScopes(describeRootTypes(schema))),
               transformAutoSchemaFile: true,
               // The explorer is our own page, served from this origin (explorer.ts, app.ts), not Mercurius's.
               graphiql: false,

@@ -1,5 +1,5 @@
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { printSchema } from 'graphql';
+import { printSchema, type GraphQLObjectType } from 'graphql';
 import { parseDocument } from 'htmlparser2';
 import { startTestApp, type TestApp } from '../harness';
 
@@ -35,6 +35,16 @@ describe('the explorer and the schema, where introspection is on', () => {
     }
     expect((await t.http.get('/graphql-explorer/index.html')).status).toBe(404);
     expect((await t.http.get('/graphql-explorer/nothing-here.js')).status).toBe(404);
+  });
+
+  it('leaves fields that only read a property without a resolver, so graphql-jit reads them inline', () => {
+    const schema = t.app.get(GraphQLSchemaHost).schema;
+    const fieldsOf = (name: string) => (schema.getType(name) as GraphQLObjectType).getFields();
+    expect(fieldsOf('CaseloadEntry').since!.resolve).toBeUndefined();
+    expect(fieldsOf('AlliancePoint').overall!.resolve).toBeUndefined();
+    // Field resolvers keep theirs: the check-in's words are read through the care policy.
+    expect(fieldsOf('CheckIn').comment!.resolve).toBeDefined();
+    expect(fieldsOf('Client').displayName!.resolve).toBeDefined();
   });
 
   it('serves the schema as SDL at GET /schema.graphql', async () => {
