@@ -177,6 +177,12 @@ describe('the clinical core', () => {
       const before = (await gql<Caseload>(asTherapist, CASELOAD)).data!.caseload.edges[0]!.node;
       expect(before.flags.map((flag) => flag.kind)).toEqual(expect.arrayContaining(['ALLIANCE', 'COMMENT_WAITING']));
       expect(before.alliance.trend.map((point) => point.overall)).toEqual([9, 6]);
+      // The caseload's latest check-in is the whole check-in, field for field as the check-in list gives it.
+      const FIELDS = 'id sessionId bond goals approach overall comment concernReasons acknowledgedAt createdAt acknowledgement';
+      const latest = await gql<{ caseload: { edges: { node: { alliance: { latest: unknown } } }[] } }>(asTherapist, `{ caseload { edges { node { alliance { latest { ${FIELDS} } } } } } }`);
+      const listed = await gql<{ checkIns: { edges: { node: unknown }[] } }>(asTherapist, `query($c: ID) { checkIns(clientId: $c, first: 1) { edges { node { ${FIELDS} } } } }`, { c: client.id });
+      expect(latest.data!.caseload.edges[0]!.node.alliance.latest).toEqual(listed.data!.checkIns.edges[0]!.node);
+      expect(latest.data!.caseload.edges[0]!.node.alliance.latest).toMatchObject({ id: submitted.data!.submitCheckIn.id, sessionId: recent.id, comment: 'It felt rushed' });
       await gql(asTherapist, 'mutation($id: ID!) { acknowledgeCheckIn(id: $id) { acknowledgedAt } }', { id: submitted.data!.submitCheckIn.id });
       const after = (await gql<Caseload>(asTherapist, CASELOAD)).data!.caseload.edges[0]!.node;
       expect(after.flags.map((flag) => flag.kind)).not.toContain('ALLIANCE');
