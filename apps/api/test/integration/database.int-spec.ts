@@ -59,9 +59,9 @@ describe('the database', () => {
   });
 
   it('runs a hot statement as a named prepared statement on PostgreSQL, and as an ordinary query on the embedded database', async () => {
-    const text = 'SELECT $1::int + 1 AS n /* prepared-query probe */';
+    const text = 'SELECT CAST(:n AS int) + 1 AS n /* prepared-query probe */';
     // Twice, so a connection that already holds the name runs it again without preparing it anew.
-    for (const n of [1, 2]) expect(await preparedQuery(db.dataSource, text, [n])).toEqual([{ n: n + 1 }]);
+    for (const n of [1, 2]) expect(await preparedQuery(db.dataSource, text, { n })).toEqual([{ n: n + 1 }]);
     // pg_prepared_statements is per session: ask every connection of the pool at once (it may hold several).
     const sessions = await Promise.all(
       Array.from({ length: 10 }, () => db.dataSource.query(`SELECT count(*)::int AS named FROM pg_prepared_statements WHERE statement LIKE '%prepared-query probe%'`)),
@@ -77,19 +77,25 @@ describe('the database', () => {
     try {
       await single.query('CREATE TABLE stale_plan_probe (v int NOT NULL)');
       await single.query('INSERT INTO stale_plan_probe (v) VALUES (41)');
-      const text = 'SELECT v + $1 AS v FROM stale_plan_probe';
-      expect(await preparedQuery(single, text, [1])).toEqual([{ v: 42 }]);
+      const text = 'SELECT v + :add AS v FROM stale_plan_probe';
+      expect(await preparedQuery(single, text, { add: 1 })).toEqual([{ v: 42 }]);
       await single.query('ALTER TABLE stale_plan_probe ALTER COLUMN v TYPE bigint');
       // bigint arrives from pg as text.
-      expect(await preparedQuery(single, text, [1])).toEqual([{ v: '42' }]);
-      expect(await preparedQuery(single, text, [2])).toEqual([{ v: '43' }]);
+      expect(await preparedQuery(single, text, { add: 1 })).toEqual([{ v: '42' }]);
+      expect(await preparedQuery(single, text, { add: 2 })).toEqual([{ v: '43' }]);
     } finally {
       await single.destroy();
     }
   });
 
+  it('binds each named parameter where it stands, once however often it is used, and the same text again with new values', async () => {
+    const text = 'SELECT CAST(:b AS int) AS b, CAST(:a AS int) AS a, CAST(:b AS int) * 10 AS again /* prepared-query order */';
+    expect(await preparedQuery(db.dataSource, text, { a: 1, b: 2, unused: 3 })).toEqual([{ b: 2, a: 1, again: 20 }]);
+    expect(await preparedQuery(db.dataSource, text, { unused: null, b: 5, a: 4 })).toEqual([{ b: 5, a: 4, again: 50 }]);
+  });
+
   it('reports a failing prepared statement as TypeORM reports a failing query', async () => {
-    const failure = await preparedQuery(db.dataSource, 'SELECT 1 / $1::int AS n', [0]).catch((error: unknown) => error);
+    const failure = await preparedQuery(db.dataSource, 'SELECT 1 / CAST(:zero AS int) AS n', { zero: 0 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QueryFailedError);
     expect((failure as QueryFailedError).message).toMatch(/division by zero/);
   });

@@ -240,8 +240,7 @@ export class CaseloadRepository {
       afterName: page?.after?.[1] ?? null,
       afterId: page?.after?.[2] ?? null,
     };
-    const [text, values] = this.dataSource.driver.escapeQueryWithParameters(sql, params);
-    const rows = await preparedQuery<RawFactsRow & { position?: unknown; remaining?: number }>(this.dataSource, text, values);
+    const rows = await preparedQuery<RawFactsRow & { position?: unknown; remaining?: number }>(this.dataSource, sql, params);
     const timeColumns = this.sessionTimeColumns();
     return { rows: rows.map(({ position: _, remaining: __, ...row }) => toFacts(row, query.therapistId, timeColumns)), remaining: rows[0]?.remaining ?? 0 };
   }
