@@ -94,6 +94,22 @@ describe('the database', () => {
     expect(await preparedQuery(db.dataSource, text, { unused: null, b: 5, a: 4 })).toEqual([{ b: 5, a: 4, again: 50 }]);
   });
 
+  it('plans a named statement once on a connection, whatever its values, rather than again on each run', async () => {
+    if (db.database.kind !== 'postgres') return; // Only PostgreSQL names statements.
+    // One connection (with the pool's own settings), so every run meets the same prepared statement.
+    const options = dataSourceOptions({ url: db.database.config.DATABASE_URL! });
+    const single = await new DataSource({ ...options, extra: { ...(options.extra as object), max: 1 } }).initialize();
+    try {
+      // A LIMIT of a few rows is where PostgreSQL, left to choose, kept planning afresh (cheaper-looking custom plans).
+      const text = 'SELECT g FROM generate_series(1, 1000) g ORDER BY g LIMIT :first /* generic plan probe */';
+      for (const first of [1, 2, 1, 3, 1, 2, 1, 1]) expect(await preparedQuery(single, text, { first })).toHaveLength(first);
+      const plans = await single.query(`SELECT generic_plans::int AS generic, custom_plans::int AS custom FROM pg_prepared_statements WHERE statement LIKE '%generic plan probe%'`);
+      expect(plans).toEqual([{ generic: 8, custom: 0 }]);
+    } finally {
+      await single.destroy();
+    }
+  });
+
   it('reports a failing prepared statement as TypeORM reports a failing query', async () => {
     const failure = await preparedQuery(db.dataSource, 'SELECT 1 / CAST(:zero AS int) AS n', { zero: 0 }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(QueryFailedError);
