@@ -62,6 +62,25 @@ export const CASELOAD_SQL = `
   ) measures ON TRUE
   ORDER BY c.display_name, c.client_id`;
 
+/**
+ * The same statement, also writing an audit row for each client of the page, as Attune does for every
+ * clinical read (action, actor, target, subject, address and a request id; in the same statement, so the
+ * read and its rows commit together). What a caseload that keeps an audit trail can reach at best.
+ */
+export const AUDITED_CASELOAD_SQL = `
+  WITH facts AS (${CASELOAD_SQL}),
+  audited AS (
+    INSERT INTO audit_events (action, actor_id, actor_role, target_type, target_id, subject_user_id, ip, request_id)
+    SELECT 'caseload.read', $1, 'THERAPIST', 'client', f."clientId"::varchar, f."clientId", '127.0.0.1', gen_random_uuid()::varchar
+    FROM (SELECT "clientId" FROM facts ORDER BY "displayName", "clientId" LIMIT 10) f
+  )
+  SELECT * FROM facts ORDER BY "displayName", "clientId"`;
+
+const STATEMENTS: Record<string, { name: string; text: string }> = {
+  '/caseload': { name: 'caseload', text: CASELOAD_SQL },
+  '/caseload-audited': { name: 'caseload_audited', text: AUDITED_CASELOAD_SQL },
+};
+
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
 
 const server = http.createServer((req, res) => {
@@ -71,12 +90,13 @@ const server = http.createServer((req, res) => {
     return;
   }
   const therapist = url.searchParams.get('therapist');
-  if (url.pathname !== '/caseload' || !therapist) {
+  const statement = STATEMENTS[url.pathname];
+  if (!statement || !therapist) {
     res.writeHead(404).end();
     return;
   }
   // Prepared once per connection, as Attune's caseload statement is on PostgreSQL.
-  pool.query({ name: 'caseload', text: CASELOAD_SQL, values: [therapist] }).then(
+  pool.query({ ...statement, values: [therapist] }).then(
     ({ rows }) => {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ edges: rows.slice(0, 10), hasNextPage: rows.length > 10 }));
     },

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import type { BenchResult, Row } from './bench.js';
+import { RAW_AUDITED_CASELOAD, RAW_CASELOAD } from './scenarios.js';
 import type { StatementCounts } from './statement-counter.js';
 
 export const SECTION_START = '<!-- pnpm bench: start (written by bench/, replaced on each run) -->';
@@ -15,7 +16,8 @@ export function statementsText(counts: StatementCounts) {
 }
 
 const CASELOAD = /^caseload/;
-const caseloadOf = (rows: Row[], size: string, server: Row['server']) => rows.find((row) => row.size === size && row.server === server && CASELOAD.test(row.scenario));
+const caseloadOf = (rows: Row[], size: string, server: Row['server'], scenario?: string) =>
+  rows.find((row) => row.size === size && row.server === server && (scenario ? row.scenario === scenario : CASELOAD.test(row.scenario)));
 
 /** The table, the caseload ratios and the machine, as Markdown (it reads as plain text too). */
 export function renderReport(result: BenchResult, machine: string, settings: string): string {
@@ -39,7 +41,9 @@ export function renderReport(result: BenchResult, machine: string, settings: str
     const attune = caseloadOf(result.rows, size.label, 'Attune');
     if (!attune) continue;
     const ratio = (other: Row | undefined) => (other ? attune.rounds.map((round, i) => (round.reqPerSec / other.rounds[i]!.reqPerSec).toFixed(2)).join(' / ') : 'not run');
-    lines.push(`- ${size.label}: req/s ÷ PostGraphile's ${ratio(caseloadOf(result.rows, size.label, 'PostGraphile'))}; ÷ the raw SQL's ${ratio(caseloadOf(result.rows, size.label, 'raw SQL'))}.`);
+    lines.push(
+      `- ${size.label}: req/s ÷ PostGraphile's ${ratio(caseloadOf(result.rows, size.label, 'PostGraphile'))}; ÷ the raw SQL's ${ratio(caseloadOf(result.rows, size.label, 'raw SQL', RAW_CASELOAD))}; ÷ the raw SQL's writing its audit rows too ${ratio(caseloadOf(result.rows, size.label, 'raw SQL', RAW_AUDITED_CASELOAD))}.`,
+    );
   }
   const [small, large] = result.sizes;
   const first = small && caseloadOf(result.rows, small.size.label, 'Attune');

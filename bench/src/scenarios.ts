@@ -57,6 +57,10 @@ export const POSTGRAPHILE_CASELOAD = `query Caseload($therapist: UUID!, $now: Da
 
 export type ServerName = 'Attune' | 'PostGraphile' | 'raw SQL';
 
+/** The raw statement's two requests: the limit the issue names, and the same writing the audit rows Attune writes. */
+export const RAW_CASELOAD = 'caseload (one SQL statement, first 10 by name)';
+export const RAW_AUDITED_CASELOAD = 'caseload, writing its audit rows too (one SQL statement)';
+
 export interface Scenario {
   name: string;
   server: ServerName;
@@ -99,14 +103,15 @@ export function scenarios(fixtures: Fixtures, cookies: Cookies, options: { postg
   ];
   if (options.postgraphile) list.push(graphql('PostGraphile', 'caseload (whole caseload, same facts)', 'allCareRelationships', POSTGRAPHILE_CASELOAD, { therapist: fixtures.therapist.id, now: iso(now) }));
   if (options.rawSql) {
-    list.push({
-      name: 'caseload (one SQL statement, first 10 by name)',
+    const raw = (name: string, path: string): Scenario => ({
+      name,
       server: 'raw SQL',
       method: 'GET',
-      path: `/caseload?therapist=${fixtures.therapist.id}`,
+      path: `${path}?therapist=${fixtures.therapist.id}`,
       headers: {},
       check: (status, body) => (status === 200 && (JSON.parse(body) as { edges: unknown[] }).edges.length > 0 ? null : `status ${status}: ${body.slice(0, 200)}`),
     });
+    list.push(raw(RAW_CASELOAD, '/caseload'), raw(RAW_AUDITED_CASELOAD, '/caseload-audited'));
   }
   list.push(
     graphql('Attune', 'client record (portal ClientPage)', 'client', portalOperation('ClientPage'), { id: fixtures.client.id, yearAgo: iso(now - 365 * DAY) }, cookies.therapist),
