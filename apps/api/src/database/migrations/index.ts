@@ -17,6 +17,7 @@ import { AddUserNameSortKey1796600000410 } from './1796600000410-AddUserNameSort
 import { IndexSharedReflectionsByTherapist1796600000420 } from './1796600000420-IndexSharedReflectionsByTherapist';
 import { IndexCaseloadLatestRows1796600000430 } from './1796600000430-IndexCaseloadLatestRows';
 import { IndexScheduledSessionsByClient1796600000440 } from './1796600000440-IndexScheduledSessionsByClient';
+import { IndexClientRecordLists1796600000450 } from './1796600000450-IndexClientRecordLists';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   IndexSharedReflectionsByTherapist1796600000420,
   IndexCaseloadLatestRows1796600000430,
   IndexScheduledSessionsByClient1796600000440,
+  IndexClientRecordLists1796600000450,
 ];

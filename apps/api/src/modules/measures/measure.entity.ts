@@ -28,6 +28,9 @@ export class MeasureScheduleEntity {
 @Index('measure_responses_client_kind_time_idx', ['clientId', 'kind', 'completedAt'])
 // The caseload's first and latest total per measure within one care relationship, in (time, id) order.
 @Index('measure_responses_care_idx', ['clientId', 'therapistId', 'kind', 'completedAt', 'id'])
+// The record's lists, newest first: the therapist's (within the relationship) and the client's own.
+@Index('measure_responses_care_time_idx', ['clientId', 'therapistId', 'completedAt', 'id'])
+@Index('measure_responses_client_time_idx', ['clientId', 'completedAt', 'id'])
 @Check('measure_responses_total_range', '"total" BETWEEN 0 AND 27')
 export class MeasureResponseEntity {
   @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'measure_responses_pkey' })

@@ -10,6 +10,8 @@ import { UserEntity } from '../users/user.entity';
 @Index('reflections_shared_idx', ['sharedWithId', 'readByTherapistAt'])
 // The caseload's per-client counts: shared lately, and still unread.
 @Index('reflections_client_shared_idx', ['clientId', 'sharedWithId', 'sharedAt'])
+// A client's reflections shared with a therapist, newest first: the therapist's list on the client record.
+@Index('reflections_client_shared_time_idx', ['clientId', 'sharedWithId', 'createdAt', 'id'])
 @Index('reflections_client_unread_idx', ['clientId', 'sharedWithId'], { where: '"read_by_therapist_at" IS NULL' })
 // `updatedSince`: a client's own changed reflections, those shared with a therapist, and the caseload's.
 @Index('reflections_client_updated_idx', ['clientId', 'updatedAt'])
