@@ -135,6 +135,37 @@ describe('every list pages by its key', () => {
     await expectForgedCursorsRefused(members, ['A name', randomUUID()]);
   });
 
+  it("audit events of a person: what they did and what touched their record, each once, newest first, within the times asked, page by page", async () => {
+    const person = await newPerson(t.dataSource, 'THERAPIST');
+    const other = await newPerson(t.dataSource, 'CLIENT');
+    const repo = t.dataSource.getRepository(AuditEventEntity);
+    const at = (minutesAgo: number) => new Date(Date.now() - minutesAgo * MINUTE);
+    const record = (actorId: string | null, subjectUserId: string | null, minutesAgo: number) =>
+      repo.save(repo.create({ action: 'test.person_trail', actorId, subjectUserId, occurredAt: at(minutesAgo) }));
+    // Oldest first, as they happen: by the person, about the person, both at once, and one that is neither.
+    const did = await record(person.id, other.id, 50);
+    const about = await record(other.id, person.id, 40);
+    const own = await record(person.id, person.id, 30);
+    await record(other.id, other.id, 20);
+    const late = await record(null, person.id, 10);
+    const admin = await signedIn(t, await newPerson(t.dataSource, 'ADMIN'));
+    const QUERY = 'query($u: ID, $from: DateTime, $to: DateTime, $first: Int!, $after: String) { auditEvents(userId: $u, from: $from, to: $to, first: $first, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }';
+    type Trail = { auditEvents: { edges: { node: { id: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } };
+    const ids = async (variables: Record<string, unknown>) => {
+      const seen: string[] = [];
+      let after: string | null = null;
+      do {
+        const result: Awaited<ReturnType<typeof gql<Trail>>> = await gql<Trail>(admin, QUERY, { u: person.id, first: 2, after, ...variables });
+        expect(result.errors).toBeUndefined();
+        seen.push(...result.data!.auditEvents.edges.map((edge) => edge.node.id));
+        after = result.data!.auditEvents.pageInfo.hasNextPage ? result.data!.auditEvents.pageInfo.endCursor : null;
+      } while (after);
+      return seen;
+    };
+    expect(await ids({})).toEqual([late.id, own.id, about.id, did.id]);
+    expect(await ids({ from: at(45).toISOString(), to: at(15).toISOString() })).toEqual([own.id, about.id]);
+  });
+
   it('audit events: newest first; events recorded while paging (reading the trail is one) never repeat an older one', async () => {
     const subject = await newPerson(t.dataSource, 'CLIENT');
     const repo = t.dataSource.getRepository(AuditEventEntity);

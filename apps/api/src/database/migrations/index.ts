@@ -18,6 +18,7 @@ import { IndexSharedReflectionsByTherapist1796600000420 } from './1796600000420-
 import { IndexCaseloadLatestRows1796600000430 } from './1796600000430-IndexCaseloadLatestRows';
 import { IndexScheduledSessionsByClient1796600000440 } from './1796600000440-IndexScheduledSessionsByClient';
 import { IndexClientRecordLists1796600000450 } from './1796600000450-IndexClientRecordLists';
+import { IndexAuditTrailByPerson1796600000460 } from './1796600000460-IndexAuditTrailByPerson';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   IndexCaseloadLatestRows1796600000430,
   IndexScheduledSessionsByClient1796600000440,
   IndexClientRecordLists1796600000450,
+  IndexAuditTrailByPerson1796600000460,
 ];

@@ -5,7 +5,9 @@ import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
  * Append-only (a trigger refuses UPDATE and DELETE). Metadata only: never clinical text.
  */
 @Entity('audit_events')
-@Index('audit_events_actor_time_idx', ['actorId', 'occurredAt'])
+// A person's trail, newest first: what they did, and what touched their record (audit-events.repository.ts).
+@Index('audit_events_actor_idx', ['actorId', 'id'])
+@Index('audit_events_subject_idx', ['subjectUserId', 'id'])
 @Index('audit_events_time_idx', ['occurredAt'])
 export class AuditEventEntity {
   @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
@@ -33,7 +35,6 @@ export class AuditEventEntity {
   targetId: string | null;
 
   /** Whose clinical record this touched, so "everything that touched my record" is one index scan. */
-  @Index('audit_events_subject_idx')
   @Column({ name: 'subject_user_id', type: 'uuid', nullable: true })
   subjectUserId: string | null;
 

@@ -74,13 +74,26 @@ export class AuditEventsRepository {
     };
   }
 
-  /** A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow. */
+  /**
+   * A page of the trail, newest first, with one row more than asked so the caller can tell whether more follow.
+   * A person's trail is the page of entries they did and the page of entries that touched their record, each
+   * read newest first from its own index and merged: one `OR` over both made PostgreSQL read and sort every
+   * entry of the person (a therapist gains ten with each caseload page) to return a page.
+   */
   list(query: AuditEventListQuery) {
-    const qb = this.dataSource.getRepository(AuditEventEntity).createQueryBuilder('e').orderBy('e.id', 'DESC').limit(query.first + 1);
-    if (query.userId) qb.andWhere('(e.actor_id = :userId OR e.subject_user_id = :userId)', { userId: query.userId });
-    if (query.from) qb.andWhere('e.occurred_at >= :from', { from: query.from });
-    if (query.to) qb.andWhere('e.occurred_at < :to', { to: query.to });
-    if (query.afterId) qb.andWhere('e.id < :id', { id: query.afterId });
+    const limit = query.first + 1;
+    const bounds = (alias: string) =>
+      [query.from && `${alias}.occurred_at >= :from`, query.to && `${alias}.occurred_at < :to`, query.afterId && `${alias}.id < :afterId`].filter(Boolean).map((condition) => ` AND ${condition}`).join('');
+    const qb = this.dataSource
+      .getRepository(AuditEventEntity)
+      .createQueryBuilder('e')
+      .where(`TRUE${bounds('e')}`, { from: query.from, to: query.to, afterId: query.afterId })
+      .orderBy('e.id', 'DESC')
+      .limit(limit);
+    if (query.userId) {
+      const pageBy = (column: string) => `(SELECT p.id FROM audit_events p WHERE p.${column} = :userId${bounds('p')} ORDER BY p.id DESC LIMIT :limit)`;
+      qb.andWhere(`e.id IN (${pageBy('actor_id')} UNION ${pageBy('subject_user_id')})`, { userId: query.userId, limit });
+    }
     return qb.getMany();
   }
 }
