@@ -90,6 +90,25 @@ describe('the clinical core', () => {
       const seen = await gql<{ session: { agenda: string } }>(await signedIn(t, therapist), 'query($id: ID!) { session(id: $id) { agenda } }', { id: session.id });
       expect(seen.data!.session.agenda).toBe('My sister, again');
     });
+
+    it('gives the caseload and the client record whole sessions, field for field as `session` gives them', async () => {
+      const { therapist, client } = await newRelationship(t.dataSource);
+      const next = await newSession(t.dataSource, therapist, client, { hoursFromNow: 30, joinDetails: 'Room 2, second floor', agenda: 'Work, and sleep' });
+      const last = await newSession(t.dataSource, therapist, client, { hoursFromNow: -50, status: 'COMPLETED', modality: 'IN_PERSON' });
+      const asTherapist = await signedIn(t, therapist);
+      const FIELDS = 'id startsAt endsAt modality status joinDetails cancelReason agenda client { id displayName } therapist { id displayName }';
+      const one = async (id: string) => (await gql<{ session: unknown }>(asTherapist, `query($id: ID!) { session(id: $id) { ${FIELDS} } }`, { id })).data!.session;
+      const expected = { nextSession: await one(next.id), lastSession: await one(last.id) };
+      expect(expected.nextSession).toMatchObject({ joinDetails: 'Room 2, second floor', agenda: 'Work, and sleep', status: 'SCHEDULED' });
+      const AT_A_GLANCE = `nextSession { ${FIELDS} } lastSession { ${FIELDS} }`;
+      // By name the statement brings the sessions itself; another order reads the page's sessions by id.
+      for (const sort of ['NAME', 'NEXT_SESSION']) {
+        const caseload = await gql<{ caseload: { edges: { node: unknown }[] } }>(asTherapist, `query($s: CaseloadSort) { caseload(sort: $s) { edges { node { ${AT_A_GLANCE} } } } }`, { s: sort });
+        expect(caseload.data!.caseload.edges[0]!.node).toEqual(expected);
+      }
+      const record = await gql<{ client: { relationship: unknown } }>(asTherapist, `query($id: ID!) { client(id: $id) { relationship { ${AT_A_GLANCE} } } }`, { id: client.id });
+      expect(record.data!.client.relationship).toEqual(expected);
+    });
   });
 
   describe('reflections', () => {

@@ -21,8 +21,14 @@ export interface CheckInRow {
   createdAt: Date;
 }
 
-/** A session as the caseload carries it: the entity's columns as plain values, for the `Session` fields. */
-export type SessionRow = Omit<TherapySessionEntity, 'client' | 'therapist'>;
+/** In the order the facts statement sends each session as a JSON array (`toSession` reads it back). */
+const SESSION_COLUMNS = ['id', 'clientId', 'therapistId', 'startsAt', 'endsAt', 'modality', 'status', 'joinDetails', 'cancelReason', 'agenda'] as const;
+
+/**
+ * A session as the caseload carries it: the columns the `Session` type's fields and their policies read, as
+ * plain values. Bookkeeping columns (created, updated, version) are left out.
+ */
+export type SessionRow = Pick<TherapySessionEntity, (typeof SESSION_COLUMNS)[number]>;
 
 /** The compact facts of one active client: enough to flag, filter and sort without reading any history. */
 export interface ClientFactsRow {
@@ -150,23 +156,24 @@ export class CaseloadRepository {
     if (query.onlyClientIds) conditions.push('c.client_id = ANY(CAST(:onlyClientIds AS uuid[]))');
     if (query.changedSince) conditions.push(changedSinceCondition(query.changedSince));
     if (page?.after) conditions.push(`(${NAME_ORDER}) > (:afterSortKey, :afterName, CAST(:afterId AS uuid))`);
-    // By name, the page is chosen first (with the count of rows from the cursor on, to know whether more
-    // follow), and the per-client parts below run for its clients only. The subquery keeps the relationship's
-    // columns, so `c` means the same either way.
+    // The relationships with their client's name, email and closing, users read once. By name, the page is
+    // chosen first (with the count of rows from the cursor on, to know whether more follow), and the
+    // per-client parts below run for its clients only. The subquery keeps the relationship's columns, so `c`
+    // means the same either way.
+    const client = 'u.display_name AS client_name, u.email AS client_email, u.closed_at AS client_closed_at';
     const relationships = page
-      ? `(SELECT c.*, row_number() OVER names AS position, count(*) OVER () AS remaining FROM care_relationships c JOIN users u ON u.id = c.client_id
+      ? `(SELECT c.*, ${client}, row_number() OVER names AS position, count(*) OVER () AS remaining FROM care_relationships c JOIN users u ON u.id = c.client_id
           WHERE ${conditions.join(' AND ')} WINDOW names AS (ORDER BY ${NAME_ORDER}) ORDER BY ${NAME_ORDER} LIMIT :pageFirst) c`
-      : 'care_relationships c';
+      : `(SELECT c.*, ${client} FROM care_relationships c JOIN users u ON u.id = c.client_id WHERE ${conditions.join(' AND ')}) c`;
     const session = query.withSessions ? `, ${this.sessionJson('s')} AS row` : '';
     const select = `
-      SELECT c.client_id AS "clientId", u.display_name AS "displayName", u.email, c.started_at AS "startedAt", u.closed_at AS "accountClosedAt", t.display_name AS "therapistName",
+      SELECT c.client_id AS "clientId", c.client_name AS "displayName", c.client_email AS email, c.started_at AS "startedAt", c.client_closed_at AS "accountClosedAt",
+             (SELECT t.display_name FROM users t WHERE t.id = :therapistId) AS "therapistName",
              nxt.id AS "nextSessionId", nxt.starts_at AS "nextSessionAt", lst.id AS "lastSessionId", lst.starts_at AS "lastSessionAt",${query.withSessions ? ' nxt.row AS "nextSession", lst.row AS "lastSession",' : ''}
              coalesce(past.statuses, '{}') AS "lastTwoPastStatuses",
              unread.n AS "unreadShared", shared.recent AS "sharedLast30Days", shared.earlier AS "sharedDays30To90",
              coalesce(checkins.rows, '[]') AS "recentCheckIns", coalesce(measures.rows, '[]') AS "measureTotals"${page ? ', c.position, c.remaining::int AS remaining' : ''}
       FROM ${relationships}
-      JOIN users u ON u.id = c.client_id
-      JOIN users t ON t.id = c.therapist_id
       LEFT JOIN LATERAL (
         SELECT s.id, s.starts_at${session} FROM therapy_sessions s
         WHERE s.client_id = c.client_id AND s.starts_at > :now AND s.status = 'SCHEDULED' ORDER BY s.starts_at ASC LIMIT 1
@@ -204,7 +211,7 @@ export class CaseloadRepository {
       LEFT JOIN LATERAL (
         -- Each measure's first and latest total in this relationship (one row when they are the same): all the
         -- trend rule reads, two index probes per measure on (client, therapist, kind, time) however long the history.
-        SELECT json_agg(json_build_object('kind', e.kind, 'total', e.total, 'completedAt', e.completed_at) ORDER BY e.kind, e.completed_at) AS rows
+        SELECT json_agg(json_build_array(e.kind, e.total, e.completed_at) ORDER BY e.kind, e.completed_at) AS rows
         FROM unnest(CAST(:measureKinds AS text[])) AS k(kind)
         CROSS JOIN LATERAL (
           (SELECT m.id, m.kind, m.total, m.completed_at FROM measure_responses m
@@ -214,7 +221,7 @@ export class CaseloadRepository {
            WHERE m.client_id = c.client_id AND m.kind = k.kind AND ${query.measures.sql} ORDER BY m.completed_at DESC, m.id DESC LIMIT 1)
         ) e
       ) measures ON TRUE
-      ${page ? 'ORDER BY c.position' : `WHERE ${conditions.join(' AND ')}`}`;
+      ${page ? 'ORDER BY c.position' : ''}`;
     // A data-modifying WITH runs to its end whatever the outer SELECT reads, and commits with it.
     const sql = query.audit
       ? `WITH facts AS (${select}), read AS (SELECT "clientId" AS subject_id FROM facts), audited AS (${query.audit.sql}) SELECT * FROM facts${page ? ' ORDER BY position' : ''}`
@@ -241,30 +248,23 @@ export class CaseloadRepository {
       afterId: page?.after?.[2] ?? null,
     };
     const rows = await preparedQuery<RawFactsRow & { position?: unknown; remaining?: number }>(this.dataSource, sql, params);
-    const timeColumns = this.sessionTimeColumns();
-    return { rows: rows.map(({ position: _, remaining: __, ...row }) => toFacts(row, query.therapistId, timeColumns)), remaining: rows[0]?.remaining ?? 0 };
+    return { rows: rows.map(({ position: _, remaining: __, ...row }) => toFacts(row, query.therapistId)), remaining: rows[0]?.remaining ?? 0 };
   }
 
   /** The sessions a page shows (next and last), by id: at most two per client on the page, as plain rows. */
   async sessionsById(ids: string[]): Promise<SessionRow[]> {
     if (ids.length === 0) return [];
-    const metadata = this.dataSource.getMetadata(TherapySessionEntity);
-    const columns = metadata.columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`).join(', ');
-    return this.dataSource.query(`SELECT ${columns} FROM "${metadata.tableName}" WHERE id = ANY($1::uuid[])`, [ids]);
+    const columns = SESSION_COLUMNS.map((property) => `"${this.sessionColumn(property)}" AS "${property}"`).join(', ');
+    return this.dataSource.query(`SELECT ${columns} FROM "${this.dataSource.getMetadata(TherapySessionEntity).tableName}" WHERE id = ANY($1::uuid[])`, [ids]);
   }
 
-  /** A session row over `alias` as one JSON object keyed like the entity. */
+  /** A session row over `alias` as one JSON array of `SESSION_COLUMNS`: without keys, less to build, send and parse. */
   private sessionJson(alias: string) {
-    const columns = this.dataSource.getMetadata(TherapySessionEntity).columns;
-    return `json_build_object(${columns.map((column) => `'${column.propertyName}', ${alias}.${column.databaseName}`).join(', ')})`;
+    return `json_build_array(${SESSION_COLUMNS.map((property) => `${alias}.${this.sessionColumn(property)}`).join(', ')})`;
   }
 
-  /** JSON carries times as text: these session properties become Dates again. */
-  private sessionTimeColumns() {
-    return this.dataSource
-      .getMetadata(TherapySessionEntity)
-      .columns.filter((column) => column.type === 'timestamptz' || column.type === Date)
-      .map((column) => column.propertyName as keyof SessionRow);
+  private sessionColumn(property: (typeof SESSION_COLUMNS)[number]) {
+    return this.dataSource.getMetadata(TherapySessionEntity).findColumnWithPropertyName(property)!.databaseName;
   }
 }
 
@@ -283,39 +283,50 @@ type RawCheckIn = [
   acknowledgedAt: string | null,
   createdAt: string,
 ];
-type RawSession = Record<string, unknown> | string | null;
-type RawMeasureTotal = { kind: MeasureKind; total: number; completedAt: string };
+/** A session as `SESSION_COLUMNS`, times as JSON text. */
+type RawSession = [
+  id: string,
+  clientId: string,
+  therapistId: string,
+  startsAt: string,
+  endsAt: string,
+  modality: SessionRow['modality'],
+  status: SessionRow['status'],
+  joinDetails: string | null,
+  cancelReason: string | null,
+  agenda: string | null,
+];
+type RawMeasureTotal = [kind: MeasureKind, total: number, completedAt: string];
 type RawFactsRow = Omit<ClientFactsRow, 'recentCheckIns' | 'measureTotals' | 'nextSession' | 'lastSession'> & {
   recentCheckIns: RawCheckIn[] | string;
   measureTotals: RawMeasureTotal[] | string;
-  nextSession?: RawSession;
-  lastSession?: RawSession;
+  nextSession?: RawSession | string | null;
+  lastSession?: RawSession | string | null;
 };
 
 // json arrives parsed from PostgreSQL; a driver that leaves it as text gets it parsed here.
 const parsedJson = <T>(value: T | string): T => (typeof value === 'string' ? (JSON.parse(value) as T) : value);
 
-function toSession(raw: RawSession | undefined, timeColumns: (keyof SessionRow)[]): SessionRow | null | undefined {
+function toSession(raw: RawSession | string | null | undefined): SessionRow | null | undefined {
   if (raw === undefined || raw === null) return raw;
-  const session = parsedJson(raw) as Record<string, unknown>;
-  for (const column of timeColumns) if (session[column] !== null) session[column] = new Date(session[column] as string);
-  return session as unknown as SessionRow;
+  const [id, clientId, therapistId, startsAt, endsAt, modality, status, joinDetails, cancelReason, agenda] = parsedJson(raw);
+  return { id, clientId, therapistId, startsAt: new Date(startsAt), endsAt: new Date(endsAt), modality, status, joinDetails, cancelReason, agenda };
 }
 
 /** The first and latest totals, grouped by measure, oldest first (the statement orders them). */
 function toMeasureTotals(raw: RawMeasureTotal[]) {
   const totals: Partial<Record<MeasureKind, MeasureTotal[]>> = {};
-  for (const { kind, total, completedAt } of raw) (totals[kind] ??= []).push({ total, completedAt: new Date(completedAt) });
+  for (const [kind, total, completedAt] of raw) (totals[kind] ??= []).push({ total, completedAt: new Date(completedAt) });
   return totals;
 }
 
 /** `therapistId`: the relationship's therapist, whose check-ins alone the statement reads (`c.therapist_id`). */
-function toFacts(row: RawFactsRow, therapistId: string, sessionTimeColumns: (keyof SessionRow)[]): ClientFactsRow {
+function toFacts(row: RawFactsRow, therapistId: string): ClientFactsRow {
   const checkIns = parsedJson(row.recentCheckIns);
   return {
     ...row,
-    nextSession: toSession(row.nextSession, sessionTimeColumns),
-    lastSession: toSession(row.lastSession, sessionTimeColumns),
+    nextSession: toSession(row.nextSession),
+    lastSession: toSession(row.lastSession),
     startedAt: new Date(row.startedAt),
     accountClosedAt: row.accountClosedAt ? new Date(row.accountClosedAt) : null,
     nextSessionAt: row.nextSessionAt ? new Date(row.nextSessionAt) : null,
