@@ -43,8 +43,9 @@ test('pnpm loadtest: mixed reads and writes by the demo clients and therapists a
     const result = await runLoadtest({ baseUrl: server.url, seconds: 3 });
     for (const kind of [...result.kinds, { kind: 'all', ...result.all }]) {
       assert.ok(kind.requests > 0, `${kind.kind}: no requests answered`);
-      assert.equal(kind.httpErrors, 0, `${kind.kind}: non-2xx answers or socket errors`);
-      assert.equal(kind.graphqlErrors, 0, `${kind.kind}: GraphQL errors`);
+      const failures = 'failures' in kind && kind.failures.length ? `: ${kind.failures.join(' | ')}\nThe server's stderr: ${server.stderr()}` : '';
+      assert.equal(kind.httpErrors, 0, `${kind.kind}: non-2xx answers or socket errors${failures}`);
+      assert.equal(kind.graphqlErrors, 0, `${kind.kind}: GraphQL errors${failures}`);
     }
     const after = await Promise.all(DEMO_CLIENTS.map((email) => readReflections(server.url, email)));
     const marker = `Load test ${result.runId}:`;

@@ -32,6 +32,8 @@ export interface KindResult {
   graphqlErrors: number;
   /** Writes answered 2xx without GraphQL errors. */
   acknowledged: number;
+  /** The first few distinct failures (status, error code, message), so a failed run says what went wrong. */
+  failures: string[];
 }
 
 export interface LoadtestResult {
@@ -39,7 +41,7 @@ export interface LoadtestResult {
   seconds: number;
   connections: number;
   kinds: KindResult[];
-  all: Omit<KindResult, 'kind' | 'write'>;
+  all: Omit<KindResult, 'kind' | 'write' | 'failures'>;
 }
 
 async function graphql<T>(baseUrl: string, cookie: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
@@ -135,6 +137,10 @@ export async function runLoadtest(options: { baseUrl: string; seconds: number; d
       let sent = 0;
       let graphqlErrors = 0;
       let acknowledged = 0;
+      const failures = new Set<string>();
+      const noteFailure = (status: number, body: string) => {
+        if (failures.size < 5) failures.add(`${status} ${body.slice(0, 300)}`);
+      };
       const result = (await autocannon({
         url: `${options.baseUrl}/graphql`,
         connections: kind.people.length,
@@ -151,21 +157,24 @@ export async function runLoadtest(options: { baseUrl: string; seconds: number; d
               return { ...request, method: 'POST', path: '/graphql', headers, body: kind.body(person, sent++) };
             },
             onResponse: (status: number, body: string) => {
-              if (status < 200 || status >= 300) return;
+              if (status < 200 || status >= 300) return noteFailure(status, body);
               let parsed: { data?: Record<string, unknown> | null; errors?: unknown[] } = {};
               try {
                 parsed = JSON.parse(body) as typeof parsed;
               } catch {
                 // A 2xx that is not JSON is no answer either.
               }
-              if (parsed.errors?.length || !parsed.data?.[kind.field]) graphqlErrors++;
-              else if (kind.write) acknowledged++;
+              if (parsed.errors?.length || !parsed.data?.[kind.field]) {
+                graphqlErrors++;
+                // The API's errors carry a code and a plain message, never clinical text (the error contract).
+                noteFailure(status, JSON.stringify(parsed.errors ?? parsed));
+              } else if (kind.write) acknowledged++;
             },
           },
         ],
       } as autocannon.Options)) as RawResult;
       raw.push(result);
-      return { kind, result, graphqlErrors, acknowledged };
+      return { kind, result, graphqlErrors, acknowledged, failures: [...failures] };
     }),
   );
   const summarise = (rawResults: RawResult[], graphqlErrors: number, acknowledged: number) => {
@@ -184,7 +193,7 @@ export async function runLoadtest(options: { baseUrl: string; seconds: number; d
     runId,
     seconds: options.seconds,
     connections: list.reduce((sum, kind) => sum + kind.people.length, 0),
-    kinds: results.map(({ kind, result, graphqlErrors, acknowledged }) => ({ kind: kind.kind, write: kind.write, ...summarise([result], graphqlErrors, acknowledged) })),
+    kinds: results.map(({ kind, result, graphqlErrors, acknowledged, failures }) => ({ kind: kind.kind, write: kind.write, ...summarise([result], graphqlErrors, acknowledged), failures })),
     all: summarise(
       raw,
       results.reduce((sum, r) => sum + r.graphqlErrors, 0),
@@ -203,5 +212,6 @@ export function renderLoadtest(result: LoadtestResult): string {
     '| --- | --- | --- | --- | --- | --- | --- | --- |',
     ...result.kinds.map((kind) => row(kind.kind, kind, kind.write)),
     row('**all**', result.all, null),
+    ...result.kinds.flatMap((kind) => kind.failures.map((failure) => `\n${kind.kind} failed: ${failure}`)),
   ].join('\n');
 }

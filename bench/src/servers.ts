@@ -14,15 +14,29 @@ export interface RunningServer {
   url: string;
   /** Resident memory of the server process now, in MB. */
   rssMb(): number;
+  /** The last few thousand characters the server wrote to stderr (its warnings and errors). */
+  stderr(): string;
   stop(): Promise<void>;
 }
 
+/**
+ * A port nothing listens on, chosen below Linux's ephemeral range (32768–60999): a port the kernel handed
+ * out for listen(0) could be handed to another process (a test server, an outgoing connection) in the
+ * seconds before our server binds it, and the bench would then measure, or fail against, someone else.
+ */
 export async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    const server = net.createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (bound) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
 }
 
 function rssOf(pid: number) {
@@ -52,6 +66,7 @@ async function startProcess(name: string, args: string[], env: Record<string, st
     name,
     url,
     rssMb: () => rssOf(child.pid!),
+    stderr: () => stderr,
     async stop() {
       if (child.exitCode === null) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
