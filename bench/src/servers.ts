@@ -68,7 +68,12 @@ async function startProcess(name: string, args: string[], env: Record<string, st
     rssMb: () => rssOf(child.pid!),
     stderr: () => stderr,
     async stop() {
-      if (child.exitCode === null) child.kill('SIGTERM');
+      // A server that stopped on its own was not the one answering (another process held its port) or failed
+      // under load: either way what was measured is not what the caller thinks.
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`${name} had stopped on its own (exit ${child.exitCode ?? child.signalCode}) before it was asked to: ${stderr.trim()}`);
+      }
+      child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
