@@ -48,6 +48,12 @@ describe('a hand-over from one therapist to another', () => {
       { id: held.id, status: 'COMPLETED', startsAt: held.startsAt.toISOString(), agenda: null, cancelReason: null, checkIn: null, note: null },
       { id: cancelled.id, status: 'CANCELLED', startsAt: cancelled.startsAt.toISOString(), agenda: null, cancelReason: null, checkIn: null, note: null },
     ]);
+    // The trail records the check-ins a reader was shown, so it does not tell the client the new therapist read theirs.
+    const checkInReads = (actorId: string) => t.dataSource.getRepository(AuditEventEntity).countBy({ action: 'check_in.read', actorId, subjectUserId: client.id });
+    expect(await checkInReads(later.id)).toBe(0);
+    const own = await gql<{ sessions: { edges: { node: { checkIn: { overall: number } | null } }[] } }>(await signedIn(t, client), SESSIONS, { c: null });
+    expect(own.data!.sessions.edges.map((e) => e.node.checkIn)).toEqual([{ overall: 3, comment: 'I felt rushed' }, null]);
+    expect(await checkInReads(client.id)).toBe(1);
     const reads = async (query: string, path: string) => {
       const result = await gql<Record<string, unknown>>(agent, query, { c: client.id });
       expect(result.errors).toBeUndefined();
