@@ -81,7 +81,11 @@ export async function dropDatabase(serverUrl: string, name: string) {
 /** Who and what the bench asks for. */
 export interface Fixtures {
   therapist: { id: string; email: string; clients: number };
-  /** The therapist's client with the longest history: the client record and client home. */
+  /**
+   * The therapist's longest-standing client among those who fill in measures: the client record and client
+   * home, with every kind of entry at both sizes (by start alone, the 1× client had filled in no measure and
+   * the 10× one over a thousand, and the record's 1× ÷ 10× compared two different records).
+   */
   client: { id: string; email: string };
   articleSlug: string;
   sessions: number;
@@ -102,7 +106,8 @@ export async function findFixtures(url: string, therapistId?: string): Promise<F
     const [longest] = (
       await client.query<Fixtures['client']>(
         `SELECT u.id, u.email FROM care_relationships c JOIN users u ON u.id = c.client_id
-         WHERE c.therapist_id = $1 AND c.ended_at IS NULL ORDER BY c.started_at, u.email LIMIT 1`,
+         WHERE c.therapist_id = $1 AND c.ended_at IS NULL
+         ORDER BY EXISTS (SELECT 1 FROM measure_responses m WHERE m.client_id = c.client_id) DESC, c.started_at, u.email LIMIT 1`,
         [therapist.id],
       )
     ).rows;
