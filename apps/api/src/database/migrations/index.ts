@@ -19,6 +19,7 @@ import { IndexCaseloadLatestRows1796600000430 } from './1796600000430-IndexCasel
 import { IndexScheduledSessionsByClient1796600000440 } from './1796600000440-IndexScheduledSessionsByClient';
 import { IndexClientRecordLists1796600000450 } from './1796600000450-IndexClientRecordLists';
 import { IndexAuditTrailByPerson1796600000460 } from './1796600000460-IndexAuditTrailByPerson';
+import { StatisticsForClientRecordLists1796600000470 } from './1796600000470-StatisticsForClientRecordLists';
 
 /** Every migration, in order. Listed by hand so the build needs no file globbing at run time. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   IndexScheduledSessionsByClient1796600000440,
   IndexClientRecordLists1796600000450,
   IndexAuditTrailByPerson1796600000460,
+  StatisticsForClientRecordLists1796600000470,
 ];
