@@ -105,10 +105,11 @@ function postgresPool({ connectTimeoutMs, statementTimeoutMs }: DatabaseTimeouts
     max: 10,
     connectionTimeoutMillis: connectTimeoutMs,
     keepAlive: true,
-    // For named statements only (prepared-query.ts; TypeORM's are unnamed and planned on each run anyway):
-    // plan once per connection and keep that plan. Left to choose, PostgreSQL planned the caseload again on
-    // every request whenever a custom plan looked cheaper (a page of 1: 0.35 ms each time; at ten years of
-    // history, every page: 1.4 ms), so a request's cost grew with its values and with history.
+    // Named statements (prepared-query.ts) are planned once per connection and keep that plan. Left to choose,
+    // PostgreSQL planned the caseload again on every request whenever a custom plan looked cheaper (a page of
+    // 1: 0.35 ms each time; at ten years of history, every page: 1.4 ms), so a request's cost grew with its
+    // values and with history. TypeORM's unnamed statements get a plan for any values too, so their estimates
+    // must hold for every client, long histories included (the statistics of migration 1796600000470).
     options: '-c plan_cache_mode=force_generic_plan',
     ...(statementTimeoutMs > 0 ? { statement_timeout: statementTimeoutMs, query_timeout: statementTimeoutMs + 2_000 } : {}),
   };
