@@ -92,6 +92,7 @@ test(
       rounds: 1,
       durationSeconds: 1,
       warmupSeconds: 0,
+      maxWarmupSeconds: 0,
       connections: 2,
       postgraphile: true,
       rawSql: true,

@@ -28,6 +28,7 @@ async function main() {
   const rounds = setting('BENCH_ROUNDS', 2, 1, 20);
   const durationSeconds = setting('BENCH_DURATION', 10, 1, 600);
   const warmupSeconds = setting('BENCH_WARMUP', 3, 0, 600);
+  const maxWarmupSeconds = setting('BENCH_WARMUP_MAX', 30, 0, 600);
   const connections = setting('BENCH_CONNECTIONS', 10, 1, 1000);
   const serverUrl = process.env.BENCH_DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/postgres';
   const client = new pg.Client({ connectionString: serverUrl });
@@ -46,6 +47,7 @@ async function main() {
     rounds,
     durationSeconds,
     warmupSeconds,
+    maxWarmupSeconds,
     connections,
     postgraphile: true,
     rawSql: true,
@@ -55,7 +57,7 @@ async function main() {
     log,
   });
   const minutes = ((Date.now() - started) / 60_000).toFixed(1);
-  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round after ${warmupSeconds} s untimed, ${rounds} rounds; the whole run took ${minutes} min`);
+  const report = renderReport(result, describeMachine(version, loadAtStart), `autocannon, ${connections} connections, ${durationSeconds} s per request and round after untimed load in ${warmupSeconds} s windows until a window is no more than 3% faster than the one before (at most ${maxWarmupSeconds} s), ${rounds} rounds; the whole run took ${minutes} min`);
   log(`\n${report}\n`);
   writeSection(PERFORMANCE_DOC, `## The last \`pnpm bench\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)`, report);
   log(`Written to docs/performance.md.`);

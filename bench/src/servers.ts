@@ -12,6 +12,8 @@ export const BENCH_APP_SECRET = 'attune-bench-only-secret-not-for-any-real-data'
 export interface RunningServer {
   name: string;
   url: string;
+  /** The server's process id (for reading its CPU time from /proc). */
+  pid: number;
   /** Resident memory of the server process now, in MB. */
   rssMb(): number;
   /** The last few thousand characters the server wrote to stderr (its warnings and errors). */
@@ -65,6 +67,7 @@ async function startProcess(name: string, args: string[], env: Record<string, st
   return {
     name,
     url,
+    pid: child.pid!,
     rssMb: () => rssOf(child.pid!),
     stderr: () => stderr,
     async stop() {
