@@ -28,14 +28,25 @@ interface Replica {
   exited: Promise<number | null>;
 }
 
-const freePort = () =>
-  new Promise<number>((resolve, reject) => {
-    const server = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
+/**
+ * A port nothing listens on now, taken below Linux's ephemeral range (32768–60999) and apart from the bench's
+ * servers (20000–31999), which run beside this suite in CI: a port handed out by listen(0) is free only until it
+ * is closed, and in the second before a replica binds it an outgoing connection or another server may take it.
+ */
+async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 12_000 + Math.floor(Math.random() * 8_000);
+    const server = net.createServer();
+    const bound = await new Promise<boolean>((resolve) => {
+      server.once('error', () => resolve(false));
+      server.listen(port, '127.0.0.1', () => resolve(true));
     });
-    server.on('error', reject);
-  });
+    if (bound) {
+      await new Promise((resolve) => server.close(resolve));
+      return port;
+    }
+  }
+}
 
 async function startReplica(name: string, env: Record<string, string>): Promise<Replica> {
   const port = await freePort();
